@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// One run covers every workspace; each project keeps its own environment.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "abi", include: ["scripts/**/*.test.ts"], environment: "node" } },
+      { test: { name: "core", include: ["packages/core/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
+      { test: { name: "localnet", include: ["packages/localnet/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
+      { test: { name: "adapters", include: ["packages/adapters/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
+    ],
+  },
+});
