@@ -192,8 +192,10 @@ module kofi::staking_manager {
         let amount = if (idle > reserved) { idle - reserved } else { 0 };
         if (amount < MIN_REBALANCE_APT) return;
         let pool = select_pool(amount);
-        let state = borrow_global_mut<Pools>(@kofi);
-        state.idle_apt = state.idle_apt - amount;
+        {
+            let state = borrow_global_mut<Pools>(@kofi);
+            state.idle_apt = state.idle_apt - amount;
+        };
         let (staked, side_withdrawn) = delegate_to(pool, amount);
         event::emit(Delegated { pool, amount, staked, side_withdrawn });
     }
