@@ -10,6 +10,7 @@ module kofi::staking_manager {
     use aptos_framework::delegation_pool;
     use aptos_framework::event;
     use aptos_framework::stake;
+    use aptos_framework::staking_config;
     use kofi::config;
 
     /// The pool is not in the validator set.
@@ -376,6 +377,31 @@ module kofi::staking_manager {
     /// Whether `pool` is an active validator.
     public(package) fun validator_active(pool: address): bool {
         stake::get_validator_state(pool) == VALIDATOR_STATUS_ACTIVE
+    }
+
+    /// The framework's add-stake fee for `amount` on `pool` at this epoch.
+    public(package) fun quote_add_stake_fee(pool: address, amount: u64): u64 {
+        delegation_pool::get_add_stake_fee(pool, amount)
+    }
+
+    /// The protocol's stake in `pool`: (active, inactive, pending_inactive).
+    public(package) fun pool_stake(pool: address): (u64, u64, u64) {
+        delegation_pool::get_stake(pool, config::protocol_address())
+    }
+
+    /// Operator commission of `pool` in bps (the framework's hundredths of a percent).
+    public(package) fun commission_bps(pool: address): u64 {
+        delegation_pool::operator_commission_percentage(pool)
+    }
+
+    /// End of the current lockup of `pool`'s stake pool, in seconds.
+    public(package) fun lockup_secs(pool: address): u64 {
+        stake::get_lockup_secs(pool)
+    }
+
+    /// The network's recurring lockup duration in seconds.
+    public(package) fun lockup_duration_secs(): u64 {
+        staking_config::get_recurring_lockup_duration(&staking_config::get())
     }
 
     // ---------------------------------------------------------------- internals

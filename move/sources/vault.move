@@ -144,6 +144,21 @@ module kofi::vault {
         (((shares as u128) * num / den) as u64)
     }
 
+    /// stkAPT that staking `kapt_amount` would mint at `now`; aborts E_NOT_SEEDED or E_ZERO_SHARES like `stake`.
+    public(package) fun quote_stake(kapt_amount: u64, now: u64): u64 acquires Vault {
+        assert_seeded();
+        let shares = kapt_to_shares(kapt_amount, now);
+        assert!(shares > 0, error::invalid_argument(E_ZERO_SHARES));
+        shares
+    }
+
+    /// kAPT that unstaking `shares` would pay at `now`; aborts E_ZERO_SHARES like `unstake`.
+    public(package) fun quote_unstake(shares: u64, now: u64): u64 acquires Vault {
+        let kapt_amount = shares_to_kapt(shares, now);
+        assert!(kapt_amount > 0, error::invalid_argument(E_ZERO_SHARES));
+        kapt_amount
+    }
+
     // ---------------------------------------------------------------- state changes
 
     /// Aborts E_NOT_SEEDED unless the vault has been seeded.

@@ -268,10 +268,13 @@ module kofi::withdrawals {
 
     fun index_remove(index: &mut Table<address, vector<address>>, owner: address, ticket: address) {
         if (!table::contains(index, owner)) return;
-        let list = table::borrow_mut(index, owner);
-        let (found, i) = vector::index_of(list, &ticket);
-        if (found) { vector::remove(list, i); };
-        if (vector::is_empty(list)) {
+        let now_empty = {
+            let list = table::borrow_mut(index, owner);
+            let (found, i) = vector::index_of(list, &ticket);
+            if (found) { vector::remove(list, i); };
+            vector::is_empty(list)
+        };
+        if (now_empty) {
             table::remove(index, owner);
         };
     }
