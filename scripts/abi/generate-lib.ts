@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { readMoveTomlAddresses } from "./addresses.ts";
+import type { ModuleDecl } from "./ast.ts";
+import { buildAbi, type ModuleInfo } from "./build-abi.ts";
+import { emitAbiFile } from "./emit.ts";
+import { GeneratorError } from "./errors.ts";
+import { parseFile } from "./parse-module.ts";
+
+export interface Generated {
+  kofiAddress: string;
+  modules: ModuleInfo[];
+  text: string;
+}
+
+/** Parses `<moveDir>/sources/*.move` with the addresses of `<moveDir>/Move.toml`; returns the file text. */
+export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()): Generated {
+  const tomlPath = join(moveDir, "Move.toml");
+  if (!existsSync(tomlPath)) throw new GeneratorError(`${relative(displayRoot, tomlPath)} not found`);
+  const addresses = readMoveTomlAddresses(readFileSync(tomlPath, "utf8"), relative(displayRoot, tomlPath));
+  const kofiAddress = addresses.kofi;
+  if (kofiAddress === undefined) {
+    throw new GeneratorError(`${relative(displayRoot, tomlPath)} has no 'kofi' address in [dev-addresses]`);
+  }
+  const sourcesDir = join(moveDir, "sources");
+  const files = existsSync(sourcesDir)
+    ? readdirSync(sourcesDir)
+        .filter((f) => f.endsWith(".move"))
+        .sort()
+    : [];
+  const decls: ModuleDecl[] = [];
+  for (const f of files) {
+    const path = join(sourcesDir, f);
+    decls.push(...parseFile(readFileSync(path, "utf8"), relative(displayRoot, path)));
+  }
+  const modules = buildAbi(decls, addresses);
+  return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules) };
+}
