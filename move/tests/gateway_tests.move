@@ -427,34 +427,34 @@ module kofi::gateway_tests {
     #[expected_failure(abort_code = 0x10001, location = kofi::gateway)]
     fun test_quote_deposit_zero(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
-        gateway::quote_deposit(0);
+        let (_, _) = gateway::quote_deposit(0);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
     #[expected_failure(abort_code = 0x10002, location = kofi::gateway)]
     fun test_quote_deposit_below_minimum(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
-        gateway::quote_deposit(1000);
+        let (_, _) = gateway::quote_deposit(1000);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
     #[expected_failure(abort_code = 0x10004, location = kofi::gateway)]
     fun test_quote_request_withdrawal_below_minimum(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
-        gateway::quote_request_withdrawal(1000);
+        let (_, _) = gateway::quote_request_withdrawal(1000);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
     #[expected_failure(abort_code = 0x30009, location = kofi::staking_manager)]
     fun test_quote_request_withdrawal_too_large(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
-        gateway::quote_request_withdrawal(1000000 * ONE);
+        let (_, _) = gateway::quote_request_withdrawal(1000000 * ONE);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
     #[expected_failure(abort_code = 0x60001, location = kofi::withdrawals)]
     fun test_ticket_info_missing(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
-        gateway::ticket_info(@0x1234);
+        let _ = gateway::ticket_info(@0x1234);
     }
 }
