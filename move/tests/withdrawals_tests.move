@@ -174,7 +174,7 @@ module kofi::withdrawals_tests {
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE)]
-    #[expected_failure(abort_code = 0x50004, location = aptos_framework::object)]
+    #[expected_failure(abort_code = 0x50003, location = aptos_framework::object)]
     fun test_ungated_ticket_transfer_is_disabled(aptos_framework: &signer, kofi: &signer, alice: &signer) {
         let ticket = alice_ticket(aptos_framework, kofi, alice);
         aptos_framework::object::transfer_call(alice, ticket, @0xB0B);
