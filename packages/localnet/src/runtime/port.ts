@@ -51,15 +51,16 @@ export const ERROR_CATEGORY_CODE: Record<ErrorCategory, number> = {
  * error constant, `code` the full abort code `(category << 16) | reason`. The node formats it as
  * `Move abort in <module>: <name>(0x<code hex>): <doc>`.
  */
+// Localnet note (additive fix, meaning unchanged): `name` carries the error constant, so it needs `override`
+// (TS strict noImplicitOverride) and must not be reset to "MoveAbort" afterwards, or the constant is lost.
 export class MoveAbort extends Error {
   constructor(
     readonly module: string,
-    readonly name: string,
+    override readonly name: string,
     readonly code: bigint,
     readonly doc: string,
   ) {
     super(`Move abort in ${module}: ${name}(0x${code.toString(16)}): ${doc}`);
-    this.name = "MoveAbort";
   }
 }
 
@@ -128,7 +129,10 @@ export interface Framework {
    * `0x1::primary_fungible_store::create_primary_store_enabled_fungible_asset` on a named object:
    * registers the FA metadata (name, symbol, decimals, icon, project uri) at `metadata`.
    */
-  createFungibleAsset(metadata: Address, info: { name: string; symbol: string; decimals: number; iconUri: string; projectUri: string }): void;
+  createFungibleAsset(
+    metadata: Address,
+    info: { name: string; symbol: string; decimals: number; iconUri: string; projectUri: string },
+  ): void;
   /** `0x1::fungible_asset::mint` + `primary_fungible_store::deposit` (mint ref holder only). */
   faMintTo(metadata: Address, to: Address, amount: bigint): void;
   /** `0x1::fungible_asset::burn_from(burn_ref, primary_store(owner), amount)`; aborts `0x1::fungible_asset::EINSUFFICIENT_BALANCE`. */
