@@ -30,7 +30,11 @@ export function formatAddress(literal: string): string {
  * Reads the named addresses of a Move.toml: `[addresses]`, overridden by `[dev-addresses]` (the
  * generator describes the dev/localnet deployment). `"_"` placeholders without a dev value are left out.
  */
-export function readMoveTomlAddresses(toml: string, file: string): Record<string, string> {
+export function readMoveTomlAddresses(
+  toml: string,
+  file: string,
+  warnings: string[] = [],
+): Record<string, string> {
   const sections: Record<string, Record<string, string>> = {};
   let current = "";
   for (const rawLine of toml.split("\n")) {
@@ -50,6 +54,13 @@ export function readMoveTomlAddresses(toml: string, file: string): Record<string
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...sections.addresses, ...sections["dev-addresses"] })) {
     if (value === "_") continue;
+    const digits = value.replace(/^0x/, "").replace(/_/g, "");
+    if (digits.length > 64) {
+      warnings.push(
+        `${file}: address ${name} = "${value}" has ${digits.length} hex digits; an Aptos address has at most 64 ` +
+          "(@aptos-labs/ts-sdk AccountAddress.from rejects it). The ABI uses the 64-digit form the fullnode prints.",
+      );
+    }
     try {
       out[name] = formatAddress(value);
     } catch (e) {

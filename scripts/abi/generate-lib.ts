@@ -11,13 +11,20 @@ export interface Generated {
   kofiAddress: string;
   modules: ModuleInfo[];
   text: string;
+  /** Problems that do not stop generation (printed by the CLI). */
+  warnings: string[];
 }
 
 /** Parses `<moveDir>/sources/*.move` with the addresses of `<moveDir>/Move.toml`; returns the file text. */
 export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()): Generated {
   const tomlPath = join(moveDir, "Move.toml");
   if (!existsSync(tomlPath)) throw new GeneratorError(`${relative(displayRoot, tomlPath)} not found`);
-  const addresses = readMoveTomlAddresses(readFileSync(tomlPath, "utf8"), relative(displayRoot, tomlPath));
+  const warnings: string[] = [];
+  const addresses = readMoveTomlAddresses(
+    readFileSync(tomlPath, "utf8"),
+    relative(displayRoot, tomlPath),
+    warnings,
+  );
   const kofiAddress = addresses.kofi;
   if (kofiAddress === undefined) {
     throw new GeneratorError(`${relative(displayRoot, tomlPath)} has no 'kofi' address in [dev-addresses]`);
@@ -34,5 +41,5 @@ export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()
     decls.push(...parseFile(readFileSync(path, "utf8"), relative(displayRoot, path)));
   }
   const modules = buildAbi(decls, addresses);
-  return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules) };
+  return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules), warnings };
 }
