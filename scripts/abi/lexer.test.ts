@@ -28,6 +28,18 @@ describe("tokenize", () => {
     expect(tokens[1]?.docs).toEqual([]);
   });
 
+  it("nests block comments and treats /**/ and /***/ as plain comments", () => {
+    expect(texts("a /* x /* y */ z */ b /**/ c /***/ d /* /**/ /***/ */ e")).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+      "e",
+      "",
+    ]);
+    expect(tokenize("/***/ /**/ fun", "t.move")[0]?.docs).toEqual([]);
+  });
+
   it("reads byte strings, hex strings and escapes", () => {
     const tokens = tokenize('b"kofi::stake\\"x" x"0A1b" "s"', "t.move");
     expect(tokens.map((t) => [t.kind, t.text])).toEqual([

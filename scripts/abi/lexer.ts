@@ -78,8 +78,20 @@ export function tokenize(source: string, file: string): Token[] {
       continue;
     }
     if (source.startsWith("/*", i)) {
-      const close = source.indexOf("*/", i + 2);
-      if (close === -1) fail("unterminated block comment", i);
+      // Block comments nest: `/* a /* b */ c */` is one comment.
+      let depth = 1;
+      let j = i + 2;
+      while (j < source.length && depth > 0) {
+        if (source.startsWith("/*", j)) {
+          depth++;
+          j += 2;
+        } else if (source.startsWith("*/", j)) {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      if (depth > 0) fail("unterminated block comment", i);
+      const close = j - 2;
       const isDoc = source.startsWith("/**", i) && !source.startsWith("/**/", i) && source[i + 3] !== "*";
       if (isDoc) {
         for (const raw of source.slice(i + 3, close).split("\n")) {
