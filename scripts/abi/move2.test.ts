@@ -41,6 +41,27 @@ describe("Move 2 declarations", () => {
     expect(m.functionDocs.e).toBe("e: doc before attributes");
   });
 
+  it("skips spec blocks and reads attributes with arguments", () => {
+    const m = moduleOf(
+      "sp",
+      `module kofi::sp {
+        spec module { pragma verify = true; }
+        #[resource_group_member(group = aptos_framework::object::ObjectGroup)]
+        struct G has key { x: u64 }
+        spec G { invariant x > 0; }
+        spec fun helper(): bool { true }
+        spec schema S<T> { ensures true; }
+        #[test(admin = @0x1), expected_failure(abort_code = 0x10001, location = Self)]
+        fun t(admin: &signer) {}
+        /// f
+        public fun f(): u64 { spec { assert true; }; 1 }
+        spec f { aborts_if false; }
+      }`,
+    );
+    expect(m.abi.structs.map((s) => s.name)).toEqual(["G"]);
+    expect(m.abi.exposed_functions.map((f) => f.name)).toEqual(["f"]);
+  });
+
   it("joins multi-line doc comments and ignores plain comments in between", () => {
     const m = moduleOf(
       "d",
