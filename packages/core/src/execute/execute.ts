@@ -1,0 +1,402 @@
+import {
+  type Account,
+  type AccountAuthenticator,
+  type CommittedTransactionResponse,
+  generateUserTransactionHash,
+  type InputEntryFunctionData,
+  type InputGenerateTransactionOptions,
+  type PublicKey,
+  type SimpleTransaction,
+  type UserTransactionResponse,
+} from "@aptos-labs/ts-sdk";
+import type { KofiClient } from "../client/createKofiClient.ts";
+import { normalizeAddress } from "../client/createKofiClient.ts";
+import { KofiError } from "../errors/KofiError.ts";
+import { toKofiError } from "../errors/toKofiError.ts";
+import { type KofiEvent, parseKofiEvents } from "../events/parseEvents.ts";
+import type { KofiAction, PreparedAction } from "./action.ts";
+import {
+  type Aip62WalletLike,
+  isPublicKey,
+  type KofiSigner,
+  type MinimalSigner,
+  signerKind,
+  type WalletCoreLike,
+} from "./signer.ts";
+
+export type ExecuteStage = "quote" | "simulate" | "sign" | "submitted" | "confirmed" | "failed";
+
+export interface StageEvent {
+  stage: ExecuteStage;
+  kind: string;
+  /** Set from `submitted` on. */
+  hash?: string;
+  /** The quote (from `quote` on). */
+  quote?: unknown;
+  /** `simulate`: skipped when the signer exposes no public key. */
+  skipped?: boolean;
+  /** `simulate` / `confirmed`: gas used. */
+  gasUsed?: bigint;
+  /** `submitted`: the hash was recovered from an earlier attempt instead of submitting again. */
+  recovered?: boolean;
+  /** `failed`. */
+  error?: KofiError;
+}
+
+export interface ExecuteOptions {
+  onStage?: (event: StageEvent) => void;
+  /** Simulate before signing (default true; skipped automatically when no public key is known). */
+  simulate?: boolean;
+  /** Seconds to wait for confirmation (default 30). */
+  timeoutSecs?: number;
+  /** Transaction options passed to the ts-sdk builder (gas, expiry, sequence number). */
+  transactionOptions?: InputGenerateTransactionOptions;
+  /**
+   * Identifies the intent for idempotent retries (default: sender + action kind + parameters). While a
+   * submitted intent is unconfirmed, `execute` with the same key looks its hash up instead of submitting again.
+   */
+  idempotencyKey?: string;
+  /** Resubmission attempts of the same signed bytes after a network error (Account signers; default 2). */
+  retries?: number;
+}
+
+export interface ExecuteResult<Q = unknown> {
+  hash: string;
+  version: bigint;
+  success: true;
+  kind: string;
+  quote: Q | undefined;
+  minOut: bigint | undefined;
+  gasUsed: bigint;
+  events: KofiEvent[];
+  /** Chain time of execution, seconds (from the transaction's microsecond timestamp). */
+  timestampSecs: bigint;
+  transaction: UserTransactionResponse;
+}
+
+interface Pending {
+  hash: string;
+  /** Expiration in seconds (chain time); undefined when the wallet built it. */
+  expiresAt: bigint | undefined;
+}
+
+/** Submitted-but-unconfirmed intents, per client. A WeakMap: no global state leaks between clients. */
+const pendingByClient = new WeakMap<KofiClient, Map<string, Pending>>();
+
+function pendingFor(client: KofiClient): Map<string, Pending> {
+  let map = pendingByClient.get(client);
+  if (!map) {
+    map = new Map();
+    pendingByClient.set(client, map);
+  }
+  return map;
+}
+
+/** The sender address of any supported signer. */
+export async function signerAddress(signer: KofiSigner): Promise<`0x${string}`> {
+  const kind = signerKind(signer);
+  if (kind === "account")
+    return normalizeAddress((signer as Account).accountAddress.toString(), "signer address");
+  if (kind === "wallet-core") {
+    const account = (signer as WalletCoreLike).account;
+    if (!account)
+      throw new KofiError("user_rejected", "The wallet is not connected.", {
+        hint: "Connect a wallet first.",
+      });
+    return normalizeAddress(String(account.address), "wallet address");
+  }
+  if (kind === "aip62") {
+    const w = signer as Aip62WalletLike;
+    const feature = w.features["aptos:account"];
+    const account = feature ? await feature.account() : w.accounts?.[0];
+    if (!account)
+      throw new KofiError("user_rejected", "The wallet is not connected.", {
+        hint: "Connect a wallet first.",
+      });
+    return normalizeAddress(String(account.address), "wallet address");
+  }
+  return normalizeAddress(String((signer as MinimalSigner).address), "signer address");
+}
+
+async function signerPublicKey(signer: KofiSigner): Promise<PublicKey | undefined> {
+  const kind = signerKind(signer);
+  let pk: unknown;
+  if (kind === "account") pk = (signer as Account).publicKey;
+  else if (kind === "wallet-core") pk = (signer as WalletCoreLike).account?.publicKey;
+  else if (kind === "aip62")
+    pk = (await (signer as Aip62WalletLike).features["aptos:account"]?.account())?.publicKey;
+  else pk = (signer as MinimalSigner).publicKey;
+  return isPublicKey(pk) ? pk : undefined;
+}
+
+async function signerChainId(signer: KofiSigner): Promise<number | undefined> {
+  const kind = signerKind(signer);
+  let id: unknown;
+  if (kind === "wallet-core") id = (signer as WalletCoreLike).network?.chainId;
+  else if (kind === "aip62")
+    id = (await (signer as Aip62WalletLike).features["aptos:network"]?.network())?.chainId;
+  else if (kind === "minimal") id = (signer as MinimalSigner).chainId;
+  return id === undefined || id === null ? undefined : Number(id);
+}
+
+/**
+ * Reads the node's chain id and throws `wrong_network` when it differs from the client's network preset
+ * (e.g. a "mainnet" client pointed at a localnet). One `GET /v1`.
+ */
+export async function assertNetwork(client: KofiClient): Promise<number> {
+  let chainId: number;
+  try {
+    chainId = (await client.aptos.getLedgerInfo()).chain_id;
+  } catch (e) {
+    throw toKofiError(e, { kofiAddress: client.kofiAddress });
+  }
+  if (client.chainId !== undefined && chainId !== client.chainId) {
+    throw new KofiError(
+      "wrong_network",
+      `The node at ${client.nodeUrl} is on chain ${chainId}, but the client is configured for ${client.network} (chain ${client.chainId}).`,
+    );
+  }
+  return chainId;
+}
+
+/**
+ * Waits for a transaction and returns it when it succeeded; throws a decoded `KofiError` (with `hash`) when it
+ * failed, `timeout` when it was not seen in time.
+ */
+export async function waitForKofiTransaction(
+  client: KofiClient,
+  hash: string,
+  options: { timeoutSecs?: number } = {},
+): Promise<UserTransactionResponse> {
+  let tx: CommittedTransactionResponse;
+  try {
+    tx = await client.aptos.waitForTransaction({
+      transactionHash: hash,
+      options: { timeoutSecs: options.timeoutSecs ?? 30, checkSuccess: false, waitForIndexer: false },
+    });
+  } catch (e) {
+    const err = toKofiError(e, { kofiAddress: client.kofiAddress, hash });
+    throw err.code === "unknown" && /timed out|timeout/i.test(err.message)
+      ? new KofiError("timeout", err.message, { cause: e, hash })
+      : err;
+  }
+  const user = tx as UserTransactionResponse;
+  if (!user.success) {
+    throw toKofiError(
+      { vm_status: user.vm_status, message: user.vm_status },
+      { kofiAddress: client.kofiAddress, hash },
+    );
+  }
+  return user;
+}
+
+function isNetworkError(e: unknown): boolean {
+  return toKofiError(e).code === "network";
+}
+
+async function lookupHash(client: KofiClient, hash: string): Promise<boolean> {
+  try {
+    await client.aptos.getTransactionByHash({ transactionHash: hash });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function extractHash(response: unknown): string {
+  if (typeof response === "string") return response;
+  if (typeof response === "object" && response !== null) {
+    const r = response as Record<string, unknown>;
+    if (typeof r.hash === "string") return r.hash;
+    if (r.status === "Rejected") throw new KofiError("user_rejected", "The wallet rejected the transaction.");
+    if (r.status === "Approved" && r.args !== undefined) return extractHash(r.args);
+  }
+  throw new KofiError("unknown", `The signer returned no transaction hash: ${JSON.stringify(response)}`);
+}
+
+/**
+ * Runs an action: quote → simulate → sign → submitted → confirmed (or failed), reporting each stage.
+ *
+ * ```ts
+ * const result = await execute(client, stake({ amount: parseKapt("10") }), account, { onStage: (e) => console.log(e.stage) });
+ * ```
+ *
+ * Idempotent: an intent whose submission lost its response (network error) is looked up by hash on retry,
+ * never submitted twice.
+ */
+export async function execute<Q>(
+  client: KofiClient,
+  action: KofiAction<Q> | PreparedAction<Q>,
+  signer: KofiSigner,
+  options: ExecuteOptions = {},
+): Promise<ExecuteResult<Q>> {
+  const ctx = { kofiAddress: client.kofiAddress };
+  const kind = action.kind;
+  const emit = (event: StageEvent) => {
+    try {
+      options.onStage?.(event);
+    } catch {
+      // A throwing progress callback must not change the outcome.
+    }
+  };
+  let hash: string | undefined;
+  let prepared: PreparedAction<Q> | undefined;
+  const pending = pendingFor(client);
+  let key: string | undefined;
+  try {
+    const sender = await signerAddress(signer);
+    const sKind = signerKind(signer);
+    key =
+      options.idempotencyKey ??
+      `${sender}:${"key" in action ? action.key : JSON.stringify(action.payload, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`;
+
+    // Retry of an intent already submitted: look the hash up first.
+    const earlier = pending.get(key);
+    if (earlier) {
+      const known = await lookupHash(client, earlier.hash);
+      const nowSecs = BigInt(Math.floor(Date.now() / 1000));
+      if (known || earlier.expiresAt === undefined || earlier.expiresAt >= nowSecs) {
+        hash = earlier.hash;
+        emit({ stage: "submitted", kind, hash, recovered: true });
+        const tx = await waitForKofiTransaction(client, hash, {
+          timeoutSecs:
+            known || earlier.expiresAt === undefined
+              ? (options.timeoutSecs ?? 30)
+              : Number(earlier.expiresAt - nowSecs) + 5,
+        }).catch((e: unknown) => {
+          const err = toKofiError(e, { ...ctx, hash });
+          // Expired without landing: forget it and submit afresh below.
+          if (!known && err.code === "timeout") return undefined;
+          throw err;
+        });
+        if (tx) {
+          pending.delete(key);
+          return finish(client, kind, undefined, tx, emit);
+        }
+        hash = undefined;
+      }
+      pending.delete(key);
+    }
+
+    const walletChain = await signerChainId(signer);
+    if (walletChain !== undefined && client.chainId !== undefined && walletChain !== client.chainId) {
+      throw new KofiError(
+        "wrong_network",
+        `The wallet is on chain ${walletChain}, but the Kofi client is configured for ${client.network} (chain ${client.chainId}).`,
+      );
+    }
+
+    prepared = "prepare" in action ? await action.prepare(client) : action;
+    emit({ stage: "quote", kind, quote: prepared.quote });
+    const payload: InputEntryFunctionData = prepared.payload;
+
+    // Build + simulate (ABI attached: no module fetch).
+    const wantSimulate = options.simulate ?? true;
+    const publicKey = wantSimulate ? await signerPublicKey(signer) : undefined;
+    const needsBuild = sKind === "account" || publicKey !== undefined;
+    let transaction: SimpleTransaction | undefined;
+    if (needsBuild) {
+      transaction = await client.aptos.transaction.build.simple({
+        sender,
+        data: payload,
+        ...(options.transactionOptions ? { options: options.transactionOptions } : {}),
+      });
+    }
+    if (publicKey && transaction) {
+      emit({ stage: "simulate", kind });
+      const [sim] = await client.aptos.transaction.simulate.simple({
+        signerPublicKey: publicKey,
+        transaction,
+      });
+      if (sim && !sim.success) {
+        const err = toKofiError({ vm_status: sim.vm_status, message: sim.vm_status }, ctx);
+        throw err.code === "unknown"
+          ? new KofiError("simulation_failed", `Simulation failed: ${sim.vm_status}`, {
+              vmStatus: sim.vm_status,
+            })
+          : err;
+      }
+      emit({ stage: "simulate", kind, gasUsed: sim ? BigInt(sim.gas_used) : undefined });
+    } else {
+      emit({ stage: "simulate", kind, skipped: true });
+    }
+
+    emit({ stage: "sign", kind });
+    if (sKind === "account" && transaction) {
+      const account = signer as Account;
+      const senderAuthenticator: AccountAuthenticator = client.aptos.transaction.sign({
+        signer: account,
+        transaction,
+      });
+      hash = generateUserTransactionHash({ transaction, senderAuthenticator });
+      pending.set(key, { hash, expiresAt: transaction.rawTransaction.expiration_timestamp_secs });
+      const retries = options.retries ?? 2;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.aptos.transaction.submit.simple({ transaction, senderAuthenticator });
+          break;
+        } catch (e) {
+          // The response was lost: did the node get it anyway?
+          if (isNetworkError(e) && (await lookupHash(client, hash))) break;
+          if (!isNetworkError(e) || attempt >= retries) throw e;
+        }
+      }
+    } else if (sKind === "wallet-core") {
+      const wc = signer as WalletCoreLike;
+      hash = extractHash(await wc.signAndSubmitTransaction({ sender, data: payload }));
+    } else if (sKind === "aip62") {
+      const feature = (signer as Aip62WalletLike).features["aptos:signAndSubmitTransaction"];
+      if (!feature)
+        throw new KofiError("invalid_config", "The wallet has no aptos:signAndSubmitTransaction feature.");
+      const input =
+        feature.version === "1.0.0"
+          ? (transaction ??
+            (await client.aptos.transaction.build.simple({
+              sender,
+              data: payload,
+              ...(options.transactionOptions ? { options: options.transactionOptions } : {}),
+            })))
+          : { payload };
+      hash = extractHash(await feature.signAndSubmitTransaction(input));
+    } else {
+      const m = signer as MinimalSigner;
+      hash = extractHash(await m.signAndSubmitTransaction({ sender, data: payload, payload }));
+    }
+    if (!pending.has(key)) pending.set(key, { hash, expiresAt: undefined });
+    emit({ stage: "submitted", kind, hash });
+
+    const tx = await waitForKofiTransaction(client, hash, { timeoutSecs: options.timeoutSecs ?? 30 });
+    pending.delete(key);
+    return finish(client, kind, prepared, tx, emit);
+  } catch (e) {
+    const error = toKofiError(e, { ...ctx, hash });
+    // A definitive on-chain failure or a rejection ends the intent; a network error or timeout keeps it so a
+    // retry looks the hash up instead of submitting again.
+    if (key !== undefined && error.code !== "network" && error.code !== "timeout") pending.delete(key);
+    emit({ stage: "failed", kind, ...(hash ? { hash } : {}), error });
+    throw error;
+  }
+}
+
+function finish<Q>(
+  client: KofiClient,
+  kind: string,
+  prepared: PreparedAction<Q> | undefined,
+  tx: UserTransactionResponse,
+  emit: (e: StageEvent) => void,
+): ExecuteResult<Q> {
+  const gasUsed = BigInt(tx.gas_used);
+  emit({ stage: "confirmed", kind, hash: tx.hash, gasUsed });
+  return {
+    hash: tx.hash,
+    version: BigInt(tx.version),
+    success: true,
+    kind,
+    quote: prepared?.quote,
+    minOut: prepared?.minOut,
+    gasUsed,
+    events: parseKofiEvents(tx, client),
+    timestampSecs: BigInt(tx.timestamp) / 1_000_000n,
+    transaction: tx,
+  };
+}

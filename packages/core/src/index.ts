@@ -1,0 +1,139 @@
+// @kofi/core: tree-shakeable actions over the Kofi liquid staking protocol. No side effects at import.
+
+export { adminPayloads, PAUSABLE_ACTIONS, type PausableAction } from "./admin/admin.ts";
+export { type FormatAmountOptions, formatAmount } from "./amounts/format.ts";
+export {
+  assertU64,
+  DECIMALS,
+  formatRaw,
+  OCTAS_PER_UNIT,
+  parseAmount,
+  parseApt,
+  parseKapt,
+  parseStkapt,
+  type TokenSymbol,
+  U64_MAX,
+} from "./amounts/parse.ts";
+export { DEFAULT_SLIPPAGE_BPS, minOutFromQuote } from "./amounts/slippage.ts";
+export { rewriteAddress, toEntryFunctionAbi, toViewFunctionAbi } from "./client/abi.ts";
+export {
+  type CreateKofiClientOptions,
+  createKofiClient,
+  type KofiClient,
+  normalizeAddress,
+} from "./client/createKofiClient.ts";
+export { type KofiNetwork, NETWORK_PRESETS, type NetworkPreset } from "./client/networks.ts";
+export { entryPayload } from "./client/payload.ts";
+export { type ReadOptions, readView, viewPayload } from "./client/view.ts";
+export {
+  addStakeFee,
+  type DepositQuote,
+  deposit,
+  depositPayload,
+  prepareDeposit,
+  quoteDeposit,
+} from "./deposit/deposit.ts";
+export {
+  type DepositAndStakeQuote,
+  depositAndStake,
+  depositAndStakePayload,
+  prepareDepositAndStake,
+  quoteDepositAndStake,
+} from "./deposit/depositAndStake.ts";
+export { decodeMoveAbort, type KofiErrorTable } from "./errors/decodeMoveAbort.ts";
+export { isKofiError, KofiError, type KofiErrorCode, type MoveAbortInfo } from "./errors/KofiError.ts";
+export { type ToKofiErrorContext, toKofiError } from "./errors/toKofiError.ts";
+export { isEvent, type KofiEvent, type KofiEventType, parseKofiEvents } from "./events/parseEvents.ts";
+export type { KofiAction, PreparedAction, SlippageOptions } from "./execute/action.ts";
+export {
+  assertNetwork,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type ExecuteStage,
+  execute,
+  type StageEvent,
+  signerAddress,
+  waitForKofiTransaction,
+} from "./execute/execute.ts";
+export type { Aip62WalletLike, KofiSigner, MinimalSigner, WalletCoreLike } from "./execute/signer.ts";
+export { getPosition, type Position, type PositionTicket, parseUserSummary } from "./position/getPosition.ts";
+export {
+  type AprEstimate,
+  aprFromSamples,
+  estimateApr,
+  type RateSample,
+  SECONDS_PER_YEAR,
+} from "./protocol/apr.ts";
+export {
+  getProtocolState,
+  type ProtocolState,
+  parseProtocolState,
+  type ValidatorInfo,
+} from "./protocol/state.ts";
+export {
+  type AdapterRegistry,
+  type AssetId,
+  createAdapterRegistry,
+  type KofiAdapter,
+  type LendingAdapter,
+  type RateProvider,
+  type SwapAdapter,
+} from "./registry/registry.ts";
+export {
+  applyStake,
+  applyUnstake,
+  compareRates,
+  type ExchangeRate,
+  exchangeRateAt,
+  formatRate,
+  kaptToShares,
+  releasedAt,
+  sharesToKapt,
+  streamingAt,
+  type VaultState,
+  VIRTUAL_ASSETS,
+  VIRTUAL_SHARES,
+  vaultAssetsAt,
+} from "./vault/math.ts";
+export { getExchangeRate, getVaultState } from "./vault/rate.ts";
+export {
+  prepareStake,
+  quoteStake,
+  quoteStakeLocal,
+  type StakeQuote,
+  stake,
+  stakePayload,
+} from "./vault/stake.ts";
+export {
+  prepareUnstake,
+  quoteUnstake,
+  quoteUnstakeLocal,
+  type UnstakeQuote,
+  unstake,
+  unstakePayload,
+} from "./vault/unstake.ts";
+export {
+  type ClaimQuote,
+  claim,
+  claimPayload,
+  MAX_CLAIM_BATCH,
+  prepareClaim,
+  quoteClaim,
+} from "./withdrawals/claim.ts";
+export { type Countdown, nowSecs, ticketCountdown } from "./withdrawals/countdown.ts";
+export {
+  prepareRequestWithdrawal,
+  quoteRequestWithdrawal,
+  type RequestWithdrawalQuote,
+  requestWithdrawal,
+  requestWithdrawalPayload,
+} from "./withdrawals/request.ts";
+export { getTicket, getTickets, parseTicketInfo, type Ticket } from "./withdrawals/tickets.ts";
+export { transferTicket, transferTicketPayload } from "./withdrawals/transfer.ts";
+export {
+  prepareUnstakeAndRequestWithdrawal,
+  quoteUnstakeAndRequestWithdrawal,
+  type UnstakeAndRequestQuote,
+  unstakeAndRequestWithdrawal,
+  unstakeAndRequestWithdrawalPayload,
+} from "./withdrawals/unstakeAndRequest.ts";

@@ -1,0 +1,104 @@
+import type { KofiClient } from "../client/createKofiClient.ts";
+import { normalizeAddress } from "../client/createKofiClient.ts";
+import { big, type ReadOptions, readView } from "../client/view.ts";
+import type { ExchangeRate } from "../vault/math.ts";
+
+export interface ValidatorInfo {
+  pool: `0x${string}`;
+  weightBps: bigint;
+  cap: bigint;
+  enabled: boolean;
+  active: bigint;
+  pendingInactive: bigint;
+  inactive: bigint;
+  validatorActive: boolean;
+  commissionBps: bigint;
+  lockupEndsAt: bigint;
+}
+
+/** `gateway::ProtocolState`, bigint amounts, plus derived fields. */
+export interface ProtocolState {
+  /** kAPT per stkAPT. */
+  rate: ExchangeRate;
+  /** Total value locked, APT octas: `totalStakedApt + idleApt` (the protocol's controlled APT). */
+  tvlApt: bigint;
+  totalStakedApt: bigint;
+  kaptSupply: bigint;
+  stkaptSupply: bigint;
+  /** Vault assets at `nowSecs` (released kAPT). */
+  vaultKapt: bigint;
+  /** kAPT rewards still streaming into the vault. */
+  streamingKapt: bigint;
+  feeBps: bigint;
+  maxFeeBps: bigint;
+  treasury: `0x${string}`;
+  admin: `0x${string}`;
+  paused: { deposit: boolean; stake: boolean; unstake: boolean; withdraw: boolean };
+  lockupDurationSecs: bigint;
+  epochIntervalSecs: bigint;
+  ticketLiabilities: bigint;
+  idleApt: bigint;
+  protocolEquity: bigint;
+  minDeposit: bigint;
+  minWithdrawal: bigint;
+  /** Chain time of the read, seconds. */
+  nowSecs: bigint;
+  validators: ValidatorInfo[];
+}
+
+export function parseProtocolState(raw: unknown): ProtocolState {
+  const r = raw as Record<string, unknown>;
+  const totalStakedApt = big(r.total_staked_apt);
+  const idleApt = big(r.idle_apt);
+  return {
+    rate: { numerator: big(r.rate_numerator), denominator: big(r.rate_denominator) },
+    tvlApt: totalStakedApt + idleApt,
+    totalStakedApt,
+    kaptSupply: big(r.kapt_supply),
+    stkaptSupply: big(r.stkapt_supply),
+    vaultKapt: big(r.vault_kapt),
+    streamingKapt: big(r.streaming_kapt),
+    feeBps: big(r.fee_bps),
+    maxFeeBps: big(r.max_fee_bps),
+    treasury: normalizeAddress(String(r.treasury)),
+    admin: normalizeAddress(String(r.admin)),
+    paused: {
+      deposit: r.paused_deposit === true,
+      stake: r.paused_stake === true,
+      unstake: r.paused_unstake === true,
+      withdraw: r.paused_withdraw === true,
+    },
+    lockupDurationSecs: big(r.lockup_duration_secs),
+    epochIntervalSecs: big(r.epoch_interval_secs),
+    ticketLiabilities: big(r.ticket_liabilities),
+    idleApt,
+    protocolEquity: big(r.protocol_equity),
+    minDeposit: big(r.min_deposit),
+    minWithdrawal: big(r.min_withdrawal),
+    nowSecs: big(r.now_secs),
+    validators: ((r.validators as unknown[]) ?? []).map((v) => {
+      const x = v as Record<string, unknown>;
+      return {
+        pool: normalizeAddress(String(x.pool)),
+        weightBps: big(x.weight_bps),
+        cap: big(x.cap),
+        enabled: x.enabled === true,
+        active: big(x.active),
+        pendingInactive: big(x.pending_inactive),
+        inactive: big(x.inactive),
+        validatorActive: x.validator_active === true,
+        commissionBps: big(x.commission_bps),
+        lockupEndsAt: big(x.lockup_ends_at),
+      };
+    }),
+  };
+}
+
+/** `gateway::protocol_state()`: one `POST /v1/view`. */
+export async function getProtocolState(
+  client: KofiClient,
+  options: ReadOptions = {},
+): Promise<ProtocolState> {
+  const [state] = await readView(client, "gateway", "protocol_state", [], options);
+  return parseProtocolState(state);
+}
