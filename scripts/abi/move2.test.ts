@@ -85,9 +85,9 @@ describe("Move 2 declarations", () => {
   it("reads function-typed parameters without failing", () => {
     const m = moduleOf(
       "f",
-      "module kofi::f { public fun apply(f: |u64| u64 has copy, x: u64): u64 { f(x) } }",
+      "module kofi::f { public fun apply(f: |u64| u64 has copy + drop, x: u64): u64 { f(x) } }",
     );
-    expect(m.abi.exposed_functions[0]?.params).toHaveLength(2);
+    expect(m.abi.exposed_functions[0]?.params).toEqual(["|u64|u64", "u64"]);
   });
 });
 

@@ -38,7 +38,8 @@ export function resolveType(
     case "tuple":
       throw new GeneratorError(`a tuple type is only allowed as a return type (in ${where})`);
     case "fn":
-      return `|${type.params.map(go).join(", ")}|${type.result.map(go).join(", ")}`;
+      // The fullnode's `MoveType::Function` display: `|a,b|r`, commas without spaces, abilities omitted.
+      return `|${type.params.map(go).join(",")}|${type.result.map(go).join(",")}`;
     case "named": {
       const { segments, pos } = type.path;
       const args = type.args.map(go);
