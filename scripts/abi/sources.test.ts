@@ -47,6 +47,29 @@ describe("move/sources", () => {
     expect(code.sort()).toEqual(rows.sort());
   });
 
+  it("declares exactly the events of docs/protocol.md (Events), fields in the listed order", () => {
+    const spec = readFileSync(join(ROOT, "docs/protocol.md"), "utf8");
+    const section = spec.slice(spec.indexOf("## Events"));
+    const listed: string[] = [];
+    for (const m of section.matchAll(/`(\w+)`: ([^`]*?)(?=\n`|\nAll event|$)/gs)) {
+      for (const e of (m[2] as string).matchAll(/(\w+)\{([^}]*)\}/g)) {
+        const fields = (e[2] as string)
+          .replace(/\([^)]*\)/g, "")
+          .split(",")
+          .map((f) => f.trim().split(/[:\s]/)[0])
+          .filter((f) => f !== undefined && f !== "");
+        listed.push(`${m[1]}::${e[1]}{${fields.join(", ")}}`);
+      }
+    }
+    const declared = modules.flatMap((m) =>
+      m.abi.structs
+        .filter((s) => s.is_event)
+        .map((s) => `${m.abi.name}::${s.name}{${s.fields.map((f) => f.name).join(", ")}}`),
+    );
+    expect(listed.length).toBeGreaterThan(0);
+    expect(declared.sort()).toEqual(listed.sort());
+  });
+
   it("marks every event struct `has drop, store`", () => {
     for (const m of modules) {
       for (const s of m.abi.structs.filter((x) => x.is_event)) {
