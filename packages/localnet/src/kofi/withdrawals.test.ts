@@ -1,0 +1,226 @@
+import { describe, expect, it } from "vitest";
+import type { TxRecord } from "../chain.ts";
+import type { Address } from "../runtime/port.ts";
+import { APT, DAY, EPOCH, Kit, LOCKUP } from "./testkit.ts";
+
+function depositor(k: Kit, n: number, apt: bigint) {
+  const u = k.user(n);
+  k.call(u, "gateway", "deposit", [apt, 0n]);
+  return u;
+}
+
+function request(k: Kit, u: Address, kapt: bigint) {
+  const r = k.call(u, "gateway", "request_withdrawal", [kapt]);
+  const ev = k.events(r, "withdrawals::WithdrawalRequested")[0] as {
+    ticket: Address;
+    apt_amount: bigint;
+    unlock_at: bigint;
+    kapt_burned: bigint;
+  };
+  return { r, ...ev };
+}
+
+function parts(k: Kit, r: TxRecord): number {
+  return k.events(r, "staking_manager::Unlocked").length;
+}
+
+/** Executed APT is the quote, or at most 1 octa less per unlocked part (share rounding in the framework). */
+function expectDrift(actual: bigint, quote: bigint, nParts: number) {
+  expect(actual <= quote && actual >= quote - BigInt(nParts), `apt ${actual} vs quote ${quote}`).toBe(true);
+}
+
+describe("kofi model: withdrawals", () => {
+  it("request -> claim before unlock fails -> after the lockup cycle the claim pays the ticket to the octa", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 3_000n * APT);
+    k.chain.advanceEpochs(2);
+    const amount = 1_000n * APT;
+    const [qApt, qUnlock] = k.view("quote_request_withdrawal", [amount]) as [bigint, bigint];
+    const kaptBefore = k.kapt(u);
+    const t = request(k, u, amount);
+    expect(k.kapt(u)).toBe(kaptBefore - amount);
+    expect(t.kapt_burned).toBe(amount);
+    // the framework's share rounding may unlock 1 octa less per part than asked; the requester bears it
+    // (spec). Move's quote_request_withdrawal returns the planned amount, so it can be 1 octa above.
+    expectDrift(t.apt_amount, qApt, parts(k, t.r));
+    expect(t.unlock_at).toBe(qUnlock);
+    expect(t.unlock_at).toBeGreaterThan(k.chain.nowSecs());
+    expect(t.unlock_at).toBeLessThanOrEqual(k.chain.nowSecs() + LOCKUP);
+    expect(k.ticketsOf(u)).toEqual([t.ticket]);
+    const [info] = k.view("ticket_info", [t.ticket]) as [Record<string, unknown>];
+    expect(info).toMatchObject({
+      id: t.ticket,
+      owner: u,
+      kapt_burned: amount,
+      apt_amount: t.apt_amount,
+      ready: false,
+    });
+    expect(k.view("quote_claim", [u, [t.ticket]])).toEqual([t.apt_amount, false]);
+
+    k.fails(u, "gateway", "claim", [[t.ticket]], "withdrawals", "E_TICKET_NOT_READY");
+    k.chain.advanceSeconds(t.unlock_at - k.chain.nowSecs() - 1n);
+    k.fails(u, "gateway", "claim", [[t.ticket]], "withdrawals", "E_TICKET_NOT_READY");
+
+    // the lockup ends at an epoch boundary at or after unlock_at
+    k.chain.advanceEpochs(1);
+    expect(k.chain.nowSecs()).toBeGreaterThanOrEqual(t.unlock_at);
+    expect(k.view("quote_claim", [u, [t.ticket]])).toEqual([t.apt_amount, true]);
+    const aptBefore = k.apt(u);
+    const c = k.call(u, "gateway", "claim", [[t.ticket]]);
+    expect(k.apt(u) - aptBefore).toBe(t.apt_amount);
+    expect(k.events(c, "withdrawals::WithdrawalClaimed")).toEqual([
+      { ticket: t.ticket, owner: u, apt_amount: t.apt_amount },
+    ]);
+    expect(k.ticketsOf(u)).toEqual([]);
+    // double claim
+    k.fails(u, "gateway", "claim", [[t.ticket]], "withdrawals", "E_TICKET_NOT_FOUND");
+    k.viewFails("ticket_info", [t.ticket], "E_TICKET_NOT_FOUND");
+    const st = k.view("protocol_state")[0] as { ticket_liabilities: bigint };
+    expect(st.ticket_liabilities).toBe(0n);
+  });
+
+  it("advancing 14 days always matures a ticket", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 500n * APT);
+    k.chain.advanceSeconds(3n * DAY + 123n);
+    const t = request(k, u, 200n * APT);
+    k.chain.advanceSeconds(14n * DAY);
+    const before = k.apt(u);
+    k.call(u, "gateway", "claim", [[t.ticket]]);
+    expect(k.apt(u) - before).toBe(t.apt_amount);
+  });
+
+  it("claims of several tickets in one batch; another user's ticket; batch limits", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 5_000n * APT);
+    const other = depositor(k, 2, 500n * APT);
+    const tickets = [request(k, u, 100n * APT), request(k, u, 150n * APT), request(k, u, 200n * APT)];
+    const foreign = request(k, other, 100n * APT);
+    k.chain.advanceSeconds(LOCKUP + EPOCH);
+    k.fails(u, "gateway", "claim", [[foreign.ticket]], "withdrawals", "E_NOT_TICKET_OWNER");
+    k.fails(
+      u,
+      "gateway",
+      "claim",
+      [[tickets[0]?.ticket, foreign.ticket]],
+      "withdrawals",
+      "E_NOT_TICKET_OWNER",
+    );
+    k.fails(u, "gateway", "claim", [[]], "withdrawals", "E_EMPTY_BATCH");
+    const many = Array.from({ length: 21 }, () => tickets[0]?.ticket as Address);
+    k.fails(u, "gateway", "claim", [many], "withdrawals", "E_BATCH_TOO_LARGE");
+    k.viewFails("quote_claim", [u, []], "E_EMPTY_BATCH");
+    k.viewFails("quote_claim", [u, many], "E_BATCH_TOO_LARGE");
+    k.viewFails("quote_claim", [u, [foreign.ticket]], "E_NOT_TICKET_OWNER");
+    // a duplicate in one batch: the second one is gone
+    const t0 = tickets[0]?.ticket as Address;
+    k.fails(u, "gateway", "claim", [[t0, t0]], "withdrawals", "E_TICKET_NOT_FOUND");
+    const total = tickets.reduce((a, t) => a + t.apt_amount, 0n);
+    const ids = tickets.map((t) => t.ticket);
+    expect(k.view("quote_claim", [u, ids])).toEqual([total, true]);
+    const before = k.apt(u);
+    const c = k.call(u, "gateway", "claim", [ids]);
+    expect(k.apt(u) - before).toBe(total);
+    expect(k.events(c, "withdrawals::WithdrawalClaimed")).toHaveLength(3);
+    const b2 = k.apt(other);
+    k.call(other, "gateway", "claim", [[foreign.ticket]]);
+    expect(k.apt(other) - b2).toBe(foreign.apt_amount);
+  });
+
+  it("unlocks from disabled pools first, then the most over-weight pool", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 100n * APT);
+    for (let i = 0; i < 12; i++) k.call(u, "gateway", "deposit", [300n * APT, 0n]);
+    const [p0, p1, p2] = k.pools as [Address, Address, Address];
+    // make p2 heavily over-weight
+    k.call(k.admin, "staking_manager", "set_weights", [
+      [p0, p1, p2],
+      [5000n, 4900n, 100n],
+    ]);
+    const t = request(k, u, 50n * APT);
+    const unl = k.events(t.r, "staking_manager::Unlocked");
+    expect(unl[0]?.pool).toBe(p2);
+    // disable p0: it is unlocked first
+    k.call(k.admin, "staking_manager", "disable_pool", [p0]);
+    k.call(k.admin, "staking_manager", "set_weights", [
+      [p1, p2],
+      [5000n, 5000n],
+    ]);
+    const t2 = request(k, u, 50n * APT);
+    expect(k.events(t2.r, "staking_manager::Unlocked")[0]?.pool).toBe(p0);
+  });
+
+  it("E_INSUFFICIENT_UNLOCKABLE: pools keep 10 APT active and a new pending_inactive balance needs 10 APT", () => {
+    const k = new Kit();
+    const u = k.user(1);
+    k.call(u, "gateway", "deposit", [4n * APT, 0n]);
+    // every pool has at most about 16 APT active: less than 10 APT above the minimum, so no new unlock fits
+    k.fails(u, "gateway", "request_withdrawal", [APT], "staking_manager", "E_INSUFFICIENT_UNLOCKABLE");
+    k.viewFails("quote_request_withdrawal", [APT], "E_INSUFFICIENT_UNLOCKABLE");
+    const big = k.user(2);
+    k.call(big, "gateway", "deposit", [100n * APT, 0n]);
+    k.viewFails("quote_request_withdrawal", [1_000n * APT], "E_INSUFFICIENT_UNLOCKABLE");
+    request(k, u, APT);
+  });
+
+  it("request aborts: zero, below minimum, paused; quote aborts alike", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 100n * APT);
+    k.fails(u, "gateway", "request_withdrawal", [0n], "gateway", "E_ZERO_AMOUNT");
+    k.fails(u, "gateway", "request_withdrawal", [1_000n], "gateway", "E_BELOW_MIN_WITHDRAWAL");
+    k.viewFails("quote_request_withdrawal", [0n], "E_ZERO_AMOUNT");
+    k.viewFails("quote_request_withdrawal", [1_000n], "E_BELOW_MIN_WITHDRAWAL");
+    k.call(k.admin, "config", "set_paused", [3n, true]);
+    k.fails(u, "gateway", "request_withdrawal", [APT], "config", "E_PAUSED");
+  });
+
+  it("unstake_and_request_withdrawal: quote equals the executed ticket", () => {
+    const k = new Kit();
+    const u = k.user(1);
+    k.call(u, "gateway", "deposit_and_stake", [1_000n * APT, 0n]);
+    k.chain.advanceEpochs(3);
+    k.call(u, "rewards", "sync_rewards", []);
+    k.chain.advanceSeconds(EPOCH / 2n);
+    const shares = k.stkapt(u) / 2n;
+    const [qKapt, qApt, qUnlock] = k.view("quote_unstake_and_request_withdrawal", [shares]) as bigint[];
+    const r = k.call(u, "gateway", "unstake_and_request_withdrawal", [shares, qKapt]);
+    expect(k.events(r, "vault::Unstaked")[0]?.kapt_amount).toBe(qKapt);
+    const ev = k.events(r, "withdrawals::WithdrawalRequested")[0];
+    expect(ev).toMatchObject({ owner: u, kapt_burned: qKapt, unlock_at: qUnlock });
+    expectDrift(ev?.apt_amount as bigint, qApt, parts(k, r));
+    k.fails(u, "gateway", "unstake_and_request_withdrawal", [shares, qKapt * 2n], "gateway", "E_SLIPPAGE");
+    k.fails(u, "gateway", "unstake_and_request_withdrawal", [1n, 0n], "gateway", "E_BELOW_MIN_WITHDRAWAL");
+  });
+
+  it("transfer_ticket moves ownership and the index; the new owner claims", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 500n * APT);
+    const v = k.user(2);
+    const t = request(k, u, 100n * APT);
+    k.fails(u, "gateway", "transfer_ticket", [t.ticket, u], "withdrawals", "E_SELF_TRANSFER");
+    k.fails(v, "gateway", "transfer_ticket", [t.ticket, v], "withdrawals", "E_NOT_TICKET_OWNER");
+    k.fails(u, "gateway", "transfer_ticket", [v, u], "withdrawals", "E_TICKET_NOT_FOUND");
+    const r = k.call(u, "gateway", "transfer_ticket", [t.ticket, v]);
+    expect(k.events(r, "withdrawals::TicketTransferred")).toEqual([{ ticket: t.ticket, from: u, to: v }]);
+    expect(k.ticketsOf(u)).toEqual([]);
+    expect(k.ticketsOf(v)).toEqual([t.ticket]);
+    const [summary] = k.view("user_summary", [v]) as [{ tickets: { id: Address; owner: Address }[] }];
+    expect(summary.tickets.map((x) => [x.id, x.owner])).toEqual([[t.ticket, v]]);
+    k.chain.advanceSeconds(LOCKUP + EPOCH);
+    k.fails(u, "gateway", "claim", [[t.ticket]], "withdrawals", "E_NOT_TICKET_OWNER");
+    const before = k.apt(v);
+    k.call(v, "gateway", "claim", [[t.ticket]]);
+    expect(k.apt(v) - before).toBe(t.apt_amount);
+  });
+
+  it("claim still works while every action is paused", () => {
+    const k = new Kit();
+    const u = depositor(k, 1, 500n * APT);
+    const t = request(k, u, 100n * APT);
+    for (const a of [0n, 1n, 2n, 3n]) k.call(k.admin, "config", "set_paused", [a, true]);
+    k.chain.advanceSeconds(LOCKUP + EPOCH);
+    const before = k.apt(u);
+    k.call(u, "gateway", "claim", [[t.ticket]]);
+    expect(k.apt(u) - before).toBe(t.apt_amount);
+  });
+});
