@@ -25,10 +25,6 @@ export type UseDecl =
   | { kind: "module"; address: string; module: string; alias: string; pos: SourcePos }
   | { kind: "member"; address: string; module: string; member: string; alias: string; pos: SourcePos };
 
-export interface Attribute {
-  name: string;
-}
-
 export type Visibility = "public" | "friend" | "package" | "private";
 
 export interface FunctionDecl {
