@@ -1,0 +1,235 @@
+/**
+ * What `<kofi-stake>` needs from the chain, and nothing more.
+ *
+ * The widget never talks to a node, a wallet or a DEX itself: it calls a `KofiBackend`. The production
+ * implementation is a thin file over `@kofi/core` (`backend-core.ts`); stories use an in-memory fixture.
+ * Amounts are `bigint` octas (8 decimals) everywhere. Times on chain are unix seconds (`number`).
+ */
+
+/** The three tokens the widget moves. All have 8 decimals. */
+export type Token = "APT" | "kAPT" | "stkAPT";
+
+/** A ratio of two integers, e.g. the vault rate: kAPT per stkAPT = numerator / denominator. */
+export interface Fraction {
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/**
+ * Error codes, matching `KofiError.code` in `@kofi/core`, plus the few the widget raises itself
+ * (`below_minimum`, `too_many_decimals`, `quote_expired`, `quote_worsened`, `vetoed`, `not_allowed`,
+ * `no_backend`, `not_connected`). Unknown strings from a newer SDK are kept as they come.
+ */
+export type KofiErrorCode =
+  | "user_rejected"
+  | "insufficient_balance"
+  | "insufficient_gas"
+  | "move_abort"
+  | "paused"
+  | "wrong_network"
+  | "network"
+  | "timeout"
+  | "invalid_amount"
+  | "below_minimum"
+  | "too_many_decimals"
+  | "slippage"
+  | "simulation_failed"
+  | "quote_expired"
+  | "quote_worsened"
+  | "vetoed"
+  | "not_allowed"
+  | "no_backend"
+  | "not_connected"
+  | "unknown"
+  | (string & {});
+
+/** The shape of every error the widget shows or emits. `KofiError` from `@kofi/core` satisfies it. */
+export interface KofiErrorLike {
+  readonly code: KofiErrorCode;
+  readonly message: string;
+  /** Set for `move_abort`: the module and reason, e.g. `gateway::E_BELOW_MIN_DEPOSIT`. */
+  readonly abort?: { readonly module?: string; readonly name?: string; readonly code?: number };
+  readonly cause?: unknown;
+}
+
+/** Pausable actions, as in `config::paused`. */
+export interface PauseFlags {
+  readonly deposit: boolean;
+  readonly stake: boolean;
+  readonly unstake: boolean;
+  readonly withdraw: boolean;
+}
+
+/** The read-only protocol view (from `gateway::protocol_state`). */
+export interface ProtocolSummary {
+  /** kAPT per stkAPT; only ever rises. */
+  readonly rate: Fraction;
+  /** Trailing APR in basis points (e.g. 712 = 7.12 %), or `null` when not yet known. */
+  readonly aprBps: number | null;
+  /** Protocol fee on rewards, in basis points. */
+  readonly feeBps: number;
+  readonly paused: PauseFlags;
+  /** The network's lockup duration (about 14 days on mainnet). */
+  readonly lockupSecs: number;
+  readonly minDeposit: bigint;
+  readonly minWithdrawal: bigint;
+  readonly totalStakedApt: bigint;
+  /** Chain time of the read, unix seconds. */
+  readonly nowSecs: number;
+}
+
+/** A withdrawal ticket (from `gateway::user_summary`). */
+export interface Ticket {
+  /** The ticket object's address. */
+  readonly id: string;
+  readonly aptAmount: bigint;
+  readonly kaptBurned: bigint;
+  readonly requestedAt: number;
+  /** Estimated unlock, unix seconds. Readiness is decided on chain: trust `ready`. */
+  readonly unlockAt: number;
+  readonly ready: boolean;
+}
+
+/** The connected account's position (one `gateway::user_summary` view call). */
+export interface Position {
+  readonly address: string;
+  readonly apt: bigint;
+  readonly kapt: bigint;
+  readonly stkapt: bigint;
+  /** What the stkAPT is worth in kAPT at the current rate. */
+  readonly stkaptValueKapt: bigint;
+  readonly tickets: readonly Ticket[];
+  readonly nowSecs: number;
+}
+
+/** What the user can do; also the `action` of `kofi-tx` events. */
+export type ActionKind = "stake" | "convert" | "unstake_standard" | "unstake_instant" | "claim";
+
+/** What the widget asks a quote for. */
+export type QuoteRequest =
+  | { readonly action: "stake"; readonly amount: bigint; readonly to: "kAPT" | "stkAPT" }
+  | { readonly action: "convert"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  | { readonly action: "unstake_standard"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  | { readonly action: "unstake_instant"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  | { readonly action: "claim"; readonly tickets: readonly string[] };
+
+/** Options shared by every quote call. */
+export interface QuoteOptions {
+  /** Tolerance used to compute `minOut`, basis points. */
+  readonly slippageBps: number;
+  /** The account, when connected (needed for claim quotes and DEX routes). */
+  readonly account?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** An entry function call, shown verbatim in the review panel before signing. */
+export interface EntryPayload {
+  /** `0xaddr::module::function` */
+  readonly function: string;
+  readonly typeArguments: readonly string[];
+  readonly functionArguments: readonly (string | bigint | boolean | readonly string[])[];
+}
+
+/** Extra facts for a DEX exit. */
+export interface InstantRoute {
+  /** Human name of the venue or aggregator route, e.g. "Panora". */
+  readonly venue: string;
+  readonly priceImpactBps: number;
+  /** Discount of `amountOut` against the fair (redemption) value, basis points. */
+  readonly discountBps: number;
+  /** APT the same input is worth at the protocol's redemption rate. */
+  readonly fairValueApt: bigint;
+}
+
+/** A priced, ready-to-sign action. */
+export interface Quote {
+  readonly request: QuoteRequest;
+  readonly tokenIn: Token;
+  readonly amountIn: bigint;
+  readonly tokenOut: Token;
+  readonly amountOut: bigint;
+  /** `amountOut` less the slippage tolerance; what the payload enforces on chain. */
+  readonly minOut: bigint;
+  /** Protocol fee taken, in `tokenIn` octas (0 for most actions). */
+  readonly fee: bigint;
+  readonly payload: EntryPayload;
+  /** Standard unstake: estimated unlock time, unix seconds. */
+  readonly unlockAt?: number;
+  /** Instant exit: the route. */
+  readonly route?: InstantRoute;
+  /** When the price stops being good, ms since epoch. Absent: re-quote before signing anyway. */
+  readonly expiresAt?: number;
+}
+
+/** Result of simulating a quote's payload for the account. */
+export interface Simulation {
+  readonly success: boolean;
+  readonly gasUsed: bigint;
+  readonly gasUnitPrice: bigint;
+  /** gasUsed × gasUnitPrice, APT octas. */
+  readonly feeOctas: bigint;
+  /** What the simulation says the user receives, in `quote.tokenOut`. */
+  readonly amountOut?: bigint;
+  readonly error?: KofiErrorLike;
+}
+
+/** Stages of one transaction, as `execute` in `@kofi/core` reports them. */
+export type TxStage = "quote" | "simulate" | "sign" | "submitted" | "confirmed" | "failed";
+
+export interface StageInfo {
+  readonly stage: TxStage;
+  readonly hash?: string;
+  readonly error?: KofiErrorLike;
+}
+
+export interface SubmitRequest {
+  readonly quote: Quote;
+  /** Whatever the host put in `wallet`: a WalletCore, an AIP-62 wallet or a minimal signer. */
+  readonly wallet: unknown;
+  readonly onStage: (info: StageInfo) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface SubmitResult {
+  readonly hash: string;
+  /** Amount actually received, from the transaction's events, when known. */
+  readonly amountOut?: bigint;
+}
+
+/** The account a wallet is connected with. */
+export interface AccountInfo {
+  readonly address: string;
+  /** Network name as the wallet reports it (`mainnet`, `testnet`, `local`, …). */
+  readonly network?: string;
+}
+
+/** Everything the widget needs. Every method may throw a `KofiErrorLike` (or anything; it is normalised). */
+export interface KofiBackend {
+  /** The network this backend reads and writes, for the wrong-network check. */
+  readonly network: string;
+  /** Entry functions the widget may ask a wallet to sign (besides Kofi's own gateway functions). */
+  readonly allowedFunctions?: readonly string[];
+  /** The Kofi package address (for the signing allowlist). */
+  readonly protocolAddress: string;
+
+  getProtocol(signal?: AbortSignal): Promise<ProtocolSummary>;
+  getPosition(address: string, signal?: AbortSignal): Promise<Position>;
+  /** The account of a wallet, or null when it is not connected. */
+  getAccount(wallet: unknown): Promise<AccountInfo | null>;
+  /** Asks the wallet to connect (only called after the user pressed Connect). */
+  connect?(wallet: unknown): Promise<AccountInfo>;
+
+  quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote>;
+  /** All instant (DEX) exit options, best first. Empty when no route exists. */
+  quoteInstant(
+    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    options: QuoteOptions,
+  ): Promise<readonly Quote[]>;
+  simulate(quote: Quote, account: string, signal?: AbortSignal): Promise<Simulation>;
+  submit(request: SubmitRequest): Promise<SubmitResult>;
+  /** Waits for a known hash (a page reloaded while a transaction was pending). */
+  waitForTransaction?(hash: string, signal?: AbortSignal): Promise<{ success: boolean }>;
+}
+
+/** Creates a backend from the element's `network` / `node-url`; `backend-core.ts` registers one. */
+export type BackendFactory = (options: { network: string; nodeUrl?: string }) => KofiBackend;

@@ -1,0 +1,98 @@
+/** Standard versus instant unstake, side by side, with the difference in APT. */
+import { html, nothing, type TemplateResult } from "lit";
+import type { Quote } from "./backend.ts";
+import type { ExitComparison } from "./compare.ts";
+import type { ViewContext } from "./view-context.ts";
+
+export type ExitPath = "standard" | "instant";
+
+export interface ExitOptionsProps {
+  readonly paths: readonly ExitPath[];
+  readonly selected: ExitPath;
+  readonly standard: Quote | null;
+  readonly instant: Quote | null;
+  readonly comparison: ExitComparison | null;
+  readonly maxDiscountBps: number;
+  readonly loading: boolean;
+  readonly standardPaused: boolean;
+  readonly onSelect: (path: ExitPath) => void;
+}
+
+export function renderExitOptions(ctx: ViewContext, p: ExitOptionsProps): TemplateResult {
+  const blocked = p.comparison?.instantBlocked ?? false;
+  const card = (path: ExitPath) => {
+    const quote = path === "standard" ? p.standard : p.instant;
+    const disabled = !quote || (path === "instant" && blocked) || (path === "standard" && p.standardPaused);
+    const title = ctx.t(path === "standard" ? "unstake.standard" : "unstake.instant");
+    return html`<label part="exit-option exit-option-${path}" ?data-blocked=${disabled} data-path=${path}>
+      <span>
+        <input
+          type="radio"
+          name="kofi-exit-path"
+          .value=${path}
+          .checked=${p.selected === path}
+          ?disabled=${disabled}
+          @change=${() => p.onSelect(path)}
+        />
+        <strong>${title}</strong>
+      </span>
+      ${
+        quote
+          ? html`<span class="big">${ctx.tokenAmount(quote.amountOut, "APT")}</span>
+              ${
+                path === "standard"
+                  ? html`<span class="hint"
+                      >${quote.unlockAt !== undefined ? ctx.t("unstake.standardWhen", { date: ctx.date(quote.unlockAt) }) : ""}</span
+                    >`
+                  : html`<span class="hint">${ctx.t("unstake.instantWhen", { venue: quote.route?.venue ?? "DEX" })}</span>
+                      ${
+                        quote.route
+                          ? html`<span class="hint"
+                                >${ctx.t("unstake.discount")}: ${ctx.bps(quote.route.discountBps)}</span
+                              >
+                              <span class="hint"
+                                >${ctx.t("unstake.priceImpact")}: ${ctx.bps(quote.route.priceImpactBps)}</span
+                              >`
+                          : nothing
+                      }`
+              }`
+          : html`<span class="hint"
+              >${p.loading ? ctx.t("quote.loading") : path === "instant" ? ctx.t("unstake.noRoute") : "—"}</span
+            >`
+      }
+      ${
+        path === "instant" && blocked && quote?.route
+          ? html`<span part="exit-blocked"
+              ><span aria-hidden="true">⚠ </span>${ctx.t("unstake.discountBlocked", {
+                percent: ctx.bps(quote.route.discountBps),
+                limit: ctx.bps(p.maxDiscountBps),
+              })}</span
+            >`
+          : nothing
+      }
+      ${path === "standard" && p.standardPaused ? html`<span><span aria-hidden="true">⚠ </span>${ctx.t("paused.withdraw")}</span>` : nothing}
+    </label>`;
+  };
+  const c = p.comparison;
+  return html`<fieldset part="exit-choice">
+    <legend>${ctx.t("unstake.options")}</legend>
+    <div part="exit-options">${p.paths.map(card)}</div>
+    ${
+      c && p.paths.length === 2 && c.differenceApt !== 0n
+        ? html`<p part="exit-difference">
+            ${
+              c.differenceApt > 0n
+                ? ctx.t("unstake.waitGain", {
+                    amount: ctx.amount(c.differenceApt, 8),
+                    percent: ctx.bps(c.differenceBps),
+                  })
+                : ctx.t("unstake.instantGain", {
+                    amount: ctx.amount(-c.differenceApt, 8),
+                    percent: ctx.bps(c.differenceBps),
+                  })
+            }
+          </p>`
+        : nothing
+    }
+  </fieldset>`;
+}

@@ -1,0 +1,1033 @@
+/**
+ * `<kofi-stake>`: the embeddable Kofi liquid staking widget.
+ *
+ * This module only declares the class (no `customElements.define`, no DOM access at import time);
+ * `define.ts` registers the tag. Safe to import during SSR.
+ *
+ * @tag kofi-stake
+ * @attr network - Expected network (`mainnet`, `testnet`, `local`…); a wallet elsewhere shows `wrong_network`.
+ * @attr node-url - Fullnode URL for the built-in backend factory.
+ * @attr theme - `light` (default), `dark` or `system`.
+ * @attr locale - BCP 47 tag; bundled: en, fr, ar (RTL). Defaults to the page language.
+ * @attr default-tab - `stake`, `convert`, `unstake`, `withdrawals` or `position`.
+ * @attr slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
+ * @attr max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
+ * @attr unstake-paths - `standard instant` (default), `standard` or `instant`.
+ * @fires kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
+ * @fires kofi-error - Every error shown: `{ code, message, action? }`.
+ * @fires kofi-connect - `{ phase: request | connected | disconnected, account? }`.
+ * @fires kofi-claimable - Tickets became claimable: `{ tickets, totalApt }`.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { isAllowedFunction } from "./allowlist.ts";
+import {
+  checkAmount,
+  DEFAULT_GAS_RESERVE,
+  formatAmount,
+  formatBps,
+  maxSpendable,
+  parseAmount,
+  toDecimalString,
+} from "./amount.ts";
+import { renderAmountField } from "./amount-field.ts";
+import type {
+  AccountInfo,
+  ActionKind,
+  BackendFactory,
+  KofiBackend,
+  KofiErrorLike,
+  Position,
+  ProtocolSummary,
+  Quote,
+  QuoteRequest,
+  StageInfo,
+  Token,
+  TxStage,
+} from "./backend.ts";
+import { renderChoiceGroup } from "./choice-group.ts";
+import { bestInstant, compareExits } from "./compare.ts";
+import { formatCountdown, formatDate } from "./countdown.ts";
+import { renderError, renderNotice } from "./error-view.ts";
+import { toKofiError, widgetError, withTimeout } from "./errors.ts";
+import { amountsOf, type BeforeSubmit, emit, type KofiEventMap } from "./events.ts";
+import { type ExitPath, renderExitOptions } from "./exit-options.ts";
+import { canConfirm, type Flow, type FlowEvent, IDLE, isExpired, reduceFlow } from "./flow.ts";
+import { intlLocale, isRtl, type Messages, messagesFor, translate } from "./i18n.ts";
+import { clearPending, loadPending, savePending } from "./pending-store.ts";
+import { renderQuote } from "./quote-view.ts";
+import { renderReview } from "./review.ts";
+import { statusText } from "./status.ts";
+import { styles as widgetStyles } from "./styles.ts";
+import { renderPosition, renderProtocol } from "./summary-view.ts";
+import { isTabId, renderTabs, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
+import type { ViewContext } from "./view-context.ts";
+import { renderWithdrawals } from "./withdrawals-view.ts";
+
+export type Theme = "light" | "dark" | "system";
+
+const REFRESH_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const QUOTE_DEBOUNCE_MS = 250;
+const WALLET_EVENTS = ["connect", "disconnect", "accountChange", "networkChange"] as const;
+
+let backendFactory: BackendFactory | null = null;
+
+/** Registers how to build a backend from `network` / `node-url` when the host sets no `backend`. */
+export function setBackendFactory(factory: BackendFactory | null): void {
+  backendFactory = factory;
+}
+
+function sameNetwork(a: string, b: string): boolean {
+  const norm = (n: string) => {
+    const l = n.trim().toLowerCase();
+    return l === "localnet" ? "local" : l;
+  };
+  return norm(a) === norm(b);
+}
+
+interface EventSource {
+  on(event: string, fn: () => void): unknown;
+  off(event: string, fn: () => void): unknown;
+}
+
+function isEventSource(x: unknown): x is EventSource {
+  return (
+    !!x &&
+    typeof x === "object" &&
+    typeof (x as EventSource).on === "function" &&
+    typeof (x as EventSource).off === "function"
+  );
+}
+
+export class KofiStakeElement extends LitElement {
+  static override styles = widgetStyles;
+
+  static override properties = {
+    network: { type: String, reflect: true },
+    nodeUrl: { type: String, attribute: "node-url" },
+    theme: { type: String, reflect: true },
+    locale: { type: String },
+    defaultTab: { type: String, attribute: "default-tab" },
+    slippageBps: { type: Number, attribute: "slippage-bps" },
+    maxDiscountBps: { type: Number, attribute: "max-discount-bps" },
+    unstakePaths: { type: String, attribute: "unstake-paths" },
+    backend: { attribute: false },
+    wallet: { attribute: false },
+    strings: { attribute: false },
+    beforeSubmit: { attribute: false },
+    _tab: { state: true },
+    _amountText: { state: true },
+    _stakeTo: { state: true },
+    _convertFrom: { state: true },
+    _unstakeFrom: { state: true },
+    _exitPath: { state: true },
+    _protocol: { state: true },
+    _position: { state: true },
+    _account: { state: true },
+    _loadError: { state: true },
+    _quote: { state: true },
+    _instant: { state: true },
+    _quoteLoading: { state: true },
+    _quoteError: { state: true },
+    _flow: { state: true },
+    _now: { state: true },
+    _connecting: { state: true },
+    _recovering: { state: true },
+  };
+
+  /** Expected network; the wallet must be on it. */
+  declare network: string;
+  declare nodeUrl: string | undefined;
+  declare theme: Theme;
+  declare locale: string | undefined;
+  declare defaultTab: TabId | undefined;
+  declare slippageBps: number;
+  declare maxDiscountBps: number;
+  declare unstakePaths: string;
+  /** The chain access layer. When unset, one is built with the registered factory. */
+  declare backend: KofiBackend | undefined;
+  /** A WalletCore, an AIP-62 wallet or a minimal signer; passed through untouched. */
+  declare wallet: unknown;
+  /** Host string overrides, merged over the locale's messages. */
+  declare strings: Partial<Messages> | undefined;
+  /** Called before every signature; return false to veto. */
+  declare beforeSubmit: BeforeSubmit | undefined;
+
+  declare _tab: TabId;
+  declare _amountText: string;
+  declare _stakeTo: "kAPT" | "stkAPT";
+  declare _convertFrom: "kAPT" | "stkAPT";
+  declare _unstakeFrom: "kAPT" | "stkAPT";
+  declare _exitPath: ExitPath;
+  declare _protocol: ProtocolSummary | null;
+  declare _position: Position | null;
+  declare _account: AccountInfo | null;
+  declare _loadError: KofiErrorLike | null;
+  declare _quote: Quote | null;
+  declare _instant: readonly Quote[];
+  declare _quoteLoading: boolean;
+  declare _quoteError: KofiErrorLike | null;
+  declare _flow: Flow;
+  declare _now: number;
+  declare _connecting: boolean;
+  declare _recovering: boolean;
+
+  private factoryBackend: KofiBackend | null = null;
+  private ctx: ViewContext = makeContext("en", undefined);
+  private loadAbort: AbortController | null = null;
+  private quoteAbort: AbortController | null = null;
+  private flowAbort: AbortController | null = null;
+  private quoteTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private lastRefresh = 0;
+  private notifiedReady = new Set<string>();
+  private lastLoadErrorCode: string | null = null;
+  private subscribedWallet: EventSource | null = null;
+  private readonly onWalletEvent = () => void this.refresh();
+
+  constructor() {
+    super();
+    this.network = "mainnet";
+    this.theme = "light";
+    this.slippageBps = 50;
+    this.maxDiscountBps = 300;
+    this.unstakePaths = "standard instant";
+    this._tab = "stake";
+    this._amountText = "";
+    this._stakeTo = "stkAPT";
+    this._convertFrom = "kAPT";
+    this._unstakeFrom = "stkAPT";
+    this._exitPath = "standard";
+    this._protocol = null;
+    this._position = null;
+    this._account = null;
+    this._loadError = null;
+    this._quote = null;
+    this._instant = [];
+    this._quoteLoading = false;
+    this._quoteError = null;
+    this._flow = IDLE;
+    this._now = 0;
+    this._connecting = false;
+    this._recovering = false;
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /** Fills the amount field: octas as a bigint, or a decimal string as a user would type it. */
+  setAmount(value: bigint | string): void {
+    this._amountText = typeof value === "bigint" ? toDecimalString(value) : value;
+    this.scheduleQuote();
+  }
+
+  /** Switches tab (ignored while a transaction is in flight). */
+  setTab(tab: TabId): void {
+    if (!isTabId(tab) || this._flow.phase === "pending") return;
+    this.selectTab(tab);
+  }
+
+  /** Re-reads the protocol, the account and its position, then re-quotes. */
+  async refresh(): Promise<void> {
+    const backend = this.activeBackend;
+    if (!backend) {
+      this._loadError = widgetError("no_backend");
+      return;
+    }
+    this.loadAbort?.abort();
+    const ac = new AbortController();
+    this.loadAbort = ac;
+    this.lastRefresh = Date.now();
+    try {
+      const [protocol, account] = await Promise.all([
+        withTimeout(backend.getProtocol(ac.signal), REQUEST_TIMEOUT_MS, "getProtocol"),
+        this.wallet ? withTimeout(backend.getAccount(this.wallet), REQUEST_TIMEOUT_MS, "getAccount") : null,
+      ]);
+      if (ac.signal.aborted) return;
+      this._protocol = protocol;
+      this.setAccount(account);
+      this._position = account
+        ? await withTimeout(
+            backend.getPosition(account.address, ac.signal),
+            REQUEST_TIMEOUT_MS,
+            "getPosition",
+          )
+        : null;
+      if (ac.signal.aborted) return;
+      this._loadError = null;
+      this.lastLoadErrorCode = null;
+      this._now = Date.now();
+      this.checkClaimable();
+      this.syncTick();
+    } catch (e) {
+      if (ac.signal.aborted) return;
+      const err = toKofiError(e);
+      this._loadError = err;
+      if (err.code !== this.lastLoadErrorCode) this.emitError(err);
+      this.lastLoadErrorCode = err.code;
+    }
+    this.scheduleQuote();
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refreshTimer = setInterval(() => {
+      if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
+      if (this._flow.phase === "pending") return;
+      void this.refresh();
+    }, REFRESH_MS);
+    if (this.hasUpdated) void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+    clearInterval(this.tickTimer);
+    this.tickTimer = undefined;
+    clearTimeout(this.quoteTimer);
+    this.loadAbort?.abort();
+    this.quoteAbort?.abort();
+    this.unsubscribeWallet();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("locale") || changed.has("strings") || !this.hasUpdated) {
+      const tag =
+        this.locale || (typeof document !== "undefined" ? document.documentElement.lang : "") || undefined;
+      this.ctx = makeContext(tag, this.strings);
+    }
+    if (changed.has("defaultTab") && isTabId(this.defaultTab) && this._flow.phase !== "pending") {
+      this._tab = this.defaultTab;
+    }
+    if (changed.has("unstakePaths")) {
+      const paths = this.exitPaths;
+      if (!paths.includes(this._exitPath)) this._exitPath = paths[0] ?? "standard";
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const backendChanged =
+      changed.has("backend") || (!this.backend && (changed.has("network") || changed.has("nodeUrl")));
+    if (backendChanged && !this.backend && backendFactory) {
+      this.factoryBackend = backendFactory({
+        network: this.network,
+        ...(this.nodeUrl ? { nodeUrl: this.nodeUrl } : {}),
+      });
+    }
+    if (changed.has("wallet")) this.subscribeWallet();
+    if (backendChanged || changed.has("wallet")) {
+      void this.refresh();
+    } else if (changed.has("slippageBps") || changed.has("maxDiscountBps") || changed.has("unstakePaths")) {
+      this.scheduleQuote();
+    }
+  }
+
+  // ---------------------------------------------------------------- derived state
+
+  private get activeBackend(): KofiBackend | null {
+    return this.backend ?? this.factoryBackend;
+  }
+
+  private get exitPaths(): ExitPath[] {
+    const tokens = (this.unstakePaths ?? "").split(/[\s,]+/);
+    const paths = (["standard", "instant"] as const).filter((p) => tokens.includes(p));
+    return paths.length ? paths : ["standard", "instant"];
+  }
+
+  private get inputToken(): Token {
+    switch (this._tab) {
+      case "stake":
+        return "APT";
+      case "convert":
+        return this._convertFrom;
+      default:
+        return this._unstakeFrom;
+    }
+  }
+
+  private balanceOf(token: Token): bigint | undefined {
+    const p = this._position;
+    if (!p) return undefined;
+    return token === "APT" ? p.apt : token === "kAPT" ? p.kapt : p.stkapt;
+  }
+
+  private get minimum(): bigint | undefined {
+    if (this._tab === "stake") return this._protocol?.minDeposit;
+    if (this._tab === "unstake" && this._unstakeFrom === "kAPT" && this._exitPath === "standard")
+      return this._protocol?.minWithdrawal;
+    return undefined;
+  }
+
+  private get amountState() {
+    const token = this.inputToken;
+    const parsed = parseAmount(this._amountText, this.ctx.locale);
+    const balance = this.balanceOf(token);
+    const gasReserve = token === "APT" ? DEFAULT_GAS_RESERVE : undefined;
+    const limits = {
+      ...(balance !== undefined ? { balance } : {}),
+      ...(this.minimum !== undefined ? { minimum: this.minimum } : {}),
+      ...(gasReserve !== undefined ? { gasReserve } : {}),
+    };
+    const issue = parsed.ok ? checkAmount(parsed.value, limits) : null;
+    return {
+      token,
+      parsed,
+      balance,
+      issue,
+      max: balance === undefined ? undefined : maxSpendable(balance, gasReserve),
+    };
+  }
+
+  private get pausedKey(): "deposit" | "stake" | "unstake" | "withdraw" | null {
+    const paused = this._protocol?.paused;
+    if (!paused) return null;
+    switch (this._tab) {
+      case "stake":
+        if (paused.deposit) return "deposit";
+        return this._stakeTo === "stkAPT" && paused.stake ? "stake" : null;
+      case "convert":
+        if (this._convertFrom === "kAPT") return paused.stake ? "stake" : null;
+        return paused.unstake ? "unstake" : null;
+      case "unstake":
+        if (this._exitPath !== "standard") return null;
+        if (paused.withdraw) return "withdraw";
+        return this._unstakeFrom === "stkAPT" && paused.unstake ? "unstake" : null;
+      default:
+        return null;
+    }
+  }
+
+  private get wrongNetwork(): { actual: string; expected: string } | null {
+    const actual = this._account?.network;
+    const expected = this.activeBackend?.network ?? this.network;
+    if (!actual || !expected || sameNetwork(actual, expected)) return null;
+    return { actual, expected };
+  }
+
+  /** The quote the primary button would review, per tab. */
+  private get selectedQuote(): Quote | null {
+    if (this._tab !== "unstake") return this._quote;
+    if (this._exitPath === "standard") return this._quote;
+    return bestInstant(this._instant, this.maxDiscountBps) ?? null;
+  }
+
+  // ---------------------------------------------------------------- data
+
+  private setAccount(account: AccountInfo | null): void {
+    const before = this._account?.address ?? null;
+    const after = account?.address ?? null;
+    this._account = account;
+    if (before === after) return;
+    this.notifiedReady.clear();
+    if (account) {
+      emit(this, "kofi-connect", { phase: "connected", account });
+      void this.recoverPending(account.address);
+    } else {
+      emit(this, "kofi-connect", { phase: "disconnected" });
+    }
+  }
+
+  private subscribeWallet(): void {
+    this.unsubscribeWallet();
+    if (isEventSource(this.wallet)) {
+      for (const name of WALLET_EVENTS) this.wallet.on(name, this.onWalletEvent);
+      this.subscribedWallet = this.wallet;
+    }
+  }
+
+  private unsubscribeWallet(): void {
+    const w = this.subscribedWallet;
+    if (!w) return;
+    for (const name of WALLET_EVENTS) w.off(name, this.onWalletEvent);
+    this.subscribedWallet = null;
+  }
+
+  private checkClaimable(): void {
+    const ready = (this._position?.tickets ?? []).filter((t) => t.ready && !this.notifiedReady.has(t.id));
+    if (ready.length === 0) return;
+    for (const t of ready) this.notifiedReady.add(t.id);
+    emit(this, "kofi-claimable", {
+      tickets: ready.map((t) => t.id),
+      totalApt: ready.reduce((sum, t) => sum + t.aptAmount, 0n),
+    });
+  }
+
+  /** Ticks every second while a ticket is counting down; refreshes when one reaches its unlock time. */
+  private syncTick(): void {
+    const waiting = (this._position?.tickets ?? []).some((t) => !t.ready);
+    if (waiting && this.tickTimer === undefined && this.isConnected) {
+      this.tickTimer = setInterval(() => {
+        this._now = Date.now();
+        const due = (this._position?.tickets ?? []).some((t) => !t.ready && t.unlockAt * 1000 <= this._now);
+        if (due && this._now - this.lastRefresh > REFRESH_MS && this._flow.phase !== "pending")
+          void this.refresh();
+      }, 1000);
+    } else if (!waiting && this.tickTimer !== undefined) {
+      clearInterval(this.tickTimer);
+      this.tickTimer = undefined;
+    }
+  }
+
+  private currentRequest(): QuoteRequest | null {
+    if (this._tab === "withdrawals" || this._tab === "position") return null;
+    const parsed = parseAmount(this._amountText, this.ctx.locale);
+    if (!parsed.ok || parsed.value <= 0n) return null;
+    const amount = parsed.value;
+    if (this._tab === "stake") return { action: "stake", amount, to: this._stakeTo };
+    if (this._tab === "convert") return { action: "convert", amount, from: this._convertFrom };
+    return { action: "unstake_standard", amount, from: this._unstakeFrom };
+  }
+
+  private scheduleQuote(): void {
+    clearTimeout(this.quoteTimer);
+    this.quoteAbort?.abort();
+    this._quoteLoading = this.currentRequest() !== null && this.activeBackend !== null;
+    this.quoteTimer = setTimeout(() => void this.fetchQuotes(), QUOTE_DEBOUNCE_MS);
+  }
+
+  private async fetchQuotes(): Promise<void> {
+    const backend = this.activeBackend;
+    const request = this.currentRequest();
+    if (!backend || !request) {
+      this._quote = null;
+      this._instant = [];
+      this._quoteError = null;
+      this._quoteLoading = false;
+      return;
+    }
+    const ac = new AbortController();
+    this.quoteAbort = ac;
+    const options = {
+      slippageBps: this.slippageBps,
+      signal: ac.signal,
+      ...(this._account ? { account: this._account.address } : {}),
+    };
+    this._quoteLoading = true;
+    try {
+      if (request.action === "unstake_standard") {
+        const paths = this.exitPaths;
+        const [standard, instant] = await Promise.all([
+          paths.includes("standard")
+            ? withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote")
+            : Promise.resolve(null),
+          paths.includes("instant")
+            ? withTimeout(
+                backend.quoteInstant(
+                  { action: "unstake_instant", amount: request.amount, from: request.from },
+                  options,
+                ),
+                REQUEST_TIMEOUT_MS,
+                "quoteInstant",
+              ).catch(() => [] as Quote[]) // no route is not an error: the card says so
+            : Promise.resolve([] as Quote[]),
+        ]);
+        if (ac.signal.aborted) return;
+        this._quote = standard;
+        this._instant = instant;
+      } else {
+        const quote = await withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote");
+        if (ac.signal.aborted) return;
+        this._quote = quote;
+        this._instant = [];
+      }
+      this._quoteError = null;
+    } catch (e) {
+      if (ac.signal.aborted) return;
+      this._quote = null;
+      this._instant = [];
+      this._quoteError = toKofiError(e);
+      this.emitError(this._quoteError);
+    } finally {
+      if (!ac.signal.aborted) this._quoteLoading = false;
+    }
+  }
+
+  // ---------------------------------------------------------------- transaction flow
+
+  private dispatch(event: FlowEvent): void {
+    this._flow = reduceFlow(this._flow, event);
+  }
+
+  private emitError(error: KofiErrorLike, action?: ActionKind): void {
+    emit(this, "kofi-error", {
+      code: error.code,
+      message: error.message,
+      ...(action ? { action } : {}),
+      ...(error.cause !== undefined ? { cause: error.cause } : {}),
+    });
+  }
+
+  private emitTx(stage: TxStage, quote: Quote, hash?: string): void {
+    emit(this, "kofi-tx", {
+      stage,
+      action: quote.request.action,
+      amounts: amountsOf(quote),
+      ...(hash ? { hash } : {}),
+    });
+  }
+
+  private fail(error: KofiErrorLike, quote?: Quote): void {
+    this.dispatch({ type: "failed", error });
+    if (quote) this.emitTx("failed", quote);
+    this.emitError(error, quote?.request.action);
+  }
+
+  /** Pre-checks, opens the review panel and simulates. */
+  private async review(quote: Quote): Promise<void> {
+    const backend = this.activeBackend;
+    const account = this._account;
+    if (!backend) return this.fail(widgetError("no_backend"), quote);
+    if (!account) return this.fail(widgetError("not_connected"), quote);
+    const wrong = this.wrongNetwork;
+    if (wrong) return this.fail(widgetError("wrong_network", `wallet on ${wrong.actual}`), quote);
+    if (!isAllowedFunction(quote.payload.function, backend.protocolAddress, backend.allowedFunctions))
+      return this.fail(widgetError("not_allowed", quote.payload.function), quote);
+    this.dispatch({ type: "review", quote });
+    await this.simulateCurrent();
+  }
+
+  private async simulateCurrent(): Promise<void> {
+    const backend = this.activeBackend;
+    const flow = this._flow;
+    if (!backend || !this._account || flow.phase !== "review") return;
+    this.flowAbort?.abort();
+    const ac = new AbortController();
+    this.flowAbort = ac;
+    this.emitTx("simulate", flow.quote);
+    try {
+      const simulation = await withTimeout(
+        backend.simulate(flow.quote, this._account.address, ac.signal),
+        REQUEST_TIMEOUT_MS,
+        "simulate",
+      );
+      if (ac.signal.aborted) return;
+      this.dispatch({ type: "simulated", simulation });
+      if (!simulation.success)
+        this.emitError(simulation.error ?? widgetError("simulation_failed"), flow.quote.request.action);
+    } catch (e) {
+      if (!ac.signal.aborted) this.fail(toKofiError(e), flow.quote);
+    }
+  }
+
+  private async confirm(): Promise<void> {
+    const backend = this.activeBackend;
+    const account = this._account;
+    const flow = this._flow;
+    if (!backend || !account || !canConfirm(flow) || flow.phase !== "review") return;
+    let quote = flow.quote;
+    try {
+      if (isExpired(quote, Date.now())) {
+        this.dispatch({ type: "stage", stage: "quote" });
+        this.emitTx("quote", quote);
+        const fresh = await withTimeout(
+          backend.quote(quote.request, { slippageBps: this.slippageBps, account: account.address }),
+          REQUEST_TIMEOUT_MS,
+          "quote",
+        );
+        this.dispatch({ type: "requoted", quote: fresh });
+        if (this._flow.phase === "review") {
+          // Worse than what the user saw: show both and ask again.
+          await this.simulateCurrent();
+          return;
+        }
+        quote = fresh;
+      }
+      if (!isAllowedFunction(quote.payload.function, backend.protocolAddress, backend.allowedFunctions))
+        return this.fail(widgetError("not_allowed", quote.payload.function), quote);
+      if (this.beforeSubmit) {
+        const verdict = await this.beforeSubmit({
+          action: quote.request.action,
+          account: account.address,
+          quote,
+        });
+        if (verdict === false) return this.fail(widgetError("vetoed"), quote);
+      }
+      let lastStage: TxStage | null = null;
+      const onStage = (info: StageInfo) => {
+        if (info.stage === "failed" || info.stage === lastStage) return;
+        lastStage = info.stage;
+        this.dispatch(
+          info.hash
+            ? { type: "stage", stage: info.stage, hash: info.hash }
+            : { type: "stage", stage: info.stage },
+        );
+        this.emitTx(info.stage, quote, info.hash);
+        if (info.stage === "submitted" && info.hash)
+          savePending(account.address, {
+            hash: info.hash,
+            action: quote.request.action,
+            amounts: amountsOf(quote),
+          });
+      };
+      if (this._flow.phase !== "pending") onStage({ stage: "sign" });
+      const result = await backend.submit({ quote, wallet: this.wallet, onStage });
+      if (lastStage !== "confirmed") onStage({ stage: "confirmed", hash: result.hash });
+      this.dispatch(
+        result.amountOut === undefined
+          ? { type: "succeeded", hash: result.hash }
+          : { type: "succeeded", hash: result.hash, amountOut: result.amountOut },
+      );
+      clearPending(account.address);
+      this._amountText = "";
+      void this.refresh();
+    } catch (e) {
+      clearPending(account.address);
+      this.fail(toKofiError(e), quote);
+      void this.refresh();
+    }
+  }
+
+  /** After a reload: a transaction this tab submitted is still pending; wait for its outcome. */
+  private async recoverPending(address: string): Promise<void> {
+    const backend = this.activeBackend;
+    const pending = loadPending(address);
+    if (!pending || !backend?.waitForTransaction) return;
+    this._recovering = true;
+    const base = { action: pending.action, amounts: pending.amounts, hash: pending.hash };
+    try {
+      const { success } = await backend.waitForTransaction(pending.hash);
+      emit(this, "kofi-tx", { ...base, stage: success ? "confirmed" : "failed" });
+      if (!success)
+        this.emitError(widgetError("move_abort", `transaction ${pending.hash} failed`), pending.action);
+    } catch (e) {
+      this.emitError(toKofiError(e), pending.action);
+    } finally {
+      clearPending(address);
+      this._recovering = false;
+      void this.refresh();
+    }
+  }
+
+  private async connectWallet(): Promise<void> {
+    const backend = this.activeBackend;
+    if (!this.wallet || !backend?.connect) {
+      emit(this, "kofi-connect", { phase: "request" });
+      return;
+    }
+    this._connecting = true;
+    try {
+      const account = await withTimeout(backend.connect(this.wallet), 60_000, "connect");
+      this.setAccount(account);
+      await this.refresh();
+    } catch (e) {
+      const err = toKofiError(e);
+      this._loadError = err;
+      this.emitError(err);
+    } finally {
+      this._connecting = false;
+    }
+  }
+
+  private selectTab(tab: TabId): void {
+    if (tab === this._tab) return;
+    this._tab = tab;
+    if (this._flow.phase !== "pending") this.dispatch({ type: "reset" });
+    this._quote = null;
+    this._instant = [];
+    this._quoteError = null;
+    this.scheduleQuote();
+    void this.updateComplete.then(() => {
+      const button = this.renderRoot.querySelector<HTMLElement>(`#${tabButtonId(tab)}`);
+      if (
+        button &&
+        this.renderRoot instanceof ShadowRoot &&
+        this.renderRoot.activeElement?.getAttribute("role") === "tab"
+      )
+        button.focus();
+    });
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  protected override render(): TemplateResult {
+    const ctx = this.ctx;
+    return html`<div
+      part="base"
+      lang=${ctx.locale}
+      dir=${ctx.rtl ? "rtl" : "ltr"}
+      role="group"
+      aria-label=${ctx.t("widget.label")}
+    >
+      ${this.renderHeader()}
+      ${renderTabs(ctx, TAB_IDS, this._tab, (tab) => this.selectTab(tab))}
+      <div part="panel panel-${this._tab}" role="tabpanel" id=${tabPanelId(this._tab)} aria-labelledby=${tabButtonId(this._tab)}>
+        ${this.renderPanel()}
+      </div>
+      <div part="status" role="status" aria-live="polite" aria-atomic="true">
+        ${statusText(ctx, this._flow, this._recovering)}
+      </div>
+    </div>`;
+  }
+
+  private renderHeader(): TemplateResult {
+    const ctx = this.ctx;
+    const account = this._account;
+    return html`<div part="header">
+      <h2 part="title">${ctx.t("widget.label")}</h2>
+      ${
+        account
+          ? html`<span part="account">${ctx.t("wallet.connected", { address: shortAddress(account.address) })}</span>`
+          : html`<button
+              part="connect-button button"
+              type="button"
+              ?disabled=${this._connecting}
+              @click=${() => void this.connectWallet()}
+            >
+              ${ctx.t(this._connecting ? "wallet.connecting" : "wallet.connect")}
+            </button>`
+      }
+    </div>`;
+  }
+
+  private renderPanel(): TemplateResult | typeof nothing {
+    const ctx = this.ctx;
+    const flow = this._flow;
+    if (flow.phase === "review")
+      return renderReview(ctx, {
+        quote: flow.quote,
+        simulation: flow.simulation,
+        ...(flow.previous ? { previous: flow.previous } : {}),
+        canConfirm: canConfirm(flow),
+        onConfirm: () => void this.confirm(),
+        onBack: () => this.dispatch({ type: "reset" }),
+      });
+    if (flow.phase === "error") {
+      const wrong = this.wrongNetwork;
+      return html`${renderError(ctx, flow.error, {
+        params: { actual: wrong?.actual ?? "?", expected: wrong?.expected ?? this.network },
+      })}
+        <div class="actions">
+          <button part="back-button button" type="button" @click=${() => this.dispatch({ type: "reset" })}>
+            ${ctx.t("action.back")}
+          </button>
+        </div>`;
+    }
+    if (flow.phase === "success")
+      return html`<div part="success" role="note">
+          <p><span aria-hidden="true">✓ </span>${ctx.t("status.confirmed")}</p>
+          <p class="hint"><code>${flow.hash}</code></p>
+        </div>
+        <button part="done-button primary-button" type="button" @click=${() => this.dispatch({ type: "reset" })}>
+          ${ctx.t("action.done")}
+        </button>`;
+    return html`${this.renderLoadProblems()}${this.renderTabContent()}`;
+  }
+
+  private renderLoadProblems(): TemplateResult | typeof nothing {
+    const ctx = this.ctx;
+    const parts: TemplateResult[] = [];
+    if (this._loadError)
+      parts.push(
+        renderError(ctx, this._loadError, {
+          onRetry: () => void this.refresh(),
+          params: { actual: "?", expected: this.network },
+        }),
+      );
+    const wrong = this.wrongNetwork;
+    if (wrong)
+      parts.push(
+        renderError(ctx, widgetError("wrong_network"), {
+          params: { actual: wrong.actual, expected: wrong.expected },
+        }),
+      );
+    return parts.length ? html`${parts}` : nothing;
+  }
+
+  private renderTabContent(): TemplateResult | typeof nothing {
+    const ctx = this.ctx;
+    switch (this._tab) {
+      case "withdrawals":
+        if (!this._account) return this.renderConnectPrompt();
+        return renderWithdrawals(ctx, {
+          tickets: this._position?.tickets ?? [],
+          nowMs: this._now || Date.now(),
+          busy: false,
+          onClaim: (tickets) => void this.reviewClaim(tickets.map((t) => t.id)),
+        });
+      case "position":
+        return html`${this._account ? renderPosition(ctx, this._position) : this.renderConnectPrompt()}
+        ${renderProtocol(ctx, this._protocol)}`;
+      default:
+        return this.renderAmountTab();
+    }
+  }
+
+  private renderConnectPrompt(): TemplateResult {
+    return html`<p part="connect-prompt" class="hint">${this.ctx.t("wallet.needed")}</p>`;
+  }
+
+  private renderAmountTab(): TemplateResult {
+    const ctx = this.ctx;
+    const s = this.amountState;
+    const paused = this.pausedKey;
+    const choice =
+      this._tab === "stake"
+        ? renderChoiceGroup(
+            "kofi-stake-to",
+            ctx.t("stake.receive"),
+            [
+              { value: "stkAPT", label: ctx.t("stake.toStkapt") },
+              { value: "kAPT", label: ctx.t("stake.toKapt") },
+            ],
+            this._stakeTo,
+            (v) => {
+              this._stakeTo = v;
+              this.scheduleQuote();
+            },
+          )
+        : this._tab === "convert"
+          ? renderChoiceGroup(
+              "kofi-convert-from",
+              ctx.t("convert.direction"),
+              [
+                { value: "kAPT", label: ctx.t("convert.toStkapt") },
+                { value: "stkAPT", label: ctx.t("convert.toKapt") },
+              ],
+              this._convertFrom,
+              (v) => {
+                this._convertFrom = v;
+                this.scheduleQuote();
+              },
+            )
+          : renderChoiceGroup(
+              "kofi-unstake-from",
+              ctx.t("unstake.from"),
+              [
+                { value: "stkAPT", label: "stkAPT" },
+                { value: "kAPT", label: "kAPT" },
+              ],
+              this._unstakeFrom,
+              (v) => {
+                this._unstakeFrom = v;
+                this.scheduleQuote();
+              },
+            );
+    const field = renderAmountField(ctx, {
+      id: `kofi-amount-${this._tab}`,
+      token: s.token,
+      text: this._amountText,
+      parsed: s.parsed,
+      issue: s.issue,
+      ...(s.balance !== undefined ? { balance: s.balance } : {}),
+      ...(s.max !== undefined ? { max: s.max } : {}),
+      onInput: (text) => {
+        this._amountText = text;
+        this.scheduleQuote();
+      },
+      onMax: () => {
+        if (s.max !== undefined) this.setAmount(s.max);
+      },
+    });
+    const quote = this.selectedQuote;
+    const rate = this._protocol?.rate;
+    const body =
+      this._tab === "unstake"
+        ? this.renderExitComparison()
+        : renderQuote(ctx, this._quote, this._quoteLoading, rate);
+    const blocked =
+      !this._account ||
+      !s.parsed.ok ||
+      s.issue !== null ||
+      !quote ||
+      this._quoteLoading ||
+      paused !== null ||
+      this.wrongNetwork !== null ||
+      (this._tab === "unstake" && this._exitPath === "instant" && this.isInstantBlocked());
+    return html`${choice}
+      ${paused ? renderNotice(ctx.t(`paused.${paused}`), "paused") : nothing} ${field} ${body}
+      ${this._quoteError ? renderError(ctx, this._quoteError, { onRetry: () => this.scheduleQuote() }) : nothing}
+      ${
+        this._account
+          ? html`<button
+              part="review-button primary-button"
+              type="button"
+              ?disabled=${blocked}
+              @click=${() => quote && void this.review(quote)}
+            >
+              ${ctx.t("action.review")}
+            </button>`
+          : html`<button part="connect-button primary-button" type="button" @click=${() => void this.connectWallet()}>
+              ${ctx.t("wallet.connect")}
+            </button>`
+      }`;
+  }
+
+  private isInstantBlocked(): boolean {
+    const instant = bestInstant(this._instant, this.maxDiscountBps);
+    return !instant || (instant.route?.discountBps ?? 0) > this.maxDiscountBps;
+  }
+
+  private renderExitComparison(): TemplateResult {
+    const standard = this._quote;
+    const instant = bestInstant(this._instant, this.maxDiscountBps) ?? null;
+    const nowSecs = this._protocol?.nowSecs ?? Math.floor(Date.now() / 1000);
+    const comparison =
+      standard && instant ? compareExits(standard, instant, this.maxDiscountBps, nowSecs) : null;
+    const instantOnlyBlocked =
+      !standard && instant ? (instant.route?.discountBps ?? 0) > this.maxDiscountBps : false;
+    return renderExitOptions(this.ctx, {
+      paths: this.exitPaths,
+      selected: this._exitPath,
+      standard,
+      instant,
+      comparison:
+        comparison ??
+        (instantOnlyBlocked
+          ? { differenceApt: 0n, differenceBps: 0, annualisedBps: null, instantBlocked: true }
+          : null),
+      maxDiscountBps: this.maxDiscountBps,
+      loading: this._quoteLoading,
+      standardPaused: !!this._protocol?.paused.withdraw,
+      onSelect: (path) => {
+        this._exitPath = path;
+      },
+    });
+  }
+
+  private async reviewClaim(tickets: readonly string[]): Promise<void> {
+    const backend = this.activeBackend;
+    if (!backend || tickets.length === 0) return;
+    try {
+      const quote = await withTimeout(
+        backend.quote(
+          { action: "claim", tickets },
+          { slippageBps: this.slippageBps, ...(this._account ? { account: this._account.address } : {}) },
+        ),
+        REQUEST_TIMEOUT_MS,
+        "quote",
+      );
+      await this.review(quote);
+    } catch (e) {
+      this.fail(toKofiError(e));
+    }
+  }
+}
+
+function shortAddress(address: string): string {
+  return address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
+}
+
+function makeContext(tag: string | undefined, overrides: Partial<Messages> | undefined): ViewContext {
+  const locale = intlLocale(tag);
+  const messages = messagesFor(locale, overrides);
+  return {
+    locale,
+    rtl: isRtl(locale),
+    t: (key, params) => translate(messages, key, params),
+    amount: (value, digits = 4) => formatAmount(value, locale, { maxFractionDigits: digits }),
+    tokenAmount: (value, token, digits = 4) =>
+      `${formatAmount(value, locale, { maxFractionDigits: digits })} ${token}`,
+    bps: (value) => formatBps(value, locale),
+    date: (secs) => formatDate(secs, locale),
+    countdown: (secs) => formatCountdown(secs, locale, translate(messages, "time.now")),
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "kofi-stake": KofiStakeElement;
+  }
+  interface HTMLElementEventMap extends KofiEventMap {}
+}

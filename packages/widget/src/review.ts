@@ -1,0 +1,82 @@
+/** The review-before-signing panel: the exact entry function, its arguments, amounts and the simulation. */
+import { html, nothing, type TemplateResult } from "lit";
+import type { Quote, Simulation } from "./backend.ts";
+import { errorMessage } from "./error-view.ts";
+import type { ViewContext } from "./view-context.ts";
+
+/** An argument as text: bigints and numbers verbatim, vectors bracketed. */
+export function formatArgument(arg: string | bigint | boolean | readonly string[]): string {
+  if (Array.isArray(arg)) return `[${arg.join(", ")}]`;
+  return String(arg);
+}
+
+export interface ReviewProps {
+  readonly quote: Quote;
+  readonly simulation: Simulation | null;
+  readonly previous?: Quote;
+  readonly canConfirm: boolean;
+  readonly onConfirm: () => void;
+  readonly onBack: () => void;
+}
+
+export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
+  const q = p.quote;
+  const sim = p.simulation;
+  return html`<section part="review" aria-labelledby="kofi-review-title">
+    <h3 id="kofi-review-title">${ctx.t("review.title")}</h3>
+    ${
+      p.previous
+        ? html`<div part="notice" role="alert" data-code="quote_worsened">
+            <span class="icon" aria-hidden="true">!</span>
+            <p>
+              ${ctx.t("review.worsened", {
+                amount: ctx.amount(q.amountOut, 8),
+                token: q.tokenOut,
+                previous: ctx.tokenAmount(p.previous.amountOut, q.tokenOut, 8),
+              })}
+            </p>
+          </div>`
+        : nothing
+    }
+    <dl part="review-details">
+      <dt>${ctx.t("review.function")}</dt>
+      <dd><code part="entry-function">${q.payload.function}</code></dd>
+      <dt>${ctx.t("review.arguments")}</dt>
+      <dd><code>${q.payload.functionArguments.map(formatArgument).join(", ")}</code></dd>
+      <dt>${ctx.t("review.pay")}</dt>
+      <dd>${ctx.tokenAmount(q.amountIn, q.tokenIn, 8)}</dd>
+      <dt>${ctx.t("review.receive")}</dt>
+      <dd>${ctx.tokenAmount(q.amountOut, q.tokenOut, 8)}</dd>
+      <dt>${ctx.t("review.minReceived")}</dt>
+      <dd>${ctx.tokenAmount(q.minOut, q.tokenOut, 8)}</dd>
+      ${
+        q.unlockAt !== undefined
+          ? html`<dt>${ctx.t("review.unlock")}</dt>
+              <dd>${ctx.date(q.unlockAt)}</dd>`
+          : nothing
+      }
+      ${
+        sim
+          ? html`<dt>${ctx.t("review.gas")}</dt>
+              <dd>${ctx.tokenAmount(sim.feeOctas, "APT", 8)}</dd>`
+          : nothing
+      }
+    </dl>
+    <p part="simulation" data-state=${sim === null ? "loading" : sim.success ? "ok" : "failed"}>
+      ${
+        sim === null
+          ? ctx.t("review.simulating")
+          : sim.success
+            ? html`<span aria-hidden="true">✓ </span>${ctx.t("review.simOk")}`
+            : html`<span aria-hidden="true">✕ </span>${ctx.t("review.simFailed")}
+                ${sim.error ? html` ${errorMessage(ctx, sim.error)} (${sim.error.code})` : nothing}`
+      }
+    </p>
+    <div class="actions">
+      <button part="back-button button" type="button" @click=${p.onBack}>${ctx.t("action.back")}</button>
+      <button part="confirm-button primary-button" type="button" ?disabled=${!p.canConfirm} @click=${p.onConfirm}>
+        ${ctx.t("action.confirm")}
+      </button>
+    </div>
+  </section>`;
+}
