@@ -6,12 +6,13 @@
  * Not a Move module: it stands for the VM semantics (checked arithmetic, `abort`) and `std::option`.
  */
 
+import { KOFI_DEV_ADDRESS } from "@kofi/core/abi";
 import { VmError } from "../runtime/errors.ts";
-import { type Address, ERROR_CATEGORY_CODE, type ErrorCategory, MoveAbort } from "../runtime/port.ts";
-import { KOFI_ERRORS } from "./errors.ts";
+import { type Address, ERROR_CATEGORY_CODE, MoveAbort } from "../runtime/port.ts";
+import { kofiError } from "./errors.ts";
 
 /** The named address `kofi` on the localnet (the dev address the ABI is generated for). */
-export const KOFI: Address = "0x000000000000000000000000000000000000000000000000000000006b6f6669";
+export const KOFI: Address = KOFI_DEV_ADDRESS;
 
 export type KofiModule =
   | "config"
@@ -38,12 +39,12 @@ export function typeOf(module: KofiModule, struct: string): string {
 
 /**
  * `abort error::<category>(E_NAME)` in `module`. Reason, category and doc come from the error table
- * (the generated ABI once it exists; see errors.ts).
+ * (the generated ABI, plus the category table; see errors.ts).
  */
 export function abort(module: KofiModule, name: string): never {
-  const err = KOFI_ERRORS[module]?.[name];
+  const err = kofiError(module, name);
   if (err === undefined) throw new Error(`kofi model: unknown error ${module}::${name}`);
-  const code = (BigInt(ERROR_CATEGORY_CODE[err.category as ErrorCategory]) << 16n) | err.reason;
+  const code = (BigInt(ERROR_CATEGORY_CODE[err.category]) << 16n) | err.reason;
   throw new MoveAbort(moduleId(module), name, code, err.doc);
 }
 

@@ -182,7 +182,11 @@ describe("kofi model: withdrawals", () => {
     k.call(u, "rewards", "sync_rewards", []);
     k.chain.advanceSeconds(EPOCH / 2n);
     const shares = k.stkapt(u) / 2n;
-    const [qKapt, qApt, qUnlock] = k.view("quote_unstake_and_request_withdrawal", [shares]) as bigint[];
+    const [qKapt, qApt, qUnlock] = k.view("quote_unstake_and_request_withdrawal", [shares]) as [
+      bigint,
+      bigint,
+      bigint,
+    ];
     const r = k.call(u, "gateway", "unstake_and_request_withdrawal", [shares, qKapt]);
     expect(k.events(r, "vault::Unstaked")[0]?.kapt_amount).toBe(qKapt);
     const ev = k.events(r, "withdrawals::WithdrawalRequested")[0];
