@@ -56,7 +56,7 @@ const PATTERNS: [KofiErrorCode, RegExp][] = [
   ],
   [
     "insufficient_gas",
-    /INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE|OUT_OF_GAS|MAX_GAS_UNITS_BELOW_MIN|insufficient.*gas/i,
+    /INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE|insufficient balance for (transaction )?fee|insufficient.*gas/i,
   ],
   ["sequence_number", /SEQUENCE_NUMBER_TOO_(OLD|NEW|BIG)|sequence number/i],
   ["wrong_network", /BAD_CHAIN_ID|chain[_ ]id mismatch|wrong network/i],

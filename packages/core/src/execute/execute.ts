@@ -304,10 +304,15 @@ export async function execute<Q>(
     }
     if (publicKey && transaction) {
       emit({ stage: "simulate", kind });
-      const [sim] = await client.aptos.transaction.simulate.simple({
-        signerPublicKey: publicKey,
-        transaction,
-      });
+      let sim: UserTransactionResponse | undefined;
+      try {
+        [sim] = await client.aptos.transaction.simulate.simple({ signerPublicKey: publicKey, transaction });
+      } catch (e) {
+        const err = toKofiError(e, ctx);
+        throw err.code === "unknown"
+          ? new KofiError("simulation_failed", `Simulation rejected: ${err.message}`, { cause: e })
+          : err;
+      }
       if (sim && !sim.success) {
         const err = toKofiError({ vm_status: sim.vm_status, message: sim.vm_status }, ctx);
         throw err.code === "unknown"
