@@ -107,8 +107,10 @@ export class Chain {
   readonly chainId: number;
   clock: "manual" | "wall";
   /** wall mode: chain time = host time + offset. */
-  private wallOffsetUs = 0n;
-  private internalNonce = 0n;
+  wallOffsetUs = 0n;
+  internalNonce = 0n;
+  /** Called after every commit (transactions, time changes): persistence hooks in here. */
+  onCommit: (() => void) | undefined;
 
   constructor(opts: ChainOptions = {}) {
     this.chainId = opts.chainId ?? 4;
@@ -204,6 +206,7 @@ export class Chain {
       this.byAccount.set(r.sender, l);
     }
     l.push(r);
+    this.onCommit?.();
   }
 
   private nextInternalHash(): `0x${string}` {
@@ -449,6 +452,7 @@ export class Chain {
     }
     j.borrowMut<CurrentTime>(FRAMEWORK, T.timestamp).microseconds = targetUs;
     j.commit();
+    this.onCommit?.();
   }
 
   advanceSeconds(secs: bigint): { nowSecs: bigint; epoch: bigint } {

@@ -110,4 +110,7 @@ export class FrameworkImpl implements Framework {
   getValidatorState(pool: Address): bigint {
     return stake.validatorState(this.ctx, pool);
   }
+  synchronizeDelegationPool(pool: Address): void {
+    dp.synchronize(this.ctx, pool);
+  }
 }

@@ -168,6 +168,11 @@ export interface Framework {
   getLockupSecs(pool: Address): bigint;
   /** `0x1::stake::get_validator_state` (1 pending_active, 2 active, 3 pending_inactive, 4 inactive). */
   getValidatorState(pool: Address): bigint;
+  /**
+   * `0x1::delegation_pool::synchronize_delegation_pool` (additive, requested by the Kofi model: the Move code
+   * calls it before measured framework calls; the getters above already answer as if synchronised).
+   */
+  synchronizeDelegationPool(pool: Address): void;
 }
 
 /** What one transaction (or one view call) sees. */

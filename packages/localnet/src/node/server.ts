@@ -1,0 +1,500 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Deserializer, EntryFunction } from "@aptos-labs/ts-sdk";
+import { type Chain, describeFailure, type TxRecord } from "../chain.ts";
+import { APT_COIN, APT_FA, T } from "../framework/context.ts";
+import { faBalance } from "../framework/fungible.ts";
+import { normalizeAddress } from "../runtime/address.ts";
+import type { Address } from "../runtime/port.ts";
+import { ApiError, invalidInput, VM } from "./errors.ts";
+import {
+  ArgError,
+  decodeJsonArg,
+  formatMoveType,
+  type MoveType,
+  parseMoveType,
+  substitute,
+  toJson,
+} from "./move_type.ts";
+import { Registry } from "./registry.ts";
+import { executePrepared, paramTypes, prepare, resolveCall } from "./submit.ts";
+import { pendingJson, resourceJson, txJson } from "./txjson.ts";
+
+export interface NodeOptions {
+  chain: Chain;
+  registry: Registry;
+  /** Faucet: mints `amount` to `address`, returns the transaction hash. */
+  fund(address: Address, amount: bigint): `0x${string}`;
+  advance(o: { seconds?: bigint; epochs?: number }): { nowSecs: bigint; epoch: bigint };
+  info(): Record<string, unknown>;
+  quiet?: boolean;
+}
+
+const MAX_BODY = 2 * 1024 * 1024;
+const JSON_CT = "application/json";
+
+/** The HTTP server speaking the fullnode REST API subset (see README). node:http, no framework. */
+export function createNodeServer(o: NodeOptions): Server {
+  const { chain, registry } = o;
+
+  function headers(res: ServerResponse, req: IncomingMessage): void {
+    const origin = req.headers.origin;
+    if (origin) {
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("access-control-allow-credentials", "true");
+      res.setHeader("vary", "Origin");
+    } else {
+      res.setHeader("access-control-allow-origin", "*");
+    }
+    res.setHeader(
+      "access-control-expose-headers",
+      "x-aptos-chain-id,x-aptos-ledger-version,x-aptos-ledger-timestampusec,x-aptos-epoch,x-aptos-block-height,x-aptos-oldest-ledger-version,x-aptos-oldest-block-height,x-aptos-cursor",
+    );
+    res.setHeader("x-aptos-chain-id", String(chain.chainId));
+    res.setHeader("x-aptos-ledger-version", chain.ledgerVersion.toString());
+    res.setHeader("x-aptos-ledger-oldest-version", "0");
+    res.setHeader("x-aptos-oldest-ledger-version", "0");
+    res.setHeader("x-aptos-ledger-timestampusec", chain.nowMicros().toString());
+    res.setHeader("x-aptos-epoch", chain.epoch().toString());
+    res.setHeader("x-aptos-block-height", chain.ledgerVersion.toString());
+    res.setHeader("x-aptos-oldest-block-height", "0");
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown): void {
+    const s = JSON.stringify(body);
+    res.writeHead(status, { "content-type": JSON_CT, "content-length": Buffer.byteLength(s) });
+    res.end(s);
+  }
+
+  function ledgerInfo() {
+    return {
+      chain_id: chain.chainId,
+      epoch: chain.epoch().toString(),
+      ledger_version: chain.ledgerVersion.toString(),
+      oldest_ledger_version: "0",
+      ledger_timestamp: chain.nowMicros().toString(),
+      node_role: "full_node",
+      oldest_block_height: "0",
+      block_height: chain.ledgerVersion.toString(),
+      git_hash: "kofi-localnet",
+    };
+  }
+
+  function addr(s: string): Address {
+    try {
+      return normalizeAddress(decodeURIComponent(s));
+    } catch {
+      throw invalidInput(`failed to parse path : failed to parse "address(Address)": Invalid address: ${s}`);
+    }
+  }
+
+  function accountNotFound(a: Address): ApiError {
+    return new ApiError(
+      404,
+      "account_not_found",
+      `Account not found by Address(${a}) and Ledger version(${chain.ledgerVersion})`,
+    );
+  }
+
+  function txByHash(h: string): TxRecord {
+    const r = chain.byHash.get(h.toLowerCase());
+    if (!r)
+      throw new ApiError(404, "transaction_not_found", `Transaction not found by Transaction hash(${h})`);
+    return r;
+  }
+
+  function page(list: readonly TxRecord[], q: URLSearchParams): TxRecord[] {
+    const limit = Math.min(Number(q.get("limit") ?? 25) || 25, 100);
+    const startParam = q.get("start");
+    const start = startParam === null ? Math.max(0, list.length - limit) : Number(startParam);
+    if (!Number.isInteger(start) || start < 0) throw invalidInput(`invalid start: ${startParam}`);
+    return list.slice(start, start + limit);
+  }
+
+  function view(req: IncomingMessage, body: Buffer): unknown[] {
+    const ct = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
+    let address: Address;
+    let module: string;
+    let name: string;
+    let typeArgs: string[];
+    let args: unknown[];
+    let fnRet: readonly string[];
+    if (ct === "application/x.aptos.view_function+bcs") {
+      let ef: EntryFunction;
+      try {
+        const d = new Deserializer(new Uint8Array(body));
+        ef = EntryFunction.deserialize(d);
+        if (d.remaining() !== 0) throw new Error("trailing bytes");
+      } catch (e) {
+        throw invalidInput(`Failed to deserialize input into ViewRequest: ${(e as Error).message}`);
+      }
+      address = ef.module_name.address.toStringLong() as Address;
+      module = ef.module_name.name.identifier;
+      name = ef.function_name.identifier;
+      typeArgs = ef.type_args.map((t) => t.toString());
+      const r = resolveCall(
+        registry,
+        address,
+        module,
+        name,
+        typeArgs,
+        ef.args.map((a) => a.bcsToBytes()),
+        "view",
+      );
+      args = r.args;
+      fnRet = r.fn.abi.return;
+    } else {
+      let j: { function?: unknown; type_arguments?: unknown; arguments?: unknown };
+      try {
+        j = JSON.parse(body.toString("utf8"));
+      } catch (e) {
+        throw invalidInput(`Failed to parse JSON body: ${(e as Error).message}`);
+      }
+      if (typeof j.function !== "string") throw invalidInput("missing field `function`");
+      try {
+        ({ address, module, name } = Registry.splitFunctionId(j.function));
+      } catch (e) {
+        throw invalidInput((e as Error).message);
+      }
+      typeArgs = Array.isArray(j.type_arguments) ? j.type_arguments.map(String) : [];
+      const jsonArgs = Array.isArray(j.arguments) ? j.arguments : [];
+      // resolve with no args first to get the function (and its errors), then decode JSON args
+      const fid = `${address}::${module}::${name}`;
+      if (!registry.module(address, module)) {
+        throw invalidInput(`LINKER_ERROR: module ${address}::${module} does not exist`, VM.LINKER_ERROR);
+      }
+      const fn = registry.fn(address, module, name);
+      if (!fn)
+        throw invalidInput(
+          `FUNCTION_RESOLUTION_FAILURE: function ${fid} does not exist`,
+          VM.FUNCTION_RESOLUTION_FAILURE,
+        );
+      if (!fn.abi.is_view) throw invalidInput(`function ${fid} is not marked as a view function`);
+      if (typeArgs.length !== fn.abi.generic_type_params.length) {
+        throw invalidInput(
+          `NUMBER_OF_TYPE_ARGUMENTS_MISMATCH: ${fid} expects ${fn.abi.generic_type_params.length} type arguments`,
+          VM.NUMBER_OF_TYPE_ARGUMENTS_MISMATCH,
+        );
+      }
+      let targs: MoveType[];
+      try {
+        targs = typeArgs.map((t) => parseMoveType(t));
+      } catch (e) {
+        throw invalidInput((e as Error).message);
+      }
+      const params = paramTypes(registry, fn, targs);
+      if (jsonArgs.length !== params.length) {
+        throw invalidInput(
+          `NUMBER_OF_ARGUMENTS_MISMATCH: ${fid} expects ${params.length} arguments, got ${jsonArgs.length}`,
+          VM.NUMBER_OF_ARGUMENTS_MISMATCH,
+        );
+      }
+      args = params.map((t, i) => {
+        try {
+          return decodeJsonArg(t, jsonArgs[i]);
+        } catch (e) {
+          if (e instanceof ArgError)
+            throw invalidInput(`failed to parse argument ${i} of ${fid}: ${e.message}`);
+          throw e;
+        }
+      });
+      fnRet = fn.abi.return;
+    }
+    const fn = registry.fn(address, module, name);
+    if (!fn) throw invalidInput("function not found");
+    let out: unknown[] | undefined;
+    try {
+      out = chain.view((rt) => fn.run(rt, args, undefined, typeArgs)) ?? [];
+    } catch (e) {
+      const f = describeFailure(e);
+      throw invalidInput(
+        f.vmStatus,
+        f.abort
+          ? VM.ABORTED
+          : e instanceof Error && /ARITHMETIC/.test(e.message)
+            ? VM.ARITHMETIC_ERROR
+            : null,
+      );
+    }
+    const targs = typeArgs.map((t) => parseMoveType(t));
+    return fnRet.map((r, i) =>
+      toJson(substitute(registry.type(r), targs), out?.[i], registry.structResolver),
+    );
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const url = req.url ?? "/";
+    const qi = url.indexOf("?");
+    const path = qi < 0 ? url : url.slice(0, qi);
+    const q = new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1));
+    const m = req.method ?? "GET";
+    const seg = path.split("/").filter((s) => s.length > 0);
+
+    if (m === "POST" && (path === "/fund" || path === "/mint")) {
+      let address: string | null = q.get("address");
+      let amountRaw: unknown = q.get("amount");
+      if (body.length > 0) {
+        try {
+          const j = JSON.parse(body.toString("utf8"));
+          address = j.address ?? address;
+          amountRaw = j.amount ?? amountRaw;
+        } catch {
+          throw invalidInput("faucet: body must be JSON {address, amount}");
+        }
+      }
+      if (!address) throw invalidInput("faucet: missing address");
+      let amount: bigint;
+      try {
+        amount = BigInt(amountRaw as string | number);
+      } catch {
+        throw invalidInput("faucet: invalid amount");
+      }
+      if (amount <= 0n || amount >= 1n << 64n) throw invalidInput("faucet: amount out of range");
+      const hash = o.fund(addr(address), amount);
+      return send(res, 200, path === "/mint" ? [hash] : { txn_hashes: [hash] });
+    }
+    if (seg[0] === "admin") {
+      if (m === "POST" && seg[1] === "advance") {
+        let j: { seconds?: unknown; epochs?: unknown } = {};
+        if (body.length > 0) {
+          try {
+            j = JSON.parse(body.toString("utf8"));
+          } catch {
+            throw invalidInput("advance: body must be JSON {seconds?|epochs?}");
+          }
+        }
+        let seconds: bigint | undefined;
+        try {
+          seconds = j.seconds === undefined ? undefined : BigInt(j.seconds as string | number);
+        } catch {
+          throw invalidInput("advance: invalid seconds");
+        }
+        const epochs = j.epochs === undefined ? undefined : Number(j.epochs);
+        if (
+          (seconds !== undefined && seconds < 0n) ||
+          (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 0))
+        ) {
+          throw invalidInput("advance: seconds/epochs must be non-negative integers");
+        }
+        const r = o.advance({ seconds, epochs });
+        return send(res, 200, { now_secs: r.nowSecs.toString(), epoch: r.epoch.toString() });
+      }
+      if (m === "GET" && seg[1] === "info") return send(res, 200, o.info());
+    }
+    if (seg[0] !== "v1") {
+      if (m === "GET" && seg.length === 0) return send(res, 200, { ...ledgerInfo(), localnet: o.info() });
+      throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
+    }
+    const rest = seg.slice(1);
+    if (m === "GET") {
+      if (rest.length === 0) return send(res, 200, ledgerInfo());
+      if (rest[0] === "-" && rest[1] === "healthy") return send(res, 200, { message: "aptos-node:ok" });
+      if (rest[0] === "estimate_gas_price") {
+        return send(res, 200, {
+          deprioritized_gas_estimate: 100,
+          gas_estimate: 100,
+          prioritized_gas_estimate: 150,
+        });
+      }
+      if (rest[0] === "accounts" && rest[1]) {
+        const a = addr(rest[1]);
+        const ctx = chain.readContext();
+        const sub = rest[2];
+        if (sub === undefined) {
+          const acct = ctx.journal.tryBorrow<{ sequence_number: bigint; authentication_key: string }>(
+            a,
+            T.account,
+          );
+          if (!acct) throw accountNotFound(a);
+          return send(res, 200, {
+            sequence_number: acct.sequence_number.toString(),
+            authentication_key: acct.authentication_key,
+          });
+        }
+        if (sub === "resources") {
+          const m2 = chain.state.resources.get(a);
+          if (!m2) throw accountNotFound(a);
+          return send(
+            res,
+            200,
+            [...m2].map(([t, v]) => resourceJson(registry, t, v)),
+          );
+        }
+        if (sub === "resource" && rest[3]) {
+          const type = decodeURIComponent(rest.slice(3).join("/"));
+          let key = type;
+          try {
+            const t = parseMoveType(type);
+            key = canonicalType(t);
+          } catch {
+            throw invalidInput(`failed to parse path : Invalid struct tag: ${type}`);
+          }
+          const mm = chain.state.resources.get(a);
+          const found = mm ? findResource(mm, key) : undefined;
+          if (!found) {
+            throw new ApiError(
+              404,
+              "resource_not_found",
+              `Resource not found by Address(${a}), Struct tag(${type}) and Ledger version(${chain.ledgerVersion})`,
+            );
+          }
+          return send(res, 200, resourceJson(registry, found[0], found[1]));
+        }
+        if (sub === "modules") {
+          const mods = registry.modules.get(a);
+          return send(res, 200, mods ? [...mods.values()].map((abi) => ({ bytecode: "0x", abi })) : []);
+        }
+        if (sub === "module" && rest[3]) {
+          const abi = registry.module(a, decodeURIComponent(rest[3]));
+          if (!abi) {
+            throw new ApiError(
+              404,
+              "module_not_found",
+              `Module not found by Address(${a}), Module name(${rest[3]}) and Ledger version(${chain.ledgerVersion})`,
+            );
+          }
+          return send(res, 200, { bytecode: "0x", abi });
+        }
+        if (sub === "balance" && rest[3]) {
+          const asset = decodeURIComponent(rest.slice(3).join("/"));
+          let v: bigint;
+          if (asset.includes("::")) {
+            let t: string;
+            try {
+              t = canonicalType(parseMoveType(asset));
+            } catch {
+              throw invalidInput(`invalid asset type: ${asset}`);
+            }
+            if (t !== canonicalType(parseMoveType(APT_COIN)))
+              throw invalidInput(`unknown coin type: ${asset}`);
+            v = faBalance(ctx, a, APT_FA);
+          } else {
+            v = faBalance(ctx, a, addr(asset));
+          }
+          return send(res, 200, Number(v) <= Number.MAX_SAFE_INTEGER ? Number(v) : v.toString());
+        }
+        if (sub === "transactions") {
+          return send(
+            res,
+            200,
+            page(chain.byAccount.get(a) ?? [], q).map((r) => txJson(registry, r)),
+          );
+        }
+        if (sub === "events") {
+          // Module events only on this chain: list the events of transactions sent by the account.
+          const out: unknown[] = [];
+          for (const r of chain.byAccount.get(a) ?? []) {
+            for (const e of (txJson(registry, r) as { events: unknown[] }).events)
+              out.push({ version: r.version.toString(), ...(e as object) });
+          }
+          const limit = Math.min(Number(q.get("limit") ?? 25) || 25, 100);
+          const start = Number(q.get("start") ?? 0) || 0;
+          return send(res, 200, out.slice(start, start + limit));
+        }
+      }
+      if (rest[0] === "transactions") {
+        if (rest.length === 1)
+          return send(
+            res,
+            200,
+            page(chain.txs, q).map((r) => txJson(registry, r)),
+          );
+        if ((rest[1] === "by_hash" || rest[1] === "wait_by_hash") && rest[2])
+          return send(res, 200, txJson(registry, txByHash(rest[2])));
+        if (rest[1] === "by_version" && rest[2]) {
+          const r = chain.txs[Number(rest[2])];
+          if (!r)
+            throw new ApiError(
+              404,
+              "transaction_not_found",
+              `Transaction not found by Ledger version(${rest[2]})`,
+            );
+          return send(res, 200, txJson(registry, r));
+        }
+      }
+    }
+    if (m === "POST") {
+      const ct = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
+      if (rest[0] === "view" && rest.length === 1) return send(res, 200, view(req, body));
+      if (rest[0] === "transactions" && (rest.length === 1 || rest[1] === "simulate")) {
+        const simulate = rest[1] === "simulate";
+        if (ct !== "application/x.aptos.signed_transaction+bcs") {
+          throw new ApiError(
+            415,
+            "unsupported_media_type",
+            `The localnet accepts BCS transactions only (content-type application/x.aptos.signed_transaction+bcs), got ${ct}`,
+          );
+        }
+        const p = prepare(
+          chain,
+          registry,
+          new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+          simulate,
+        );
+        const r = executePrepared(chain, p, simulate);
+        if (simulate) return send(res, 200, [txJson(registry, r, { simulated: true })]);
+        return send(res, 202, pendingJson(r));
+      }
+    }
+    throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
+  }
+
+  const server = createServer((req, res) => {
+    headers(res, req);
+    if (req.method === "OPTIONS") {
+      const reqHeaders = req.headers["access-control-request-headers"];
+      res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+      if (reqHeaders) res.setHeader("access-control-allow-headers", reqHeaders);
+      res.setHeader("access-control-max-age", "86400");
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on("end", () => {
+      if (size > MAX_BODY)
+        return send(res, 413, new ApiError(413, "invalid_input", "request body too large").toJSON());
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      route(req, res, body).catch((e) => {
+        if (e instanceof ApiError) return send(res, e.status, e.toJSON());
+        if (!o.quiet) console.error("[kofi-localnet] internal error:", e);
+        send(res, 500, {
+          message: `internal error: ${(e as Error).message}`,
+          error_code: "internal_error",
+          vm_error_code: null,
+        });
+      });
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  return server;
+}
+
+/** Type string in the form the chain stores (long addresses, no spaces). */
+function canonicalType(t: MoveType): string {
+  switch (t.k) {
+    case "vector":
+      return `vector<${canonicalType(t.item)}>`;
+    case "struct": {
+      const a = t.address === `0x${"0".repeat(63)}1` ? "0x1" : t.address;
+      return `${a}::${t.module}::${t.name}${t.args.length ? `<${t.args.map(canonicalType).join(",")}>` : ""}`;
+    }
+    default:
+      return formatMoveType(t);
+  }
+}
+
+function findResource(m: Map<string, unknown>, key: string): [string, unknown] | undefined {
+  for (const [t, v] of m) {
+    try {
+      if (canonicalType(parseMoveType(t)) === key) return [t, v];
+    } catch {
+      /* skip */
+    }
+  }
+  return undefined;
+}
