@@ -43,3 +43,29 @@ describe("kofi model: bindings and errors against the generated ABI", () => {
     expect(ERROR_CATEGORY_CODE.out_of_range).toBe(2);
   });
 });
+
+describe("kofi model: Move arithmetic", () => {
+  it("u64/u128 overflow, underflow, division by zero and casts fail with ARITHMETIC_ERROR", async () => {
+    const { add, sub, mul, div, mulDiv, asU64, add128, U64_MAX, U128_MAX } = await import("./support.ts");
+    const { VmError } = await import("../runtime/errors.ts");
+    for (const f of [
+      () => add(U64_MAX, 1n),
+      () => sub(0n, 1n),
+      () => mul(1n << 32n, 1n << 32n),
+      () => div(1n, 0n),
+      () => asU64(U64_MAX + 1n),
+      () => add128(U128_MAX, 1n),
+      () => mulDiv(U64_MAX, U64_MAX, 1n),
+    ]) {
+      try {
+        f();
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(VmError);
+        expect((e as InstanceType<typeof VmError>).status).toBe("ARITHMETIC_ERROR");
+      }
+    }
+    expect(mulDiv(U64_MAX, U64_MAX, U64_MAX)).toBe(U64_MAX);
+    expect(div(7n, 2n)).toBe(3n);
+  });
+});
