@@ -29,10 +29,32 @@ function run(k: Kit) {
   for (let step = 0; step < 100; step++) {
     const u = users[step % users.length] as Address;
     const i = (step * 7) % 6;
-    if (i === 0) k.call(u, "gateway", "deposit", [BigInt(50 + step) * APT, 0n]);
-    if (i === 1) k.call(u, "gateway", "deposit_and_stake", [BigInt(30 + step) * APT, 0n]);
-    if (i === 2 && k.kapt(u) > APT) k.call(u, "gateway", "stake", [k.kapt(u) / 2n, 0n]);
-    if (i === 3 && k.stkapt(u) > APT) k.call(u, "gateway", "unstake", [k.stkapt(u) / 3n, 0n]);
+    // every quote equals the executed result to the octa
+    if (i === 0) {
+      const amount = BigInt(50 + step) * APT + BigInt(step * 12_345);
+      const [fee, out] = k.view("quote_deposit", [amount]) as [bigint, bigint];
+      const r = k.call(u, "gateway", "deposit", [amount, out]);
+      expect(k.events(r, "gateway::Deposited")[0]).toMatchObject({ fee, kapt_minted: out });
+    }
+    if (i === 1) {
+      const amount = BigInt(30 + step) * APT + BigInt(step * 777);
+      const [fee, out, stk] = k.view("quote_deposit_and_stake", [amount]) as [bigint, bigint, bigint];
+      const r = k.call(u, "gateway", "deposit_and_stake", [amount, stk]);
+      expect(k.events(r, "gateway::Deposited")[0]).toMatchObject({ fee, kapt_minted: out });
+      expect(k.events(r, "vault::Staked")[0]).toMatchObject({ kapt_amount: out, stkapt_minted: stk });
+    }
+    if (i === 2 && k.kapt(u) > APT) {
+      const amount = k.kapt(u) / 2n + 3n;
+      const [stk] = k.view("quote_stake", [amount]) as [bigint];
+      const r = k.call(u, "gateway", "stake", [amount, stk]);
+      expect(k.events(r, "vault::Staked")[0]).toMatchObject({ kapt_amount: amount, stkapt_minted: stk });
+    }
+    if (i === 3 && k.stkapt(u) > APT) {
+      const shares = k.stkapt(u) / 3n + 1n;
+      const [out] = k.view("quote_unstake", [shares]) as [bigint];
+      const r = k.call(u, "gateway", "unstake", [shares, out]);
+      expect(k.events(r, "vault::Unstaked")[0]).toMatchObject({ stkapt_burned: shares, kapt_amount: out });
+    }
     if (i === 4 && k.kapt(u) > APT) {
       const r = k.call(u, "gateway", "request_withdrawal", [k.kapt(u) / 2n]);
       const t = k.events(r, "withdrawals::WithdrawalRequested")[0]?.ticket as Address;
