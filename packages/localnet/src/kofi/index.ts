@@ -3,16 +3,18 @@
  * `src/kofi/<module>.ts`), same function names (snake_case), same u64/u128 arithmetic and rounding, same
  * abort codes. The node imports exactly `kofiBindings` and `publishKofi`.
  *
- * What this model needs from outside src/kofi (requests to the lead / node colleague):
- * - `Framework.synchronizeDelegationPool(pool: Address): void` mirroring
- *   `0x1::delegation_pool::synchronize_delegation_pool`. The Move code calls it before every measured
- *   framework call and before readiness checks. Until the port has it, staking_manager.ts calls it only when
- *   present, so the framework model must answer getters as if synchronised.
- * - `VmError` (runtime/errors.ts) for the VM's ARITHMETIC_ERROR (status 4017) on u64/u128 overflow,
- *   underflow and division by zero: support.ts throws `new VmError("ARITHMETIC_ERROR", 4017, detail)`.
- * - `namedObjectAddress` (runtime/address.ts) for `object::create_object_address(&@kofi, seed)`.
- * - Object<T> arguments and returns are plain addresses (port convention); `kapt_metadata` and
- *   `stkapt_metadata` return the metadata address, which the node should render as `{ "inner": addr }`.
+ * Open request to the lead (port, additive): `Framework.synchronizeDelegationPool(pool: Address): void`
+ * mirroring `0x1::delegation_pool::synchronize_delegation_pool` (`framework/delegation.ts` already has
+ * `synchronize`; FrameworkImpl would forward to it). The Move code calls it before every measured framework
+ * call and before each claim's readiness check. staking_manager.ts calls it when the framework provides it;
+ * until then the framework model's getters already answer as if synchronised (rewards and fee refunds via the
+ * drift computation; `withdrawals::part_ready` covers the unsynchronised lockup cycle through
+ * `get_pending_withdrawal`), so results are the same; only the delegation pool's stored OLC lags.
+ *
+ * Used from outside src/kofi (read only): `VmError` (runtime/errors.ts) for the VM's ARITHMETIC_ERROR on
+ * u64/u128 overflow, underflow, division by zero and casts; `namedObjectAddress` (runtime/address.ts) for
+ * `object::create_object_address`; `KOFI_DEV_ADDRESS` and `kofiErrors` from `@kofi/core/abi`.
+ * Object<T> arguments and returns are plain addresses (port convention).
  */
 import type { Address, FunctionBinding, Runtime, Signer } from "../runtime/port.ts";
 import * as config from "./config.ts";
