@@ -176,8 +176,16 @@ export async function waitForKofiTransaction(
     });
   } catch (e) {
     const err = toKofiError(e, { kofiAddress: client.kofiAddress, hash });
-    throw err.code === "unknown" && /timed out|timeout/i.test(err.message)
-      ? new KofiError("timeout", err.message, { cause: e, hash })
+    // The ts-sdk rethrows the last 404 when the hash never appeared within the timeout.
+    throw err.code === "unknown" && /timed out|timeout|transaction_not_found|not found/i.test(err.message)
+      ? new KofiError(
+          "timeout",
+          `Transaction ${hash} was not confirmed within ${options.timeoutSecs ?? 30} s.`,
+          {
+            cause: e,
+            hash,
+          },
+        )
       : err;
   }
   const user = tx as UserTransactionResponse;
@@ -303,7 +311,6 @@ export async function execute<Q>(
       });
     }
     if (publicKey && transaction) {
-      emit({ stage: "simulate", kind });
       let sim: UserTransactionResponse | undefined;
       try {
         [sim] = await client.aptos.transaction.simulate.simple({ signerPublicKey: publicKey, transaction });

@@ -1,4 +1,5 @@
 import type { Account, InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
+import { KofiError } from "../errors/KofiError.ts";
 
 /**
  * Signers `execute` accepts, detected structurally (no wallet library is imported at runtime):
@@ -57,7 +58,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** Classifies a signer by shape. */
 export function signerKind(signer: unknown): SignerKind {
-  if (!isObject(signer)) throw new TypeError("signer must be an object");
+  if (!isObject(signer)) throw new KofiError("invalid_config", "The signer must be an object.");
   if (typeof signer.signTransactionWithAuthenticator === "function" && "accountAddress" in signer)
     return "account";
   const features = signer.features;
@@ -66,8 +67,9 @@ export function signerKind(signer: unknown): SignerKind {
     if ("address" in signer) return "minimal";
     if ("account" in signer) return "wallet-core";
   }
-  throw new TypeError(
-    "Unsupported signer: expected a ts-sdk Account, a WalletCore, an AIP-62 wallet or { address, signAndSubmitTransaction }",
+  throw new KofiError(
+    "invalid_config",
+    "Unsupported signer: expected a ts-sdk Account, a WalletCore, an AIP-62 wallet or { address, signAndSubmitTransaction }.",
   );
 }
 
