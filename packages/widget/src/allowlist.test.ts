@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAllowedFunction, normalizeAddress, normalizeFunction } from "./allowlist.ts";
 
-const KOFI = "0x00000000000000000000000000000000000000000000000000000000006b6f6669";
+const KOFI = "0x000000000000000000000000000000000000000000000000000000006b6f6669";
 
 describe("signing allowlist", () => {
   it("normalises addresses and functions", () => {
