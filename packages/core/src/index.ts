@@ -60,9 +60,11 @@ export { getPosition, type Position, type PositionTicket, parseUserSummary } fro
 export {
   type AprEstimate,
   aprFromSamples,
+  type EstimateAprOptions,
   estimateApr,
   type RateSample,
   SECONDS_PER_YEAR,
+  sampleRate,
 } from "./protocol/apr.ts";
 export {
   getProtocolState,

@@ -3,6 +3,7 @@ import { big } from "../client/view.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
 import type { ExchangeRate } from "../vault/math.ts";
 import { getExchangeRate } from "../vault/rate.ts";
+import { getProtocolState } from "./state.ts";
 
 export const SECONDS_PER_YEAR = 31_536_000n; // 365 days
 
@@ -45,15 +46,33 @@ export function aprFromSamples(from: RateSample, to: RateSample): AprEstimate {
   return { aprPpm, aprPercent, from, to };
 }
 
+/**
+ * One rate sample now: `gateway::protocol_state()` gives the rate and the chain time of the same read (one
+ * request). Keep samples (e.g. one per hour in an app or a cron) and feed two of them to `aprFromSamples`.
+ */
+export async function sampleRate(client: KofiClient): Promise<RateSample> {
+  const s = await getProtocolState(client);
+  return { rate: s.rate, timeSecs: s.nowSecs };
+}
+
 export interface EstimateAprOptions {
-  /** How far back to look, in ledger versions (default 10_000; clamped to the node's oldest version). */
+  /** How far back to look, in ledger versions (default 100_000; clamped to the node's oldest version). */
   lookbackVersions?: bigint;
 }
 
+async function versionTime(client: KofiClient, version: bigint): Promise<bigint> {
+  const tx = (await client.aptos.getTransactionByVersion({ ledgerVersion: version })) as {
+    timestamp?: string;
+  };
+  return tx.timestamp === undefined ? 0n : big(tx.timestamp) / 1_000_000n;
+}
+
 /**
- * APR estimate from the rate's history: reads `gateway::exchange_rate` at the latest ledger version and at
- * `latest - lookbackVersions`, takes each version's block timestamp, and annualises with `aprFromSamples`.
- * Requests: `GET /v1` (ledger info), 2 × `POST /v1/view?ledger_version=…`, 2 × `GET /v1/blocks/by_version/…`.
+ * APR estimate from the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate` at the latest
+ * ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes each version's
+ * transaction timestamp (`GET /v1/transactions/by_version/…`), and annualises with `aprFromSamples`.
+ * 5 requests. Needs a node that serves views at past versions (any fullnode within its pruning window);
+ * the Kofi localnet answers views at the latest state only, so there use `sampleRate` + `aprFromSamples`.
  */
 export async function estimateApr(
   client: KofiClient,
@@ -62,15 +81,15 @@ export async function estimateApr(
   try {
     const info = await client.aptos.getLedgerInfo();
     const latest = big(info.ledger_version);
-    const oldest = big(info.oldest_ledger_version);
-    const back = options.lookbackVersions ?? 10_000n;
+    const oldest = big(info.oldest_ledger_version) > 0n ? big(info.oldest_ledger_version) : 1n;
+    const back = options.lookbackVersions ?? 100_000n;
     const fromVersion = latest - back > oldest ? latest - back : oldest;
     const sample = async (version: bigint): Promise<RateSample> => {
-      const [rate, block] = await Promise.all([
+      const [rate, timeSecs] = await Promise.all([
         getExchangeRate(client, { ledgerVersion: version }),
-        client.aptos.getBlockByVersion({ ledgerVersion: version }),
+        versionTime(client, version),
       ]);
-      return { rate, timeSecs: big(block.block_timestamp) / 1_000_000n, version };
+      return { rate, timeSecs, version };
     };
     const [from, to] = await Promise.all([sample(fromVersion), sample(latest)]);
     return aprFromSamples(from, to);

@@ -1,0 +1,113 @@
+import type { Account, InputEntryFunctionData } from "@aptos-labs/ts-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminPayloads } from "../src/admin/admin.ts";
+import {
+  aprFromSamples,
+  deposit,
+  execute,
+  getPosition,
+  isEvent,
+  type KofiClient,
+  type MinimalSigner,
+  type StageEvent,
+  sampleRate,
+  stake,
+  type WalletCoreLike,
+} from "../src/index.ts";
+import { APT, fundedAccount, type Localnet, localClient, startNet } from "./helpers.ts";
+
+/**
+ * Wallet shapes built on a real key: each "wallet" signs and submits through the ts-sdk, as a browser wallet
+ * would, so `execute` sees exactly the interface a real wallet exposes.
+ */
+function submitWith(client: KofiClient, account: Account) {
+  return async (data: InputEntryFunctionData) => {
+    const transaction = await client.aptos.transaction.build.simple({ sender: account.accountAddress, data });
+    return client.aptos.signAndSubmitTransaction({ signer: account, transaction });
+  };
+}
+
+describe("execute with each signer shape (detected structurally)", () => {
+  let net: Localnet;
+  let client: KofiClient;
+  let user: Account;
+
+  beforeAll(async () => {
+    net = await startNet();
+    client = localClient(net);
+    user = await fundedAccount(net, 300n * APT);
+  }, 60_000);
+  afterAll(async () => {
+    await net?.stop();
+  });
+
+  it("a WalletCore-like object (wallet-adapter-core's signAndSubmitTransaction({ data }))", async () => {
+    const submit = submitWith(client, user);
+    const wallet: WalletCoreLike = {
+      account: { address: user.accountAddress.toString(), publicKey: user.publicKey },
+      network: { chainId: 4, name: "local" },
+      wallet: { name: "Test wallet" },
+      signAndSubmitTransaction: async ({ data }) => submit(data),
+    };
+    const stages: StageEvent[] = [];
+    const r = await execute(client, deposit({ amount: 10n * APT }), wallet, {
+      onStage: (e) => stages.push(e),
+    });
+    expect(stages.map((s) => s.stage)).toEqual(["quote", "simulate", "sign", "submitted", "confirmed"]);
+    expect(r.events.some(isEvent("gateway::Deposited"))).toBe(true);
+  });
+
+  it("an AIP-62 wallet (aptos:signAndSubmitTransaction 1.1.0 answering Approved)", async () => {
+    const submit = submitWith(client, user);
+    const wallet = {
+      features: {
+        "aptos:signAndSubmitTransaction": {
+          version: "1.1.0",
+          signAndSubmitTransaction: async (input: { payload: InputEntryFunctionData }) => ({
+            status: "Approved",
+            args: await submit(input.payload),
+          }),
+        },
+        "aptos:account": {
+          account: async () => ({ address: user.accountAddress.toString(), publicKey: user.publicKey }),
+        },
+        "aptos:network": { network: async () => ({ chainId: 4, name: "local" }) },
+      },
+    };
+    const r = await execute(client, stake({ amount: 2n * APT }), wallet);
+    expect(r.events.find(isEvent("vault::Staked"))?.data.kaptAmount).toBe(2n * APT);
+  });
+
+  it("a minimal { address, signAndSubmitTransaction } returning a bare hash string (no simulation without a key)", async () => {
+    const submit = submitWith(client, user);
+    const signer: MinimalSigner = {
+      address: user.accountAddress.toString(),
+      signAndSubmitTransaction: async ({ data }) => (await submit(data)).hash,
+    };
+    const stages: StageEvent[] = [];
+    await execute(client, stake({ amount: APT }), signer, { onStage: (e) => stages.push(e) });
+    expect(stages.find((s) => s.stage === "simulate")?.skipped).toBe(true);
+    expect((await getPosition(client, user.accountAddress.toString())).stkaptBalance).toBeGreaterThan(0n);
+  });
+
+  it("APR from two rate samples at different chain times (sampleRate + aprFromSamples)", async () => {
+    const from = await sampleRate(client);
+    await net.advance({ epochs: 2 });
+    await execute(
+      client,
+      {
+        kind: "sync_rewards",
+        payload: adminPayloads.syncRewards(client),
+        quote: undefined,
+        minOut: undefined,
+      },
+      user,
+    );
+    await net.advance({ seconds: 7_200 });
+    const to = await sampleRate(client);
+    const apr = aprFromSamples(from, to);
+    expect(to.timeSecs).toBeGreaterThan(from.timeSecs);
+    expect(apr.aprPpm).toBeGreaterThan(0n);
+    expect(apr.aprPercent).toMatch(/^\d+\.\d{4}$/);
+  });
+});
