@@ -84,12 +84,24 @@ const US = 1_000_000n;
 
 export function describeFailure(e: unknown): { vmStatus: string; abort?: TxRecord["abort"] } {
   if (e instanceof MoveAbort) {
-    // `e.name` may be reset by older port.ts versions: the message always carries the formatted status.
+    // `e.name` may be reset by older port.ts versions: the message always carries the constant name.
     const m = /^Move abort in [^:]+::[^:]+: ([A-Za-z0-9_]+)\(/.exec(e.message);
-    return { vmStatus: e.message, abort: { module: e.module, name: m?.[1] ?? e.name, code: e.code } };
+    const name = m?.[1] ?? e.name;
+    // The node prints the module address as a hex literal without leading zeros (`to_hex_literal`),
+    // e.g. `Move abort in 0x6b6f6669::gateway: E_PAUSED(0x30004): This action is paused by the admin.`
+    const [addr = "0x0", mod = ""] = e.module.split("::");
+    let loc = e.module;
+    try {
+      loc = `0x${BigInt(addr).toString(16)}::${mod}`;
+    } catch {
+      /* keep as given */
+    }
+    return {
+      vmStatus: `Move abort in ${loc}: ${name}(0x${e.code.toString(16)}): ${e.doc}`,
+      abort: { module: e.module, name, code: e.code },
+    };
   }
-  if (e instanceof VmError)
-    return { vmStatus: e.message.startsWith("Move abort") ? e.message.replace(/^ABORTED: /, "") : e.message };
+  if (e instanceof VmError) return { vmStatus: e.message };
   const msg = e instanceof Error ? e.message : String(e);
   return { vmStatus: `UNKNOWN_INVARIANT_VIOLATION_ERROR: localnet model error: ${msg}` };
 }

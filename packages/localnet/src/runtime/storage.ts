@@ -1,6 +1,6 @@
 import { cloneValue } from "./clone.ts";
 import { VmError } from "./errors.ts";
-import type { Address, GlobalStorage, Tables } from "./port.ts";
+import { type Address, type GlobalStorage, MoveAbort, type Tables } from "./port.ts";
 
 /** The committed state: resources by (address, type) and table items by (handle, key). */
 export interface StateData {
@@ -212,7 +212,7 @@ export class Journal implements GlobalStorage {
 
 function tableAbort(name: string, code: number, doc: string): Error {
   // aptos_std::table aborts come from the native table extension with these codes.
-  return new VmError("ABORTED", 4016, `Move abort in 0x1::table: ${name}(0x${code.toString(16)}): ${doc}`);
+  return new MoveAbort("0x1::table", name, BigInt(code), doc);
 }
 
 /** Adapter so the Kofi model sees the port's `Tables` method names. */
