@@ -2,5 +2,10 @@ import { defineConfig } from "vitest/config";
 
 // Pure-logic tests in Node: `npx vitest run --root packages/widget` (or `npm test -w @kofi/widget`).
 export default defineConfig({
-  test: { name: "widget", include: ["src/**/*.test.ts", "test/**/*.test.ts"], environment: "node" },
+  test: {
+    name: "widget",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
 });

@@ -40,6 +40,9 @@ export type KofiErrorCode =
   | "not_allowed"
   | "no_backend"
   | "not_connected"
+  | "invalid_address"
+  | "invalid_config"
+  | "sequence_number"
   | "unknown"
   | (string & {});
 
@@ -134,7 +137,8 @@ export interface EntryPayload {
 export interface InstantRoute {
   /** Human name of the venue or aggregator route, e.g. "Panora". */
   readonly venue: string;
-  readonly priceImpactBps: number;
+  /** Price impact of the trade itself, when the venue reports it. */
+  readonly priceImpactBps?: number;
   /** Discount of `amountOut` against the fair (redemption) value, basis points. */
   readonly discountBps: number;
   /** APT the same input is worth at the protocol's redemption rate. */
@@ -164,6 +168,8 @@ export interface Quote {
 /** Result of simulating a quote's payload for the account. */
 export interface Simulation {
   readonly success: boolean;
+  /** The node could not simulate without the wallet's public key; the wallet shows its own preview. */
+  readonly skipped?: boolean;
   readonly gasUsed: bigint;
   readonly gasUnitPrice: bigint;
   /** gasUsed × gasUnitPrice, APT octas. */
@@ -201,12 +207,24 @@ export interface AccountInfo {
   readonly address: string;
   /** Network name as the wallet reports it (`mainnet`, `testnet`, `local`, …). */
   readonly network?: string;
+  /** Chain id as the wallet reports it; compared first when both sides know one. */
+  readonly chainId?: number;
+}
+
+export interface SimulateOptions {
+  /** The sender. */
+  readonly account: string;
+  /** The wallet, for its public key. */
+  readonly wallet: unknown;
+  readonly signal?: AbortSignal;
 }
 
 /** Everything the widget needs. Every method may throw a `KofiErrorLike` (or anything; it is normalised). */
 export interface KofiBackend {
   /** The network this backend reads and writes, for the wrong-network check. */
   readonly network: string;
+  /** The chain id of that network, when fixed (1 mainnet, 2 testnet, 4 local). */
+  readonly chainId?: number;
   /** Entry functions the widget may ask a wallet to sign (besides Kofi's own gateway functions). */
   readonly allowedFunctions?: readonly string[];
   /** The Kofi package address (for the signing allowlist). */
@@ -216,8 +234,11 @@ export interface KofiBackend {
   getPosition(address: string, signal?: AbortSignal): Promise<Position>;
   /** The account of a wallet, or null when it is not connected. */
   getAccount(wallet: unknown): Promise<AccountInfo | null>;
-  /** Asks the wallet to connect (only called after the user pressed Connect). */
-  connect?(wallet: unknown): Promise<AccountInfo>;
+  /**
+   * Asks the wallet to connect (only called after the user pressed Connect). Resolves null when this kind
+   * of wallet is connected by the host: the widget then fires `kofi-connect` with phase `request`.
+   */
+  connect?(wallet: unknown): Promise<AccountInfo | null>;
 
   quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote>;
   /** All instant (DEX) exit options, best first. Empty when no route exists. */
@@ -225,11 +246,17 @@ export interface KofiBackend {
     request: Extract<QuoteRequest, { action: "unstake_instant" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]>;
-  simulate(quote: Quote, account: string, signal?: AbortSignal): Promise<Simulation>;
+  simulate(quote: Quote, options: SimulateOptions): Promise<Simulation>;
   submit(request: SubmitRequest): Promise<SubmitResult>;
   /** Waits for a known hash (a page reloaded while a transaction was pending). */
   waitForTransaction?(hash: string, signal?: AbortSignal): Promise<{ success: boolean }>;
 }
 
 /** Creates a backend from the element's `network` / `node-url`; `backend-core.ts` registers one. */
-export type BackendFactory = (options: { network: string; nodeUrl?: string }) => KofiBackend;
+export type BackendFactory = (options: {
+  network: string;
+  nodeUrl?: string;
+  kofiAddress?: string;
+  /** Swap adapters for instant exits (`SwapAdapter` from `@kofi/core` / `@kofi/adapters`). */
+  adapters?: readonly unknown[];
+}) => KofiBackend;

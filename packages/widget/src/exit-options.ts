@@ -50,9 +50,13 @@ export function renderExitOptions(ctx: ViewContext, p: ExitOptionsProps): Templa
                           ? html`<span class="hint"
                                 >${ctx.t("unstake.discount")}: ${ctx.bps(quote.route.discountBps)}</span
                               >
-                              <span class="hint"
-                                >${ctx.t("unstake.priceImpact")}: ${ctx.bps(quote.route.priceImpactBps)}</span
-                              >`
+                              ${
+                                quote.route.priceImpactBps !== undefined
+                                  ? html`<span class="hint"
+                                      >${ctx.t("unstake.priceImpact")}: ${ctx.bps(quote.route.priceImpactBps)}</span
+                                    >`
+                                  : nothing
+                              }`
                           : nothing
                       }`
               }`

@@ -7,6 +7,7 @@
  * @tag kofi-stake
  * @attr network - Expected network (`mainnet`, `testnet`, `local`…); a wallet elsewhere shows `wrong_network`.
  * @attr node-url - Fullnode URL for the built-in backend factory.
+ * @attr kofi-address - Kofi package address (needed where Kofi has no preset, e.g. before mainnet launch).
  * @attr theme - `light` (default), `dark` or `system`.
  * @attr locale - BCP 47 tag; bundled: en, fr, ar (RTL). Defaults to the page language.
  * @attr default-tab - `stake`, `convert`, `unstake`, `withdrawals` or `position`.
@@ -105,6 +106,8 @@ export class KofiStakeElement extends LitElement {
   static override properties = {
     network: { type: String, reflect: true },
     nodeUrl: { type: String, attribute: "node-url" },
+    kofiAddress: { type: String, attribute: "kofi-address" },
+    adapters: { attribute: false },
     theme: { type: String, reflect: true },
     locale: { type: String },
     defaultTab: { type: String, attribute: "default-tab" },
@@ -138,6 +141,9 @@ export class KofiStakeElement extends LitElement {
   /** Expected network; the wallet must be on it. */
   declare network: string;
   declare nodeUrl: string | undefined;
+  declare kofiAddress: string | undefined;
+  /** Swap adapters for instant exits, passed to the built-in backend (`@kofi/adapters`). */
+  declare adapters: readonly unknown[] | undefined;
   declare theme: Theme;
   declare locale: string | undefined;
   declare defaultTab: TabId | undefined;
@@ -309,11 +315,18 @@ export class KofiStakeElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const backendChanged =
-      changed.has("backend") || (!this.backend && (changed.has("network") || changed.has("nodeUrl")));
+      changed.has("backend") ||
+      (!this.backend &&
+        (changed.has("network") ||
+          changed.has("nodeUrl") ||
+          changed.has("kofiAddress") ||
+          changed.has("adapters")));
     if (backendChanged && !this.backend && backendFactory) {
       this.factoryBackend = backendFactory({
         network: this.network,
         ...(this.nodeUrl ? { nodeUrl: this.nodeUrl } : {}),
+        ...(this.kofiAddress ? { kofiAddress: this.kofiAddress } : {}),
+        ...(this.adapters ? { adapters: this.adapters } : {}),
       });
     }
     if (changed.has("wallet")) this.subscribeWallet();
@@ -400,8 +413,15 @@ export class KofiStakeElement extends LitElement {
   }
 
   private get wrongNetwork(): { actual: string; expected: string } | null {
-    const actual = this._account?.network;
-    const expected = this.activeBackend?.network ?? this.network;
+    const account = this._account;
+    const backend = this.activeBackend;
+    const expected = backend?.network ?? this.network;
+    if (!account) return null;
+    if (account.chainId !== undefined && backend?.chainId !== undefined) {
+      if (account.chainId === backend.chainId) return null;
+      return { actual: account.network ?? `chain ${account.chainId}`, expected };
+    }
+    const actual = account.network;
     if (!actual || !expected || sameNetwork(actual, expected)) return null;
     return { actual, expected };
   }
@@ -598,7 +618,11 @@ export class KofiStakeElement extends LitElement {
     this.emitTx("simulate", flow.quote);
     try {
       const simulation = await withTimeout(
-        backend.simulate(flow.quote, this._account.address, ac.signal),
+        backend.simulate(flow.quote, {
+          account: this._account.address,
+          wallet: this.wallet,
+          signal: ac.signal,
+        }),
         REQUEST_TIMEOUT_MS,
         "simulate",
       );
@@ -709,6 +733,10 @@ export class KofiStakeElement extends LitElement {
     this._connecting = true;
     try {
       const account = await withTimeout(backend.connect(this.wallet), 60_000, "connect");
+      if (!account) {
+        emit(this, "kofi-connect", { phase: "request" });
+        return;
+      }
       this.setAccount(account);
       await this.refresh();
     } catch (e) {

@@ -56,19 +56,21 @@ export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
           : nothing
       }
       ${
-        sim
+        sim && !sim.skipped
           ? html`<dt>${ctx.t("review.gas")}</dt>
               <dd>${ctx.tokenAmount(sim.feeOctas, "APT", 8)}</dd>`
           : nothing
       }
     </dl>
-    <p part="simulation" data-state=${sim === null ? "loading" : sim.success ? "ok" : "failed"}>
+    <p part="simulation" data-state=${sim === null ? "loading" : sim.skipped ? "skipped" : sim.success ? "ok" : "failed"}>
       ${
         sim === null
           ? ctx.t("review.simulating")
-          : sim.success
-            ? html`<span aria-hidden="true">✓ </span>${ctx.t("review.simOk")}`
-            : html`<span aria-hidden="true">✕ </span>${ctx.t("review.simFailed")}
+          : sim.success && sim.skipped
+            ? ctx.t("review.simSkipped")
+            : sim.success
+              ? html`<span aria-hidden="true">✓ </span>${ctx.t("review.simOk")}`
+              : html`<span aria-hidden="true">✕ </span>${ctx.t("review.simFailed")}
                 ${sim.error ? html` ${errorMessage(ctx, sim.error)} (${sim.error.code})` : nothing}`
       }
     </p>

@@ -132,7 +132,7 @@ export class MemoryBackend implements KofiBackend {
     return this.account;
   }
 
-  async connect(): Promise<AccountInfo> {
+  async connect(): Promise<AccountInfo | null> {
     await this.gate("connect");
     this.account = { address: "0xa11ce", network: this.network };
     return this.account;

@@ -74,6 +74,7 @@ export const ar: Messages = {
   "review.simulating": "جارٍ المحاكاة…",
   "review.simOk": "نجحت المحاكاة.",
   "review.simFailed": "فشلت المحاكاة.",
+  "review.simSkipped": "ستعرض المحفظة معاينتها الخاصة؛ هذه المحفظة لا تقدّم مفتاحًا للمحاكاة هنا.",
   "review.worsened": "تغيّر السعر: ستستلم الآن {amount} {token} بدلًا من {previous}. راجع وأكّد مرة أخرى.",
 
   "status.label": "حالة المعاملة",
@@ -135,6 +136,9 @@ export const ar: Messages = {
   "error.not_allowed": "ترفض الأداة توقيع هذه الدالة.",
   "error.no_backend": "الأداة غير مهيأة.",
   "error.not_connected": "اربط محفظة أولًا.",
+  "error.invalid_config": "الأداة مهيأة بشكل خاطئ.",
+  "error.invalid_address": "هذا العنوان غير صالح.",
+  "error.sequence_number": "هناك معاملة أخرى من هذا الحساب قيد التنفيذ؛ حاول مرة أخرى.",
   "error.unknown": "حدث خطأ ما.",
 
   "time.now": "الآن",

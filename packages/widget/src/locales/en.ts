@@ -72,6 +72,8 @@ export const en = {
   "review.simulating": "Simulating…",
   "review.simOk": "Simulation succeeded.",
   "review.simFailed": "Simulation failed.",
+  "review.simSkipped":
+    "The wallet will show its own preview; this wallet gives no key to simulate with here.",
   "review.worsened":
     "The price changed: you now receive {amount} {token} instead of {previous}. Review and confirm again.",
 
@@ -134,6 +136,9 @@ export const en = {
   "error.not_allowed": "The widget refuses to sign this function.",
   "error.no_backend": "The widget is not configured.",
   "error.not_connected": "Connect a wallet first.",
+  "error.invalid_config": "The widget is misconfigured.",
+  "error.invalid_address": "This address is not valid.",
+  "error.sequence_number": "Another transaction from this account is in flight; try again.",
   "error.unknown": "Something went wrong.",
 
   "time.now": "now",

@@ -74,6 +74,8 @@ export const fr: Messages = {
   "review.simulating": "Simulation…",
   "review.simOk": "La simulation a réussi.",
   "review.simFailed": "La simulation a échoué.",
+  "review.simSkipped":
+    "Le portefeuille affichera son propre aperçu ; il ne fournit pas de clé pour simuler ici.",
   "review.worsened":
     "Le prix a changé : vous recevez maintenant {amount} {token} au lieu de {previous}. Vérifiez et confirmez à nouveau.",
 
@@ -136,6 +138,9 @@ export const fr: Messages = {
   "error.not_allowed": "Le widget refuse de signer cette fonction.",
   "error.no_backend": "Le widget n’est pas configuré.",
   "error.not_connected": "Connectez d’abord un portefeuille.",
+  "error.invalid_config": "Le widget est mal configuré.",
+  "error.invalid_address": "Cette adresse n’est pas valide.",
+  "error.sequence_number": "Une autre transaction de ce compte est en cours ; réessayez.",
   "error.unknown": "Une erreur est survenue.",
 
   "time.now": "maintenant",

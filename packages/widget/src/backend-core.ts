@@ -1,0 +1,504 @@
+/**
+ * `KofiBackend` over `@kofi/core`: the production backend. Reads with `getProtocolState` / `getPosition`
+ * (one view each), quotes with the SDK's `prepare*` (the payload it returns is exactly what is signed),
+ * simulates with the ts-sdk, and submits with `execute` (stages, wrong-network check, idempotent retries).
+ * Instant exits come from the host's swap adapters (`@kofi/adapters`).
+ *
+ * Heavy (the ts-sdk): load it lazily through `backend-lazy.ts` unless you build the backend yourself.
+ */
+import type { InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
+import {
+  type CreateKofiClientOptions,
+  createKofiClient,
+  estimateApr,
+  execute,
+  getPosition,
+  getProtocolState,
+  type KofiClient,
+  type KofiSigner,
+  minOutFromQuote,
+  type PreparedAction,
+  prepareClaim,
+  prepareDeposit,
+  prepareDepositAndStake,
+  prepareRequestWithdrawal,
+  prepareStake,
+  prepareUnstake,
+  prepareUnstakeAndRequestWithdrawal,
+  quoteUnstake,
+  type SwapAdapter,
+  signerAddress,
+  toKofiError,
+  waitForKofiTransaction,
+} from "@kofi/core";
+import type {
+  AccountInfo,
+  EntryPayload,
+  KofiBackend,
+  Position,
+  ProtocolSummary,
+  Quote,
+  QuoteOptions,
+  QuoteRequest,
+  SimulateOptions,
+  Simulation,
+  SubmitRequest,
+  SubmitResult,
+  TxStage,
+} from "./backend.ts";
+
+export interface CoreBackendOptions {
+  /** An existing client; otherwise one is created from `network` / `nodeUrl` / `kofiAddress`. */
+  client?: KofiClient;
+  network?: CreateKofiClientOptions["network"];
+  nodeUrl?: string;
+  kofiAddress?: string;
+  /** DEX adapters for instant exits. None: the instant path shows "no route". */
+  swaps?: readonly SwapAdapter[];
+  /** How long a quote is considered good, ms (default 30 s). */
+  quoteTtlMs?: number;
+  /** How long an APR estimate is cached, ms (default 10 min). */
+  aprTtlMs?: number;
+}
+
+const NETWORK_NAMES = new Set(["mainnet", "testnet", "devnet", "local", "custom"]);
+
+function asNetwork(name: string | undefined): CreateKofiClientOptions["network"] {
+  const n = (name ?? "mainnet").toLowerCase();
+  if (n === "localnet") return "local";
+  return (NETWORK_NAMES.has(n) ? n : "custom") as CreateKofiClientOptions["network"];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+function isPublicKey(v: unknown): v is PublicKey {
+  return isObject(v) && typeof v.toUint8Array === "function" && typeof v.verifySignature === "function";
+}
+
+/** The public key a signer exposes, when it exposes one (enables simulation with the real key). */
+async function publicKeyOf(wallet: unknown): Promise<PublicKey | undefined> {
+  if (!isObject(wallet)) return undefined;
+  if (isPublicKey(wallet.publicKey)) return wallet.publicKey;
+  const account = wallet.account;
+  if (isObject(account) && isPublicKey(account.publicKey)) return account.publicKey;
+  const features = wallet.features;
+  if (isObject(features) && isObject(features["aptos:account"])) {
+    try {
+      const acc = await (
+        features["aptos:account"] as { account(): Promise<{ publicKey?: unknown }> }
+      ).account();
+      if (isPublicKey(acc.publicKey)) return acc.publicKey;
+    } catch {
+      // not connected
+    }
+  }
+  return undefined;
+}
+
+/** The network a wallet says it is on: name and chain id, when it says. */
+async function walletNetwork(wallet: unknown): Promise<{ name?: string; chainId?: number }> {
+  if (!isObject(wallet)) return {};
+  const pick = (n: unknown) => {
+    if (!isObject(n)) return {};
+    const out: { name?: string; chainId?: number } = {};
+    if (typeof n.name === "string") out.name = n.name.toLowerCase();
+    if (n.chainId !== undefined && n.chainId !== null) out.chainId = Number(n.chainId);
+    return out;
+  };
+  if (isObject(wallet.network)) return pick(wallet.network);
+  if (typeof wallet.chainId === "number") return { chainId: wallet.chainId };
+  const features = wallet.features;
+  if (isObject(features) && isObject(features["aptos:network"])) {
+    try {
+      return pick(await (features["aptos:network"] as { network(): Promise<unknown> }).network());
+    } catch {
+      return {};
+    }
+  }
+  return {};
+}
+
+function toEntryPayload(payload: InputEntryFunctionData): EntryPayload {
+  const arg = (a: unknown): string | bigint | boolean | readonly string[] =>
+    typeof a === "bigint" || typeof a === "boolean" || typeof a === "string"
+      ? a
+      : Array.isArray(a)
+        ? a.map(String)
+        : typeof a === "number"
+          ? BigInt(a)
+          : String(a);
+  return {
+    function: payload.function,
+    typeArguments: (payload.typeArguments ?? []).map(String),
+    functionArguments: (payload.functionArguments ?? []).map(arg),
+  };
+}
+
+/** The quote inside a prepared action (the SDK's prepare* always sets it for these actions). */
+function quoted<Q>(p: PreparedAction<Q>): Q {
+  if (p.quote === undefined) throw { code: "unknown", message: "The SDK returned no quote." };
+  return p.quote;
+}
+
+const FORWARDED_STAGES = new Set<TxStage>(["sign", "submitted", "confirmed"]);
+
+export class CoreBackend implements KofiBackend {
+  readonly client: KofiClient;
+  readonly network: string;
+  readonly chainId: number | undefined;
+  readonly protocolAddress: string;
+  private readonly swaps: readonly SwapAdapter[];
+  private readonly quoteTtlMs: number;
+  private readonly aprTtlMs: number;
+  /** The SDK's prepared action behind each quote the widget holds: signed exactly as quoted. */
+  private readonly prepared = new WeakMap<Quote, PreparedAction<unknown>>();
+  private readonly swapFunctions = new Set<string>();
+  private apr: { bps: number | null; at: number } | null = null;
+
+  constructor(options: CoreBackendOptions = {}) {
+    this.client =
+      options.client ??
+      createKofiClient({
+        network: asNetwork(options.network),
+        ...(options.nodeUrl ? { nodeUrl: options.nodeUrl } : {}),
+        ...(options.kofiAddress ? { addresses: { kofi: options.kofiAddress } } : {}),
+      });
+    this.network = this.client.network;
+    this.chainId = this.client.chainId;
+    this.protocolAddress = this.client.kofiAddress;
+    this.swaps = options.swaps ?? [];
+    this.quoteTtlMs = options.quoteTtlMs ?? 30_000;
+    this.aprTtlMs = options.aprTtlMs ?? 600_000;
+  }
+
+  /** Swap entry functions built by the host's adapters (the widget allowlists them). */
+  get allowedFunctions(): readonly string[] {
+    return [...this.swapFunctions];
+  }
+
+  async getProtocol(): Promise<ProtocolSummary> {
+    try {
+      const [s, aprBps] = await Promise.all([getProtocolState(this.client), this.aprBps()]);
+      return {
+        rate: { numerator: s.rate.numerator, denominator: s.rate.denominator },
+        aprBps,
+        feeBps: Number(s.feeBps),
+        paused: { ...s.paused },
+        lockupSecs: Number(s.lockupDurationSecs),
+        minDeposit: s.minDeposit,
+        minWithdrawal: s.minWithdrawal,
+        totalStakedApt: s.tvlApt,
+        nowSecs: Number(s.nowSecs),
+      };
+    } catch (e) {
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
+  }
+
+  /** APR from the rate's history, cached; null while the chain is too young to say. */
+  private async aprBps(): Promise<number | null> {
+    if (this.apr && Date.now() - this.apr.at < this.aprTtlMs) return this.apr.bps;
+    let bps: number | null = null;
+    try {
+      const estimate = await estimateApr(this.client);
+      bps = estimate.aprPpm > 0n ? Number(estimate.aprPpm / 100n) : null;
+    } catch {
+      bps = null; // APR is decoration: never fail the protocol read for it
+    }
+    this.apr = { bps, at: Date.now() };
+    return bps;
+  }
+
+  async getPosition(address: string): Promise<Position> {
+    try {
+      const p = await getPosition(this.client, address);
+      return {
+        address: p.address,
+        apt: p.aptBalance,
+        kapt: p.kaptBalance,
+        stkapt: p.stkaptBalance,
+        stkaptValueKapt: p.stkaptValueKapt,
+        tickets: p.tickets.map((t) => ({
+          id: t.id,
+          aptAmount: t.aptAmount,
+          kaptBurned: t.kaptBurned,
+          requestedAt: Number(t.requestedAt),
+          unlockAt: Number(t.unlockAt),
+          ready: t.ready,
+        })),
+        nowSecs: Number(p.nowSecs),
+      };
+    } catch (e) {
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
+  }
+
+  async getAccount(wallet: unknown): Promise<AccountInfo | null> {
+    if (!wallet) return null;
+    if (isObject(wallet) && "account" in wallet && !wallet.account && !("address" in wallet)) return null;
+    let address: string;
+    try {
+      address = await signerAddress(wallet as KofiSigner);
+    } catch (e) {
+      const err = toKofiError(e);
+      if (err.code === "user_rejected") return null; // "not connected"
+      throw err;
+    }
+    const net = await walletNetwork(wallet);
+    return {
+      address,
+      ...(net.name ? { network: net.name } : {}),
+      ...(net.chainId !== undefined ? { chainId: net.chainId } : {}),
+    };
+  }
+
+  /** Connects an AIP-62 wallet; other kinds are connected by the host (returns null). */
+  async connect(wallet: unknown): Promise<AccountInfo | null> {
+    if (!isObject(wallet) || !isObject(wallet.features)) return null;
+    const feature = wallet.features["aptos:connect"];
+    if (!isObject(feature) || typeof feature.connect !== "function") return null;
+    try {
+      const result = (await (feature.connect as () => Promise<unknown>)()) as { status?: string };
+      if (result?.status === "Rejected")
+        throw { code: "user_rejected", message: "The wallet rejected the connection." };
+    } catch (e) {
+      throw toKofiError(e);
+    }
+    return this.getAccount(wallet);
+  }
+
+  async quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote> {
+    const slippageBps = options.slippageBps;
+    const c = this.client;
+    try {
+      switch (request.action) {
+        case "stake": {
+          if (request.to === "kAPT") {
+            const p = await prepareDeposit(c, { amount: request.amount, slippageBps });
+            return this.keep(p, {
+              request,
+              tokenIn: "APT",
+              amountIn: request.amount,
+              tokenOut: "kAPT",
+              amountOut: quoted(p).kaptOut,
+              fee: quoted(p).fee,
+            });
+          }
+          const p = await prepareDepositAndStake(c, { amount: request.amount, slippageBps });
+          return this.keep(p, {
+            request,
+            tokenIn: "APT",
+            amountIn: request.amount,
+            tokenOut: "stkAPT",
+            amountOut: quoted(p).stkaptOut,
+            fee: quoted(p).fee,
+          });
+        }
+        case "convert": {
+          if (request.from === "kAPT") {
+            const p = await prepareStake(c, { amount: request.amount, slippageBps });
+            return this.keep(p, {
+              request,
+              tokenIn: "kAPT",
+              amountIn: request.amount,
+              tokenOut: "stkAPT",
+              amountOut: quoted(p).stkaptOut,
+              fee: 0n,
+            });
+          }
+          const p = await prepareUnstake(c, { amount: request.amount, slippageBps });
+          return this.keep(p, {
+            request,
+            tokenIn: "stkAPT",
+            amountIn: request.amount,
+            tokenOut: "kAPT",
+            amountOut: quoted(p).kaptOut,
+            fee: 0n,
+          });
+        }
+        case "unstake_standard": {
+          if (request.from === "kAPT") {
+            const p = await prepareRequestWithdrawal(c, { amount: request.amount });
+            return this.keep(p, {
+              request,
+              tokenIn: "kAPT",
+              amountIn: request.amount,
+              tokenOut: "APT",
+              amountOut: quoted(p).aptOut,
+              fee: 0n,
+              unlockAt: Number(quoted(p).unlockAt),
+            });
+          }
+          const p = await prepareUnstakeAndRequestWithdrawal(c, { amount: request.amount, slippageBps });
+          return this.keep(p, {
+            request,
+            tokenIn: "stkAPT",
+            amountIn: request.amount,
+            tokenOut: "APT",
+            amountOut: quoted(p).aptOut,
+            fee: 0n,
+            unlockAt: Number(quoted(p).unlockAt),
+          });
+        }
+        case "unstake_instant": {
+          const best = (await this.quoteInstant(request, options))[0];
+          if (!best) throw { code: "simulation_failed", message: "No instant route for this amount." };
+          return best;
+        }
+        case "claim": {
+          const p = await prepareClaim(c, {
+            tickets: request.tickets,
+            ...(options.account ? { owner: options.account } : {}),
+          });
+          const out = p.quote?.aptOut ?? 0n;
+          return this.keep(p, {
+            request,
+            tokenIn: "APT",
+            amountIn: 0n,
+            tokenOut: "APT",
+            amountOut: out,
+            fee: 0n,
+          });
+        }
+      }
+    } catch (e) {
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
+  }
+
+  private keep(prepared: PreparedAction<unknown>, q: Omit<Quote, "payload" | "minOut" | "expiresAt">): Quote {
+    const quote: Quote = {
+      ...q,
+      minOut: prepared.minOut ?? q.amountOut,
+      payload: toEntryPayload(prepared.payload),
+      expiresAt: Date.now() + this.quoteTtlMs,
+    };
+    this.prepared.set(quote, prepared);
+    return quote;
+  }
+
+  async quoteInstant(
+    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    options: QuoteOptions,
+  ): Promise<readonly Quote[]> {
+    const swaps = this.swaps.filter((s) => !s.networks || s.networks.includes(this.network));
+    if (swaps.length === 0) return [];
+    // Fair value: kAPT redeems 1:1 for APT; stkAPT at the vault rate.
+    const fair =
+      request.from === "kAPT" ? request.amount : (await quoteUnstake(this.client, request.amount)).kaptOut;
+    const quotes = await Promise.all(
+      swaps.map(async (swap): Promise<Quote | null> => {
+        try {
+          const { amountOut } = await swap.quote(this.client, {
+            from: request.from,
+            to: "APT",
+            amountIn: request.amount,
+          });
+          if (amountOut <= 0n) return null;
+          const minOut = minOutFromQuote(amountOut, options.slippageBps);
+          const payload = await swap.buildSwap(this.client, {
+            from: request.from,
+            to: "APT",
+            amountIn: request.amount,
+            minAmountOut: minOut,
+          });
+          this.swapFunctions.add(payload.function);
+          const discountBps = fair > amountOut ? Number(((fair - amountOut) * 10_000n) / fair) : 0;
+          const quote: Quote = {
+            request,
+            tokenIn: request.from,
+            amountIn: request.amount,
+            tokenOut: "APT",
+            amountOut,
+            minOut,
+            fee: 0n,
+            payload: toEntryPayload(payload),
+            route: { venue: swap.name, discountBps, fairValueApt: fair },
+            expiresAt: Date.now() + Math.min(this.quoteTtlMs, 15_000),
+          };
+          this.prepared.set(quote, { kind: `swap:${swap.id}`, payload, quote: undefined, minOut });
+          return quote;
+        } catch {
+          return null; // one venue failing is not an error: the others may still route
+        }
+      }),
+    );
+    return quotes.filter((q): q is Quote => q !== null).sort((a, b) => (b.amountOut > a.amountOut ? 1 : -1));
+  }
+
+  private preparedFor(quote: Quote): PreparedAction<unknown> {
+    const p = this.prepared.get(quote);
+    if (!p) throw { code: "quote_expired", message: "This quote was not made by this backend; quote again." };
+    return p;
+  }
+
+  async simulate(quote: Quote, options: SimulateOptions): Promise<Simulation> {
+    const prepared = this.preparedFor(quote);
+    const aptos = this.client.aptos;
+    const publicKey = await publicKeyOf(options.wallet);
+    try {
+      const transaction = await aptos.transaction.build.simple({
+        sender: options.account,
+        data: prepared.payload,
+      });
+      const [sim] = await aptos.transaction.simulate.simple({
+        transaction,
+        ...(publicKey ? { signerPublicKey: publicKey } : {}),
+      });
+      if (!sim) return { success: true, skipped: true, gasUsed: 0n, gasUnitPrice: 0n, feeOctas: 0n };
+      const gasUsed = BigInt(sim.gas_used);
+      const gasUnitPrice = BigInt(sim.gas_unit_price);
+      const base = { gasUsed, gasUnitPrice, feeOctas: gasUsed * gasUnitPrice };
+      if (sim.success) return { ...base, success: true };
+      const err = toKofiError(
+        { vm_status: sim.vm_status, message: sim.vm_status },
+        { kofiAddress: this.protocolAddress },
+      );
+      return {
+        ...base,
+        success: false,
+        error: {
+          code: err.code === "unknown" ? "simulation_failed" : err.code,
+          message: err.message,
+          ...(err.abort ? { abort: err.abort } : {}),
+        },
+      };
+    } catch (e) {
+      const err = toKofiError(e, { kofiAddress: this.protocolAddress });
+      // Without the wallet's public key some nodes refuse to simulate: the SDK simulates again at signing
+      // when it can, and the wallet shows its own preview.
+      if (!publicKey && (err.code === "unknown" || err.code === "invalid_config"))
+        return { success: true, skipped: true, gasUsed: 0n, gasUnitPrice: 0n, feeOctas: 0n };
+      throw err;
+    }
+  }
+
+  async submit(request: SubmitRequest): Promise<SubmitResult> {
+    const prepared = this.preparedFor(request.quote);
+    const result = await execute(this.client, prepared, request.wallet as KofiSigner, {
+      onStage: (event) => {
+        // The widget already quoted and simulated for the review; forward what happens after.
+        if (!FORWARDED_STAGES.has(event.stage)) return;
+        request.onStage({ stage: event.stage, ...(event.hash ? { hash: event.hash } : {}) });
+      },
+    });
+    return { hash: result.hash };
+  }
+
+  async waitForTransaction(hash: string): Promise<{ success: boolean }> {
+    try {
+      await waitForKofiTransaction(this.client, hash);
+      return { success: true };
+    } catch (e) {
+      const err = toKofiError(e, { kofiAddress: this.protocolAddress, hash });
+      if (err.code === "network" || err.code === "timeout") throw err;
+      return { success: false };
+    }
+  }
+}
+
+export function createCoreBackend(options: CoreBackendOptions = {}): CoreBackend {
+  return new CoreBackend(options);
+}

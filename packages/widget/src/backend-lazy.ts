@@ -1,0 +1,51 @@
+/**
+ * A `KofiBackend` that loads `backend-core.ts` (and with it `@kofi/core` and the ts-sdk) on first use, so
+ * the element's eager code stays small. `index.ts` registers it as the default backend factory: a host that
+ * only sets `network` / `node-url` / `kofi-address` gets the real SDK without importing it up front.
+ */
+import type { BackendFactory, KofiBackend } from "./backend.ts";
+import type { CoreBackendOptions } from "./backend-core.ts";
+
+export const lazyCoreBackend: BackendFactory = (options) => {
+  let loading: Promise<KofiBackend> | null = null;
+  let ready: KofiBackend | null = null;
+  const load = (): Promise<KofiBackend> => {
+    loading ??= import("./backend-core.ts").then((m) => {
+      ready = m.createCoreBackend({
+        network: options.network as CoreBackendOptions["network"],
+        ...(options.nodeUrl ? { nodeUrl: options.nodeUrl } : {}),
+        ...(options.kofiAddress ? { kofiAddress: options.kofiAddress } : {}),
+        ...(options.adapters ? { swaps: options.adapters as CoreBackendOptions["swaps"] } : {}),
+      });
+      return ready;
+    });
+    return loading;
+  };
+  return {
+    network: options.network,
+    get chainId() {
+      return ready?.chainId;
+    },
+    get protocolAddress() {
+      return ready?.protocolAddress ?? "";
+    },
+    get allowedFunctions() {
+      return ready?.allowedFunctions ?? [];
+    },
+    getProtocol: async (signal) => (await load()).getProtocol(signal),
+    getPosition: async (address, signal) => (await load()).getPosition(address, signal),
+    getAccount: async (wallet) => (await load()).getAccount(wallet),
+    connect: async (wallet) => {
+      const b = await load();
+      return b.connect ? b.connect(wallet) : null;
+    },
+    quote: async (request, opts) => (await load()).quote(request, opts),
+    quoteInstant: async (request, opts) => (await load()).quoteInstant(request, opts),
+    simulate: async (quote, opts) => (await load()).simulate(quote, opts),
+    submit: async (request) => (await load()).submit(request),
+    waitForTransaction: async (hash, signal) => {
+      const b = await load();
+      return b.waitForTransaction ? b.waitForTransaction(hash, signal) : { success: true };
+    },
+  };
+};
