@@ -8,6 +8,7 @@ import type { Address } from "../runtime/port.ts";
 import { ApiError, invalidInput, VM } from "./errors.ts";
 import {
   ArgError,
+  anyToJson,
   decodeJsonArg,
   formatMoveType,
   type MoveType,
@@ -414,6 +415,27 @@ export function createNodeServer(o: NodeOptions): Server {
     }
     if (m === "POST") {
       const ct = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
+      if (rest[0] === "tables" && rest[1] && rest[2] === "item") {
+        // getTableItem: the model keys tables by the key's string form (addresses long, integers decimal)
+        let j: { key_type?: string; key?: unknown };
+        try {
+          j = JSON.parse(body.toString("utf8"));
+        } catch {
+          throw invalidInput("table item: body must be JSON {key_type, value_type, key}");
+        }
+        let key = typeof j.key === "string" ? j.key : JSON.stringify(j.key);
+        if (j.key_type === "address" && typeof j.key === "string") key = addr(j.key);
+        const handle = rest[1].toLowerCase();
+        const t = chain.state.tables.get(handle) ?? chain.state.tables.get(normalizeHandle(handle));
+        if (!t?.has(key)) {
+          throw new ApiError(
+            404,
+            "table_item_not_found",
+            `Table Item not found by Table handle(${handle}), Table key(${key}) and Ledger version(${chain.ledgerVersion})`,
+          );
+        }
+        return send(res, 200, anyToJson(t.get(key)));
+      }
       if (rest[0] === "view" && rest.length === 1) return send(res, 200, view(req, body));
       if (rest[0] === "transactions" && (rest.length === 1 || rest[1] === "simulate")) {
         const simulate = rest[1] === "simulate";
@@ -497,4 +519,12 @@ function findResource(m: Map<string, unknown>, key: string): [string, unknown] |
     }
   }
   return undefined;
+}
+
+function normalizeHandle(h: string): string {
+  try {
+    return normalizeAddress(h);
+  } catch {
+    return h;
+  }
 }
