@@ -89,6 +89,16 @@ describe("Kofi on the localnet, end to end", () => {
     s = (await view<[Summary]>("gateway::user_summary", [user.accountAddress.toString()]))[0];
     expect(s.tickets).toHaveLength(1);
     const ticket = s.tickets[0] as Summary["tickets"][number];
+    // the per-owner ticket index is a table: readable with getTableItem
+    const w = await aptos.getAccountResource<{ by_owner: { handle: string } }>({
+      accountAddress: ln.kofiAddress,
+      resourceType: `${ln.kofiAddress}::withdrawals::Withdrawals`,
+    });
+    const owned = await aptos.getTableItem<string[]>({
+      handle: w.by_owner.handle,
+      data: { key_type: "address", value_type: "vector<address>", key: user.accountAddress.toString() },
+    });
+    expect(owned).toEqual([ticket.id]);
     expect(ticket.ready).toBe(false);
     const early = await call(user, "gateway::claim", [[ticket.id]]);
     expect(early.success).toBe(false);

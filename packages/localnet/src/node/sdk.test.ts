@@ -139,6 +139,16 @@ describe("ts-sdk conformance", () => {
     expect(await aptos.getAccountAPTAmount({ accountAddress: to.accountAddress })).toBe(0);
   });
 
+  it("simulate without a public key (no account authenticator) skips the key checks", async () => {
+    const txn = await aptos.transferCoinTransaction({
+      sender: dev.accountAddress,
+      recipient: dev.accountAddress,
+      amount: 1,
+    });
+    const [sim] = await aptos.transaction.simulate.simple({ transaction: txn });
+    expect(sim?.success).toBe(true);
+  });
+
   it("getAccountResources lists Account and CoinStore with string numbers", async () => {
     const res = await aptos.getAccountResources({ accountAddress: dev.accountAddress });
     const types = res.map((r) => r.type);

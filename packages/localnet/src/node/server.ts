@@ -223,6 +223,7 @@ export function createNodeServer(o: NodeOptions): Server {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    chain.syncClock(); // wall-clock mode: every response sees the current chain time
     const url = req.url ?? "/";
     const qi = url.indexOf("?");
     const path = qi < 0 ? url : url.slice(0, qi);

@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import {
   AccountAuthenticatorEd25519,
+  AccountAuthenticatorNoAccountAuthenticator,
   AccountAuthenticatorSingleKey,
   Deserializer,
   Ed25519PublicKey,
@@ -73,6 +74,8 @@ export interface PreparedTx {
 }
 
 interface Auth {
+  /** Simulation without a public key (`AccountAuthenticatorNoAccountAuthenticator`): no key checks. */
+  none?: boolean;
   publicKey: Uint8Array;
   signature: Uint8Array;
   authKey: `0x${string}`;
@@ -82,6 +85,15 @@ interface Auth {
 function authOf(a: TransactionAuthenticator): Auth {
   let inner: unknown = a;
   if (a instanceof TransactionAuthenticatorSingleSender) inner = a.sender;
+  if (inner instanceof AccountAuthenticatorNoAccountAuthenticator) {
+    return {
+      none: true,
+      publicKey: new Uint8Array(32),
+      signature: new Uint8Array(64),
+      authKey: "0x",
+      json: { type: "no_account_signature" },
+    };
+  }
   if (a instanceof TransactionAuthenticatorEd25519 || inner instanceof AccountAuthenticatorEd25519) {
     const x = inner as { public_key: Ed25519PublicKey; signature: Ed25519Signature };
     const pk = x.public_key.toUint8Array();
@@ -240,6 +252,8 @@ export function prepare(chain: Chain, reg: Registry, body: Uint8Array, simulate:
   const { raw, rawBytes, auth: authenticator } = decodeSigned(body);
   const sender = raw.sender.toStringLong() as Address;
   const auth = authOf(authenticator);
+  if (auth.none && !simulate)
+    throw vmValidation("INVALID_SIGNATURE", VM.INVALID_SIGNATURE, "a signature is required");
   // signature (simulation carries a zeroed signature and must not carry a valid one)
   if (simulate) {
     if (
@@ -276,7 +290,8 @@ export function prepare(chain: Chain, reg: Registry, body: Uint8Array, simulate:
   if (!accountExists(ctx, sender))
     throw vmValidation("SENDING_ACCOUNT_DOES_NOT_EXIST", VM.SENDING_ACCOUNT_DOES_NOT_EXIST);
   const acct = ctx.journal.borrow<{ authentication_key: string; sequence_number: bigint }>(sender, T.account);
-  if (acct.authentication_key !== auth.authKey) throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY);
+  if (!auth.none && acct.authentication_key !== auth.authKey)
+    throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY);
   if (raw.sequence_number < acct.sequence_number)
     throw vmValidation("SEQUENCE_NUMBER_TOO_OLD", VM.SEQUENCE_NUMBER_TOO_OLD);
   if (raw.sequence_number > acct.sequence_number)
