@@ -46,6 +46,14 @@ const ln = await startLocalnet({
   rewardRateBpsPerEpoch:
     values["reward-bps-per-epoch"] === undefined ? undefined : BigInt(values["reward-bps-per-epoch"]),
   clock: values["manual-clock"] ? "manual" : "wall",
+}).catch((e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  process.stderr.write(
+    err.code === "EADDRINUSE"
+      ? `kofi-localnet: port ${values.port ?? 8080} is in use; pick another with --port N (0 = any free port)\n`
+      : `kofi-localnet: ${err.message}\n`,
+  );
+  process.exit(1);
 });
 const ms = Math.round(performance.now() - t0);
 
