@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+/**
+ * `<kofi-stake>` with the real backend (`@kofi/core` over HTTP) against the localnet: the user's path through
+ * the DOM, signed by a real key (a ts-sdk Account passed as `wallet`).
+ */
+import { URL as NodeURL } from "node:url";
+import { Account } from "@aptos-labs/ts-sdk";
+import { type Localnet, startLocalnet } from "@kofi/localnet";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "../src/define.ts";
+import { createCoreBackend } from "../src/backend-core.ts";
+import type { KofiTxDetail } from "../src/events.ts";
+import type { KofiStakeElement } from "../src/kofi-stake.ts";
+
+const APT = 100_000_000n;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(el: KofiStakeElement, check: () => boolean, what: string, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${el.shadowRoot?.textContent}`);
+    await sleep(25);
+    await el.updateComplete;
+  }
+}
+
+describe("<kofi-stake> on the localnet", () => {
+  let net: Localnet;
+  let user: Account;
+  let el: KofiStakeElement;
+  const tx: KofiTxDetail[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // happy-dom replaces the global URL; the ts-sdk's Node HTTP client (got) needs Node's own.
+    globalThis.URL = NodeURL as unknown as typeof URL;
+    net = await startLocalnet({ port: 0, quiet: true });
+    user = Account.generate();
+    await net.fund(user.accountAddress.toString(), 200n * APT);
+  }, 60_000);
+  afterAll(async () => {
+    document.body.replaceChildren();
+    await net?.stop();
+  });
+
+  it("stakes from the amount field to confirmation and shows the new balance", async () => {
+    el = document.createElement("kofi-stake");
+    el.backend = createCoreBackend({ network: "local", nodeUrl: net.nodeUrl, kofiAddress: net.kofiAddress });
+    el.wallet = user;
+    el.addEventListener("kofi-tx", (e) => tx.push(e.detail));
+    el.addEventListener("kofi-error", (e) => errors.push(e.detail.code));
+    document.body.append(el);
+    const root = el.shadowRoot as ShadowRoot;
+    const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel);
+    await until(el, () => (root.textContent ?? "").includes("Balance: 200 APT"), "balance");
+
+    const input = $<HTMLInputElement>("[part~=amount-input]");
+    if (!input) throw new Error("no input");
+    input.value = "25";
+    input.dispatchEvent(new Event("input"));
+    await until(
+      el,
+      () => !!$("[part~=quote]") && !$<HTMLButtonElement>("[part~=review-button]")?.disabled,
+      "quote",
+    );
+
+    $("[part~=review-button]")?.click();
+    await until(el, () => (root.textContent ?? "").includes("Simulation succeeded"), "simulation");
+    expect($("[part~=entry-function]")?.textContent).toMatch(/::gateway::deposit_and_stake$/);
+
+    $("[part~=confirm-button]")?.click();
+    await until(el, () => tx.some((t) => t.stage === "confirmed"), "confirmation");
+    expect(tx.map((t) => t.stage)).toEqual(["simulate", "sign", "submitted", "confirmed"]);
+    expect(tx.at(-1)?.hash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect($("[part~=success]")?.textContent).toContain("Confirmed");
+    $("[part~=done-button]")?.click();
+    await until(el, () => /Balance: 174\.9\d* APT/.test(root.textContent ?? ""), "new balance");
+    expect(errors).toEqual([]);
+  });
+
+  it("unstakes the standard way, counts down, fires kofi-claimable after the lockup, and claims", async () => {
+    const root = el.shadowRoot as ShadowRoot;
+    const $ = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel);
+    const claimable: bigint[] = [];
+    el.addEventListener("kofi-claimable", (e) => claimable.push(e.detail.totalApt));
+    tx.length = 0;
+    el.setTab("unstake");
+    el.setAmount("5");
+    await until(
+      el,
+      () =>
+        !!$("[part~=exit-option-standard]")?.textContent?.includes("APT on") &&
+        !$<HTMLButtonElement>("[part~=review-button]")?.disabled,
+      "standard quote",
+    );
+    $("[part~=review-button]")?.click();
+    await until(el, () => (root.textContent ?? "").includes("Simulation succeeded"), "simulation");
+    expect($("[part~=entry-function]")?.textContent).toMatch(/::gateway::unstake_and_request_withdrawal$/);
+    $("[part~=confirm-button]")?.click();
+    await until(el, () => tx.some((t) => t.stage === "confirmed"), "confirmation");
+    expect(tx.at(-1)?.action).toBe("unstake_standard");
+    $("[part~=done-button]")?.click();
+
+    el.setTab("withdrawals");
+    await el.refresh();
+    await until(el, () => !!$("[part~=ticket]"), "ticket");
+    expect($("[part~=ticket]")?.textContent).toMatch(/Unlocks in \d+d/);
+    expect($<HTMLButtonElement>("[part~=claim-button]")?.disabled).toBe(true);
+    expect(claimable).toEqual([]);
+
+    await net.advance({ seconds: 15 * 86_400 });
+    await el.refresh();
+    await until(el, () => claimable.length === 1, "kofi-claimable");
+    expect($("[part~=ticket]")?.textContent).toContain("Ready to claim");
+    tx.length = 0;
+    $("[part~=claim-button]")?.click();
+    await until(el, () => (root.textContent ?? "").includes("Simulation succeeded"), "claim simulation");
+    expect($("[part~=entry-function]")?.textContent).toMatch(/::gateway::claim$/);
+    $("[part~=confirm-button]")?.click();
+    await until(el, () => tx.some((t) => t.stage === "confirmed"), "claim confirmation");
+    expect(tx.at(-1)).toMatchObject({ action: "claim", amounts: { amountOut: claimable[0] } });
+    $("[part~=done-button]")?.click();
+    await until(el, () => (root.textContent ?? "").includes("No withdrawal tickets."), "empty list");
+    expect(errors).toEqual([]);
+  });
+});
