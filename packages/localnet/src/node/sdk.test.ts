@@ -224,6 +224,14 @@ describe("ts-sdk conformance", () => {
     expect(coin.abi?.exposed_functions.map((f) => f.name)).toContain("balance");
   });
 
+  it("blocks: one transaction per block, by height and by version", async () => {
+    const b = await aptos.getBlockByVersion({ ledgerVersion: 1, options: { withTransactions: true } });
+    expect(b.block_height).toBe("1");
+    expect(b.transactions?.length).toBe(1);
+    const h = await aptos.getBlockByHeight({ blockHeight: 1 });
+    expect(h.block_hash).toBe(b.block_hash);
+  });
+
   it("getAccountTransactions lists the sender's transactions", async () => {
     const txs = await aptos.getAccountTransactions({ accountAddress: dev.accountAddress });
     expect(txs.length).toBeGreaterThan(0);

@@ -393,6 +393,25 @@ export function createNodeServer(o: NodeOptions): Server {
           return send(res, 200, out.slice(start, start + limit));
         }
       }
+      if (rest[0] === "blocks" && (rest[1] === "by_height" || rest[1] === "by_version") && rest[2]) {
+        // one transaction per block on this chain: block height = version
+        const r = chain.txs[Number(rest[2])];
+        if (!r || !/^\d+$/.test(rest[2])) {
+          throw new ApiError(
+            404,
+            "block_not_found",
+            `Block not found by ${rest[1] === "by_height" ? "Height" : "Ledger version"}(${rest[2]})`,
+          );
+        }
+        return send(res, 200, {
+          block_height: r.version.toString(),
+          block_hash: r.hash,
+          block_timestamp: r.timestampUs.toString(),
+          first_version: r.version.toString(),
+          last_version: r.version.toString(),
+          transactions: q.get("with_transactions") === "true" ? [txJson(registry, r)] : null,
+        });
+      }
       if (rest[0] === "transactions") {
         if (rest.length === 1)
           return send(
