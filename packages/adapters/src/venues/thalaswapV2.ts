@@ -1,0 +1,121 @@
+import { entry, OBJ_METADATA, view } from "../core/abiJson.ts";
+import { big, type ChainReader, toEntryFunctionAbi } from "../core/chain.ts";
+import { gasEstimate, makeQuote } from "../core/finalize.ts";
+import type { AdapterMeta } from "../core/meta.ts";
+import type { Quote } from "../core/quote.ts";
+import type { SwapAdapter, SwapPayload } from "../core/swapAdapter.ts";
+import { type Address, normalize } from "../core/tokens.ts";
+import { VENUES } from "./mainnet.ts";
+
+/**
+ * ThalaSwap v2 (FA-native weighted and stable pools). Signatures from `ThalaLabs/integrate-thala` @29c201a
+ * `thalaswap_v2_interface/sources/pool.move`: `swap_exact_in_{weighted,stable}_entry(&signer, Object<Pool>,
+ * Object<Metadata> in, u64, Object<Metadata> out, u64 min_out)` and `#[view] preview_swap_exact_in_{weighted,
+ * stable}(Object<Pool>, in, out, u64, Option<address>): SwapPreview`. No kAPT/stkAPT pool is known on
+ * mainnet, so by default this adapter routes nothing; hosts list pools as they appear.
+ */
+export function thalaAbi(address: Address) {
+  const pool = `0x1::object::Object<${address}::pool::Pool>`;
+  const preview = `${address}::pool::SwapPreview`;
+  const args = [pool, OBJ_METADATA, "u64", OBJ_METADATA, "u64"];
+  const pargs = [pool, OBJ_METADATA, OBJ_METADATA, "u64", "0x1::option::Option<address>"];
+  return {
+    swap_exact_in_weighted_entry: entry("swap_exact_in_weighted_entry", args),
+    swap_exact_in_stable_entry: entry("swap_exact_in_stable_entry", args),
+    preview_swap_exact_in_weighted: view("preview_swap_exact_in_weighted", pargs, [preview]),
+    preview_swap_exact_in_stable: view("preview_swap_exact_in_stable", pargs, [preview]),
+  } as const;
+}
+
+export interface ThalaPool {
+  pool: Address;
+  assets: readonly Address[];
+  kind: "weighted" | "stable";
+}
+
+export const THALA_SWAP_GAS_UNITS = 1_500n;
+/** Probe size for the marginal price (price impact): 0.01 token. */
+const PROBE = 1_000_000n;
+
+export function thalaswapV2Adapter(o: {
+  reader: ChainReader;
+  pools?: readonly ThalaPool[];
+  address?: Address;
+}): SwapAdapter {
+  const address = o.address ?? VENUES.thalaswapV2.package;
+  const abi = thalaAbi(address);
+  const pools = (o.pools ?? []).map((p) => ({
+    ...p,
+    pool: normalize(p.pool),
+    assets: p.assets.map((a) => normalize(a)),
+  }));
+  const find = (a: Address, b: Address) =>
+    pools.find((p) => p.assets.includes(normalize(a)) && p.assets.includes(normalize(b)));
+  const meta: AdapterMeta = {
+    id: "thalaswap-v2",
+    name: "ThalaSwap v2",
+    kind: "amm",
+    packages: [address],
+    liveness: VENUES.thalaswapV2.liveness,
+    livenessSource: VENUES.thalaswapV2.livenessSource,
+    quoteSource: "view",
+  };
+  return {
+    meta,
+    supports: (a, b) => a !== b && find(a, b) !== undefined,
+    async quote(r) {
+      const p = find(r.tokenIn, r.tokenOut);
+      if (!p) return null;
+      const fn = p.kind === "weighted" ? "preview_swap_exact_in_weighted" : "preview_swap_exact_in_stable";
+      const call = (amount: bigint) =>
+        o.reader.view(
+          `${address}::pool::${fn}`,
+          abi[fn],
+          [p.pool, r.tokenIn, r.tokenOut, amount, undefined],
+          r.ledgerVersion,
+        );
+      const probe = r.amountIn < PROBE ? r.amountIn : PROBE;
+      const [[full], [small], gasPrice] = await Promise.all([
+        call(r.amountIn),
+        call(probe),
+        o.reader.gasUnitPrice(),
+      ]);
+      const f = full as { amount_out: string; total_fee_amount: string; swap_fee_bps?: string };
+      const s = small as { amount_out: string };
+      const out = big(f.amount_out);
+      return makeQuote({
+        adapterId: meta.id,
+        request: r,
+        amountOut: out,
+        spotOut: (big(s.amount_out) * r.amountIn) / probe,
+        route: [
+          {
+            venue: "thalaswap-v2",
+            pool: p.pool,
+            tokenIn: r.tokenIn,
+            tokenOut: r.tokenOut,
+            amountIn: r.amountIn,
+            amountOut: out,
+          },
+        ],
+        fees: [{ label: "swap fee", token: r.tokenIn, amount: big(f.total_fee_amount), includedInOut: true }],
+        gas: gasEstimate(THALA_SWAP_GAS_UNITS, gasPrice),
+        venueData: { pool: p.pool, kind: p.kind },
+      });
+    },
+    buildPayload(q: Quote): SwapPayload {
+      const v = q.venueData as { pool?: Address; kind?: "weighted" | "stable" } | undefined;
+      if (!v?.pool || !v.kind)
+        throw new Error("thalaswap-v2: this quote was not made by the thalaswap-v2 adapter");
+      const fn = v.kind === "weighted" ? "swap_exact_in_weighted_entry" : "swap_exact_in_stable_entry";
+      return {
+        minAmountOut: q.minAmountOut,
+        data: {
+          function: `${address}::pool::${fn}`,
+          functionArguments: [v.pool, q.request.tokenIn, q.amountIn, q.request.tokenOut, q.minAmountOut],
+          abi: toEntryFunctionAbi(abi[fn]),
+        },
+      };
+    },
+  };
+}
