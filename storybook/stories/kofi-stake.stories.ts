@@ -1,0 +1,298 @@
+/**
+ * Every state of `<kofi-stake>`, on the in-memory `KofiBackend` fixture (designer states; the real-chain
+ * flows are tested against the localnet in packages/widget/test). Play functions drive the element to the
+ * state; with a browser they double as interaction tests.
+ */
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import "../../packages/widget/src/define.ts";
+import type { KofiErrorLike } from "../../packages/widget/src/backend.ts";
+import type { TabId } from "../../packages/widget/src/tabs.ts";
+import {
+  DEFAULT_PROTOCOL,
+  MemoryBackend,
+  type MemoryBackendOptions,
+  sampleTickets,
+} from "../../packages/widget/test/memory-backend.ts";
+import { confirm, enterAmount, openReview, until, widgetIn } from "./helpers.ts";
+
+interface Args {
+  theme: "light" | "dark" | "system";
+  locale: string;
+  defaultTab: TabId;
+  slippageBps: number;
+  maxDiscountBps: number;
+  unstakePaths: string;
+  width: string;
+  accent: string;
+  radius: string;
+  background: string;
+  foreground: string;
+  backendOptions: MemoryBackendOptions;
+  connected: boolean;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+const meta: Meta<Args> = {
+  title: "Widget/kofi-stake",
+  tags: ["autodocs"],
+  args: {
+    theme: "light",
+    locale: "en",
+    defaultTab: "stake",
+    slippageBps: 50,
+    maxDiscountBps: 300,
+    unstakePaths: "standard instant",
+    width: "420px",
+    accent: "",
+    radius: "",
+    background: "",
+    foreground: "",
+    backendOptions: {},
+    connected: true,
+  },
+  argTypes: {
+    theme: { control: "inline-radio", options: ["light", "dark", "system"] },
+    locale: { control: "select", options: ["en", "fr", "ar", "ar-EG", "de"] },
+    defaultTab: { control: "select", options: ["stake", "convert", "unstake", "withdrawals", "position"] },
+    unstakePaths: { control: "select", options: ["standard instant", "standard", "instant"] },
+    width: { control: "text", description: "container width (the widget works from 320px)" },
+    accent: { control: "color", description: "--kofi-accent" },
+    radius: { control: "text", description: "--kofi-radius" },
+    background: { control: "color", description: "--kofi-background" },
+    foreground: { control: "color", description: "--kofi-foreground" },
+    backendOptions: { table: { disable: true } },
+    connected: { control: "boolean" },
+  },
+  render: (args) => {
+    const backend = new MemoryBackend({
+      ...args.backendOptions,
+      ...(args.connected ? {} : { account: null }),
+    });
+    const tokens = [
+      args.accent && `--kofi-accent: ${args.accent}`,
+      args.radius && `--kofi-radius: ${args.radius}`,
+      args.background && `--kofi-background: ${args.background}`,
+      args.foreground && `--kofi-foreground: ${args.foreground}`,
+    ]
+      .filter(Boolean)
+      .join("; ");
+    return html`<div style="max-width: ${args.width}">
+      <kofi-stake
+        style=${tokens}
+        network="local"
+        theme=${args.theme}
+        locale=${args.locale}
+        default-tab=${args.defaultTab}
+        slippage-bps=${args.slippageBps}
+        max-discount-bps=${args.maxDiscountBps}
+        unstake-paths=${args.unstakePaths}
+        .backend=${backend}
+        .wallet=${args.connected ? { kind: "story-wallet" } : undefined}
+      ></kofi-stake>
+    </div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// ------------------------------------------------------------------ connection and tabs
+
+export const Disconnected: Story = { args: { connected: false } };
+export const Connected: Story = {};
+export const StakeTab: Story = {
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const ConvertTab: Story = {
+  args: { defaultTab: "convert" },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "5"),
+};
+export const UnstakeTab: Story = { args: { defaultTab: "unstake" } };
+export const WithdrawalsTab: Story = {
+  args: {
+    defaultTab: "withdrawals",
+    backendOptions: { position: { tickets: sampleTickets(now()).slice(1) } },
+  },
+};
+export const PositionTab: Story = {
+  args: { defaultTab: "position", backendOptions: { position: { tickets: sampleTickets(now()) } } },
+};
+
+// ------------------------------------------------------------------ quotes
+
+export const QuoteLoading: Story = {
+  args: { backendOptions: { hang: ["quote"] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await enterAmount(el, "10", false);
+    await until(el, (root) => !!root.querySelector("[part~=quote-loading]"), "loading");
+  },
+};
+export const InstantVsStandard: Story = {
+  args: {
+    defaultTab: "unstake",
+    backendOptions: {
+      routes: [
+        { venue: "Panora", discountBps: 85, priceImpactBps: 12 },
+        { venue: "Thala", discountBps: 120, priceImpactBps: 30 },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const InstantBlockedByMaxDiscount: Story = {
+  args: {
+    defaultTab: "unstake",
+    backendOptions: { routes: [{ venue: "ThinPool", discountBps: 640, priceImpactBps: 410 }] },
+  },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const NoInstantRoute: Story = {
+  args: { defaultTab: "unstake", backendOptions: { routes: [] } },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const StandardOnly: Story = {
+  args: { defaultTab: "unstake", unstakePaths: "standard" },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+
+// ------------------------------------------------------------------ amount problems
+
+export const OverBalance: Story = {
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "5000", false),
+};
+export const TooManyDecimals: Story = {
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "1.123456789", false),
+};
+export const BelowMinimum: Story = {
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "0.01", false),
+};
+export const GasReserve: Story = {
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "50", false),
+};
+
+// ------------------------------------------------------------------ transaction flow
+
+export const ReviewBeforeSigning: Story = {
+  play: async ({ canvasElement }) => openReview(widgetIn(canvasElement)),
+};
+export const SimulationFailed: Story = {
+  args: {
+    backendOptions: {
+      simulationError: {
+        code: "move_abort",
+        message: "gateway::E_SLIPPAGE",
+        abort: { module: "gateway", name: "E_SLIPPAGE" },
+      },
+    },
+  },
+  play: async ({ canvasElement }) => openReview(widgetIn(canvasElement)),
+};
+export const QuoteWorsenedReconfirm: Story = {
+  args: { backendOptions: { quoteTtlMs: 0, worsenBy: 2_000_000n } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await confirm(el);
+    await until(el, (root) => !!root.querySelector("[data-code=quote_worsened]"), "re-confirm");
+  },
+};
+export const PendingInWallet: Story = {
+  args: { backendOptions: { stallAt: "sign" } },
+  play: async ({ canvasElement }) => confirm(widgetIn(canvasElement)),
+};
+export const PendingOnChain: Story = {
+  args: { backendOptions: { stallAt: "submitted" } },
+  play: async ({ canvasElement }) => confirm(widgetIn(canvasElement)),
+};
+export const Success: Story = {
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await confirm(el);
+    await until(el, (root) => !!root.querySelector("[part~=success]"), "success");
+  },
+};
+export const Claimable: Story = {
+  args: { defaultTab: "withdrawals", backendOptions: { position: { tickets: sampleTickets(now()) } } },
+};
+
+// ------------------------------------------------------------------ every error code
+
+const errorStory = (code: string, where: "submit" | "getProtocol" = "submit"): Story => {
+  const error: KofiErrorLike = { code, message: `${code} (story)` };
+  return {
+    args: { backendOptions: { fail: { [where]: error } } },
+    ...(where === "submit"
+      ? {
+          play: async ({ canvasElement }) => {
+            const el = widgetIn(canvasElement);
+            await confirm(el);
+            await until(el, (root) => !!root.querySelector("[part~=error]"), "the error");
+          },
+        }
+      : {}),
+  };
+};
+export const ErrorUserRejected = errorStory("user_rejected");
+export const ErrorWalletThrewAString: Story = {
+  args: { backendOptions: { fail: { submit: "User rejected the request." } } },
+  play: ErrorUserRejected.play,
+};
+export const ErrorInsufficientBalance = errorStory("insufficient_balance");
+export const ErrorInsufficientGas = errorStory("insufficient_gas");
+export const ErrorMoveAbort = errorStory("move_abort");
+export const ErrorPaused = errorStory("paused");
+export const ErrorSlippage = errorStory("slippage");
+export const ErrorSimulationFailed = errorStory("simulation_failed");
+export const ErrorTimeout = errorStory("timeout");
+export const ErrorNetworkOnSubmit = errorStory("network");
+export const ErrorInvalidAmount = errorStory("invalid_amount");
+export const ErrorSequenceNumber = errorStory("sequence_number");
+export const ErrorUnknown = errorStory("unknown");
+export const ErrorNodeUnreachable = errorStory("network", "getProtocol");
+export const ErrorInvalidConfig = errorStory("invalid_config", "getProtocol");
+export const ErrorVetoedByHost: Story = {
+  render: (args, ctx) => {
+    const tpl = meta.render?.(args, ctx);
+    queueMicrotask(() => {
+      const el = ctx.canvasElement.querySelector("kofi-stake");
+      if (el) el.beforeSubmit = () => false;
+    });
+    return tpl as ReturnType<NonNullable<typeof meta.render>>;
+  },
+  play: ErrorUserRejected.play,
+};
+
+// ------------------------------------------------------------------ protocol and network states
+
+export const Paused: Story = {
+  args: {
+    backendOptions: { protocol: { paused: { deposit: true, stake: true, unstake: true, withdraw: true } } },
+  },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10", false),
+};
+export const WrongNetwork: Story = {
+  args: { backendOptions: { account: { address: "0xa11ce", network: "mainnet" } } },
+};
+export const AprUnknown: Story = {
+  args: { defaultTab: "position", backendOptions: { protocol: { ...DEFAULT_PROTOCOL, aprBps: null } } },
+};
+
+// ------------------------------------------------------------------ themes, locales, sizes
+
+export const Dark: Story = { args: { theme: "dark" }, parameters: { backgrounds: { default: "dark" } } };
+export const CustomTokens: Story = { args: { accent: "#0a7d5a", radius: "2px" } };
+export const RightToLeftArabic: Story = {
+  args: { locale: "ar", defaultTab: "unstake" },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const ArabicIndicDigits: Story = { args: { locale: "ar-EG", defaultTab: "position" } };
+export const French: Story = {
+  args: { locale: "fr" },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10,5"),
+};
+export const Narrow320: Story = {
+  args: { width: "320px", defaultTab: "unstake" },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
