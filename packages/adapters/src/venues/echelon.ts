@@ -88,7 +88,8 @@ export function echelonAdapter(o: {
           ltvBps: big(ltv),
           supplyCap: capN === 0n ? undefined : capN,
           totalSupplied: big(cash) + big(liab),
-          supplyAprBps: (big((rate as { value: string }).value) * 10_000n) / Q64,
+          // nearest bps (a display figure; FixedPoint64 rarely divides evenly)
+          supplyAprBps: (big((rate as { value: string }).value) * 10_000n + Q64 / 2n) / Q64,
           paused: paused as boolean,
         };
       }),
