@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { Chain, type ChainOptions, type TxRecord } from "./chain.ts";
 import type { GenesisInfo } from "./genesis.ts";
-import { decodeState, encodeState } from "./runtime/clone.ts";
+import { decodeState, deepFreeze, encodeState } from "./runtime/clone.ts";
 import type { Address } from "./runtime/port.ts";
 
 interface Snapshot {
@@ -46,8 +46,8 @@ export function loadState(
   if (snap.format !== 1) throw new Error(`kofi-localnet: unsupported state file format in ${path}`);
   const chain = new Chain({ ...opts, chainId: snap.chainId, clock: snap.clock });
   chain.state = {
-    resources: new Map(snap.resources.map(([a, l]) => [a, new Map(l)])),
-    tables: new Map(snap.tables.map(([h, l]) => [h, new Map(l)])),
+    resources: new Map(snap.resources.map(([a, l]) => [a, new Map(l.map(([t, v]) => [t, deepFreeze(v)]))])),
+    tables: new Map(snap.tables.map(([h, l]) => [h, new Map(l.map(([k, v]) => [k, deepFreeze(v)]))])),
     nextHandle: snap.nextHandle,
   };
   chain.txs.length = 0;

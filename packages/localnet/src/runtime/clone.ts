@@ -27,3 +27,15 @@ export function decodeState<T>(s: string): T {
     return x;
   }) as T;
 }
+
+/**
+ * Freeze a committed value (recursively) so that code which mutates a value obtained with `borrow` (instead
+ * of `borrowMut`) fails loudly instead of silently changing committed state outside the journal.
+ */
+export function deepFreeze<T>(v: T): T {
+  if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
+  if (v instanceof Uint8Array) return v; // typed arrays cannot be frozen; bytes are replaced, not edited
+  Object.freeze(v);
+  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  return v;
+}

@@ -1,4 +1,4 @@
-import { cloneValue } from "./clone.ts";
+import { cloneValue, deepFreeze } from "./clone.ts";
 import { VmError } from "./errors.ts";
 import { type Address, type GlobalStorage, MoveAbort, type Tables } from "./port.ts";
 
@@ -191,7 +191,7 @@ export class Journal implements GlobalStorage {
             m = new Map();
             this.base.resources.set(c.address, m);
           }
-          m.set(c.type, c.value);
+          m.set(c.type, deepFreeze(c.value));
         }
       } else {
         let m = this.base.tables.get(c.handle);
@@ -201,7 +201,7 @@ export class Journal implements GlobalStorage {
             m = new Map();
             this.base.tables.set(c.handle, m);
           }
-          m.set(c.key, c.value);
+          m.set(c.key, deepFreeze(c.value));
         }
       }
     }
