@@ -16,12 +16,12 @@ describe("journaled storage", () => {
     m.xs.push(2n);
     expect(j2.borrowMut(A, T)).toBe(m);
     expect(j2.borrow<{ v: bigint }>(A, T).v).toBe(2n);
-    expect((base.resources.get(A)?.get(T) as { v: bigint }).v).toBe(1n);
+    expect((base.resources.get(A)?.get(T) as { v: bigint } | undefined)?.v).toBe(1n);
     const changes = j2.commit();
     expect(changes).toEqual([
       { kind: "resource", address: A, type: T, value: { v: 2n, xs: [1n, 2n] }, deleted: false },
     ]);
-    expect((base.resources.get(A)?.get(T) as { v: bigint }).v).toBe(2n);
+    expect((base.resources.get(A)?.get(T) as { v: bigint } | undefined)?.v).toBe(2n);
   });
 
   it("abort = drop the journal; moveFrom/exists/deletes; committed values are frozen", () => {
