@@ -301,7 +301,10 @@ module kofi::staking_manager {
         let protocol = signer::address_of(&protocol_signer);
         delegation_pool::synchronize_delegation_pool(pool);
         let (withdrawable, amount) = delegation_pool::get_pending_withdrawal(pool, protocol);
-        if (!withdrawable || amount == 0) return 0;
+        // withdrawable: inactive (an ended lockup cycle), or pending_inactive once the validator has left the set
+        // and its lockup has passed (`can_withdraw_pending_inactive`), which `get_pending_withdrawal` reports as
+        // not withdrawable although `delegation_pool::withdraw` pays it out; part_ready accepts both
+        if (amount == 0 || !(withdrawable || delegation_pool::can_withdraw_pending_inactive(pool))) return 0;
         let balance_before = coin::balance<AptosCoin>(protocol);
         delegation_pool::withdraw(&protocol_signer, pool, amount);
         let balance_after = coin::balance<AptosCoin>(protocol);

@@ -2,8 +2,11 @@
 /// Tests of withdrawal tickets: claims after the lockup, readiness, ownership, transfers, batches, pauses.
 module kofi::withdrawals_tests {
     use std::vector;
+    use aptos_framework::account;
     use aptos_framework::aptos_coin::AptosCoin;
     use aptos_framework::coin;
+    use aptos_framework::delegation_pool;
+    use aptos_framework::stake;
     use kofi::config;
     use kofi::gateway;
     use kofi::kapt;
@@ -178,6 +181,28 @@ module kofi::withdrawals_tests {
     fun test_ungated_ticket_transfer_is_disabled(aptos_framework: &signer, kofi: &signer, alice: &signer) {
         let ticket = alice_ticket(aptos_framework, kofi, alice);
         aptos_framework::object::transfer_call(alice, ticket, @0xB0B);
+    }
+
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE)]
+    fun test_claim_after_validator_left_the_set(aptos_framework: &signer, kofi: &signer, alice: &signer) {
+        let ticket = alice_ticket(aptos_framework, kofi, alice);
+        let (_, _, apt_amount, _, _, _, pools) = withdrawals::ticket_view(ticket);
+        let pool = *vector::borrow(&pools, 0);
+        // the ticket's pool is the first test validator's (its owner is also its operator)
+        assert!(delegation_pool::get_owned_pool_address(@0xA1) == pool, 0);
+        stake::leave_validator_set(&account::create_signer_for_test(@0xA1), pool);
+        test_helpers::end_epoch();
+        assert!(!staking_manager::validator_active(pool), 1);
+        test_helpers::end_lockup();
+        // an inactive validator never inactivates its pending_inactive stake, so the lockup cycle does not
+        // advance: the ticket is ready through can_withdraw_pending_inactive, and the claim must withdraw the
+        // pending_inactive stake (get_pending_withdrawal reports it as not withdrawable)
+        let (quote_apt, ready) = gateway::quote_claim(@0xA11CE, vector[ticket]);
+        assert!(ready && quote_apt == apt_amount, 2);
+        let apt_before = coin::balance<AptosCoin>(@0xA11CE);
+        gateway::claim(alice, vector[ticket]);
+        assert!(coin::balance<AptosCoin>(@0xA11CE) == apt_before + apt_amount, 3);
+        assert!(withdrawals::liabilities() == 0, 4);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE)]
