@@ -269,6 +269,12 @@ module kofi::staking_manager {
             let (active, _, pending_inactive) = delegation_pool::get_stake(pool, protocol);
             // keep MIN_POOL_STAKE (plus one octa against share rounding) active in every pool
             let available = if (active > MIN_POOL_STAKE + 1) { active - MIN_POOL_STAKE - 1 } else { 0 };
+            // the protocol's active stake includes this epoch's pending_active deposits, but
+            // `delegation_pool::unlock` aborts (ENOT_ENOUGH_ACTIVE_STAKE_TO_UNLOCK) above the stake pool's active
+            // stake, and the top-up below adds one octa: stay strictly under it
+            let (pool_active, _, _, _) = stake::get_stake(pool);
+            let pool_room = if (pool_active > 0) { pool_active - 1 } else { 0 };
+            if (available > pool_room) { available = pool_room; };
             // the framework tops a new pending_inactive balance up to its minimum
             let floor = if (pending_inactive >= MIN_POOL_STAKE) { 0 } else { MIN_POOL_STAKE - pending_inactive };
             if (available > 0 && available >= floor) {

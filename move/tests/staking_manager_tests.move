@@ -226,6 +226,23 @@ module kofi::staking_manager_tests {
         gateway::request_withdrawal(alice, ONE);
     }
 
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE)]
+    fun test_unlock_stays_within_stake_pool_active(aptos_framework: &signer, kofi: &signer, alice: &signer) {
+        test_helpers::setup(aptos_framework, kofi);
+        test_helpers::fund(alice, 5000 * ONE);
+        // this epoch's deposits are pending_active: each stake pool's active stake is still its validator's 1000 APT
+        gateway::deposit(alice, 2000 * ONE, 0); // p1
+        gateway::deposit(alice, 1200 * ONE, 0); // p2
+        gateway::deposit(alice, 800 * ONE, 0); // p3
+        // unlock order p3, p2, p1; p2 alone could give ~1190 APT above its minimum, but the framework's unlock
+        // aborts above the stake pool's active stake, so each part stays below 1000 APT and p1 gives the rest
+        gateway::request_withdrawal(alice, 2500 * ONE);
+        let tickets = withdrawals::tickets_of(@0xA11CE);
+        let (_, _, apt_amount, _, _, _, ticket_pools) = withdrawals::ticket_view(*vector::borrow(&tickets, 0));
+        assert!(vector::length(&ticket_pools) == 3, 0);
+        assert!(apt_amount <= 2500 * ONE && apt_amount + 3 >= 2500 * ONE, 1);
+    }
+
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
     fun test_rebalance_without_idle_is_a_no_op(aptos_framework: &signer, kofi: &signer) {
         test_helpers::setup(aptos_framework, kofi);
