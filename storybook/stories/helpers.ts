@@ -56,3 +56,11 @@ export async function confirm(el: KofiStakeElement, amount = "10") {
   await openReview(el, amount);
   await press(el, "confirm-button");
 }
+
+/** A play function that waits until the widget shows `selector`. */
+export function shows(selector: string) {
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = widgetIn(canvasElement);
+    await until(el, (root) => !!root.querySelector(selector), selector);
+  };
+}

@@ -14,7 +14,7 @@ import {
   type MemoryBackendOptions,
   sampleTickets,
 } from "../../packages/widget/test/memory-backend.ts";
-import { confirm, enterAmount, openReview, until, widgetIn } from "./helpers.ts";
+import { confirm, enterAmount, openReview, shows, until, widgetIn } from "./helpers.ts";
 
 interface Args {
   theme: "light" | "dark" | "system";
@@ -101,7 +101,7 @@ type Story = StoryObj<Args>;
 // ------------------------------------------------------------------ connection and tabs
 
 export const Disconnected: Story = { args: { connected: false } };
-export const Connected: Story = {};
+export const Connected: Story = { play: shows("[part~=account]") };
 export const StakeTab: Story = {
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
 };
@@ -109,15 +109,17 @@ export const ConvertTab: Story = {
   args: { defaultTab: "convert" },
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "5"),
 };
-export const UnstakeTab: Story = { args: { defaultTab: "unstake" } };
+export const UnstakeTab: Story = { args: { defaultTab: "unstake" }, play: shows("[part~=account]") };
 export const WithdrawalsTab: Story = {
   args: {
     defaultTab: "withdrawals",
     backendOptions: { position: { tickets: sampleTickets(now()).slice(1) } },
   },
+  play: shows("[part~=ticket]"),
 };
 export const PositionTab: Story = {
   args: { defaultTab: "position", backendOptions: { position: { tickets: sampleTickets(now()) } } },
+  play: shows("[part~=position]"),
 };
 
 // ------------------------------------------------------------------ quotes
@@ -215,6 +217,7 @@ export const Success: Story = {
 };
 export const Claimable: Story = {
   args: { defaultTab: "withdrawals", backendOptions: { position: { tickets: sampleTickets(now()) } } },
+  play: shows("[part~=ticket-ready]"),
 };
 
 // ------------------------------------------------------------------ every error code
@@ -231,7 +234,7 @@ const errorStory = (code: string, where: "submit" | "getProtocol" = "submit"): S
             await until(el, (root) => !!root.querySelector("[part~=error]"), "the error");
           },
         }
-      : {}),
+      : { play: shows("[part~=error]") }),
   };
 };
 export const ErrorUserRejected = errorStory("user_rejected");
@@ -274,20 +277,32 @@ export const Paused: Story = {
 };
 export const WrongNetwork: Story = {
   args: { backendOptions: { account: { address: "0xa11ce", network: "mainnet" } } },
+  play: shows("[data-code=wrong_network]"),
 };
 export const AprUnknown: Story = {
   args: { defaultTab: "position", backendOptions: { protocol: { ...DEFAULT_PROTOCOL, aprBps: null } } },
+  play: shows("[part~=protocol]"),
 };
 
 // ------------------------------------------------------------------ themes, locales, sizes
 
-export const Dark: Story = { args: { theme: "dark" }, parameters: { backgrounds: { default: "dark" } } };
-export const CustomTokens: Story = { args: { accent: "#0a7d5a", radius: "2px" } };
+export const Dark: Story = {
+  args: { theme: "dark" },
+  parameters: { backgrounds: { default: "dark" } },
+  play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
+};
+export const CustomTokens: Story = {
+  args: { accent: "#0a7d5a", radius: "2px" },
+  play: shows("[part~=account]"),
+};
 export const RightToLeftArabic: Story = {
   args: { locale: "ar", defaultTab: "unstake" },
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
 };
-export const ArabicIndicDigits: Story = { args: { locale: "ar-EG", defaultTab: "position" } };
+export const ArabicIndicDigits: Story = {
+  args: { locale: "ar-EG", defaultTab: "position" },
+  play: shows("[part~=protocol]"),
+};
 export const French: Story = {
   args: { locale: "fr" },
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10,5"),
