@@ -82,7 +82,14 @@ export interface ExecuteMeta {
 const SECONDS_PER_YEAR = 31_536_000n;
 const US = 1_000_000n;
 
-export function describeFailure(e: unknown): { vmStatus: string; abort?: TxRecord["abort"] } {
+/**
+ * Turn a failure into the node's vm_status. `docs` (by `<long address>::<module>::<NAME>`) overrides the
+ * abort's doc: the node takes error docs from the package's error table (the generated `kofiErrors`).
+ */
+export function describeFailure(
+  e: unknown,
+  docs?: ReadonlyMap<string, string>,
+): { vmStatus: string; abort?: TxRecord["abort"] } {
   if (e instanceof MoveAbort) {
     // `e.name` may be reset by older port.ts versions: the message always carries the constant name.
     const m = /^Move abort in [^:]+::[^:]+: ([A-Za-z0-9_]+)\(/.exec(e.message);
@@ -96,8 +103,9 @@ export function describeFailure(e: unknown): { vmStatus: string; abort?: TxRecor
     } catch {
       /* keep as given */
     }
+    const doc = docs?.get(`${e.module}::${name}`) ?? e.doc;
     return {
-      vmStatus: `Move abort in ${loc}: ${name}(0x${e.code.toString(16)}): ${e.doc}`,
+      vmStatus: `Move abort in ${loc}: ${name}(0x${e.code.toString(16)}): ${doc}`,
       abort: { module: e.module, name, code: e.code },
     };
   }
@@ -121,6 +129,8 @@ export class Chain {
   /** wall mode: chain time = host time + offset. */
   wallOffsetUs = 0n;
   internalNonce = 0n;
+  /** Error docs by `<module id>::<NAME>` (from the generated kofiErrors) used in vm_status. */
+  readonly abortDocs = new Map<string, string>();
   /** Called after every commit (transactions, time changes): persistence hooks in here. */
   onCommit: (() => void) | undefined;
 
@@ -302,7 +312,7 @@ export class Chain {
       }
     } catch (e) {
       success = false;
-      failure = describeFailure(e);
+      failure = describeFailure(e, this.abortDocs);
       gasUsed = MIN_TRANSACTION_GAS_UNITS;
     }
     if (!success) ctx = this.newContext(hashBytes); // discard every write of the failed call

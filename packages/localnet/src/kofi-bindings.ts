@@ -10,6 +10,8 @@ export interface KofiPackage {
   modules: Record<string, ModuleAbi>;
   bindings: readonly FunctionBinding[];
   publish(rt: Runtime, deployer: Signer): void;
+  /** `kofiErrors`: per module, error constant -> { code (reason), doc }. Docs in vm_status come from here. */
+  errors?: Record<string, Record<string, { code: number; doc: string }>>;
 }
 
 /** Load the generated ABI (`@kofi/core/abi`) and the model (`./kofi/index.ts`). */
@@ -21,6 +23,7 @@ export async function loadKofiPackage(): Promise<KofiPackage> {
     modules: abi.kofiAbi.modules as unknown as Record<string, ModuleAbi>,
     bindings: model.kofiBindings,
     publish: model.publishKofi,
+    errors: abi.kofiErrors as unknown as KofiPackage["errors"],
   };
 }
 
@@ -69,4 +72,8 @@ export function installKofi(chain: Chain, registry: Registry, pkg: KofiPackage):
     registry.addFunction(fn);
   }
   chain.register(pkg.address, pkg.bindings);
+  for (const [module, errs] of Object.entries(pkg.errors ?? {})) {
+    for (const [name, e] of Object.entries(errs))
+      chain.abortDocs.set(`${pkg.address}::${module}::${name}`, e.doc);
+  }
 }

@@ -206,7 +206,7 @@ export function createNodeServer(o: NodeOptions): Server {
     try {
       out = chain.view((rt) => fn.run(rt, args, undefined, typeArgs)) ?? [];
     } catch (e) {
-      const f = describeFailure(e);
+      const f = describeFailure(e, chain.abortDocs);
       throw invalidInput(
         f.vmStatus,
         f.abort
