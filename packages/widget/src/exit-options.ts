@@ -95,6 +95,7 @@ export function renderExitOptions(ctx: ViewContext, p: ExitOptionsProps): Templa
                     percent: ctx.bps(c.differenceBps),
                   })
             }
+            ${c.annualisedBps !== null ? ctx.t("unstake.annualised", { percent: ctx.bps(c.annualisedBps) }) : nothing}
           </p>`
         : nothing
     }

@@ -189,6 +189,7 @@ export class KofiStakeElement extends LitElement {
   private lastRefresh = 0;
   private notifiedReady = new Set<string>();
   private lastLoadErrorCode: string | null = null;
+  private loadedOnce = false;
   private subscribedWallet: EventSource | null = null;
   private readonly onWalletEvent = () => void this.refresh();
 
@@ -238,6 +239,8 @@ export class KofiStakeElement extends LitElement {
     const backend = this.activeBackend;
     if (!backend) {
       this._loadError = widgetError("no_backend");
+      if (this.lastLoadErrorCode !== "no_backend") this.emitError(this._loadError);
+      this.lastLoadErrorCode = "no_backend";
       return;
     }
     this.loadAbort?.abort();
@@ -330,7 +333,8 @@ export class KofiStakeElement extends LitElement {
       });
     }
     if (changed.has("wallet")) this.subscribeWallet();
-    if (backendChanged || changed.has("wallet")) {
+    if (backendChanged || changed.has("wallet") || !this.loadedOnce) {
+      this.loadedOnce = true;
       void this.refresh();
     } else if (changed.has("slippageBps") || changed.has("maxDiscountBps") || changed.has("unstakePaths")) {
       this.scheduleQuote();

@@ -175,6 +175,7 @@ describe("<kofi-stake> in a DOM", () => {
     expect(text(el)).toContain("Instant");
     expect(text(el)).toContain("via Panora");
     expect($(el, "[part~=exit-difference]")?.textContent).toContain("Waiting gives");
+    expect($(el, "[part~=exit-difference]")?.textContent).toMatch(/costs the equivalent of [\d.]+% a year/);
   });
 
   it("blocks an instant route above max-discount-bps, reactively", async () => {
@@ -234,6 +235,16 @@ describe("<kofi-stake> in a DOM", () => {
     expect(text(el)).toContain("The node cannot be reached.");
     expect($(el, "[part~=retry-button]")).not.toBeNull();
     expect(events.errors.map((e) => e.code)).toEqual(["network"]);
+  });
+
+  it("says it is not configured when there is no backend", async () => {
+    const el = document.createElement("kofi-stake");
+    const codes: string[] = [];
+    el.addEventListener("kofi-error", (e) => codes.push(e.detail.code));
+    document.body.append(el);
+    await settle(el, 10);
+    expect(text(el)).toContain("Code: no_backend");
+    expect(codes).toEqual(["no_backend"]);
   });
 
   it("asks the host to connect when no wallet is given", async () => {

@@ -51,6 +51,7 @@ export const ar: Messages = {
   "unstake.discount": "الخصم عن القيمة العادلة",
   "unstake.waitGain": "الانتظار يمنحك {amount} APT إضافية ({percent}).",
   "unstake.instantGain": "السحب الفوري يمنحك {amount} APT إضافية ({percent}).",
+  "unstake.annualised": "البيع الآن يكلّف ما يعادل {percent} سنويًا.",
   "unstake.noRoute": "لا يوجد مسار فوري لهذا المبلغ.",
   "unstake.discountBlocked": "محظور: الخصم {percent} يتجاوز الحد {limit}.",
   "unstake.choose": "اختيار {option}",

@@ -49,6 +49,7 @@ export const en = {
   "unstake.discount": "Discount to fair value",
   "unstake.waitGain": "Waiting gives {amount} APT more ({percent}).",
   "unstake.instantGain": "Instant gives {amount} APT more ({percent}).",
+  "unstake.annualised": "Selling now costs the equivalent of {percent} a year.",
   "unstake.noRoute": "No instant route is available for this amount.",
   "unstake.discountBlocked": "Blocked: the discount {percent} is above the limit {limit}.",
   "unstake.choose": "Choose {option}",

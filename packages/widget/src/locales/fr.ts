@@ -51,6 +51,7 @@ export const fr: Messages = {
   "unstake.discount": "Décote sur la juste valeur",
   "unstake.waitGain": "Attendre rapporte {amount} APT de plus ({percent}).",
   "unstake.instantGain": "L’immédiat rapporte {amount} APT de plus ({percent}).",
+  "unstake.annualised": "Vendre maintenant coûte l’équivalent de {percent} par an.",
   "unstake.noRoute": "Aucune route immédiate pour ce montant.",
   "unstake.discountBlocked": "Bloqué : la décote {percent} dépasse la limite {limit}.",
   "unstake.choose": "Choisir {option}",
