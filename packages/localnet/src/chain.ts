@@ -254,7 +254,8 @@ export class Chain {
     const hash = this.nextInternalHash();
     const ctx = this.newContext(Buffer.from(hash.slice(2), "hex"));
     fn(ctx);
-    const seq = ctx.journal.exists(sender, T.account) ? 0n : 0n;
+    // internal transactions do not use the sender's sequence number; report the current one
+    const seq = this.sequenceNumberOf(sender);
     const changes = ctx.journal.commit();
     const r: TxRecord = {
       type,
