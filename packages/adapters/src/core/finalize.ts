@@ -21,7 +21,7 @@ export function makeQuote(args: {
   minAmountOut?: bigint;
 }): Quote {
   const now = args.nowMs ?? Date.now();
-  const r = args.request;
+  const { signal: _signal, ...r } = args.request;
   const impact =
     args.spotOut !== undefined ? shortfallBps(args.amountOut, args.spotOut) : (args.reportedImpactBps ?? 0n);
   return {

@@ -74,27 +74,35 @@ export function createExitRouter(o: ExitRouterOptions) {
     const slippageBps = toBps(args.slippageBps, "slippage");
     if (args.amount <= 0n) throw new RangeError("amount must be positive");
     let cpu = 0;
+    // round 1: pin the ledger version (and read chain time) for every read below
     const info = await o.reader.aptos.getLedgerInfo();
+    let mark = performance.now();
     const ledgerVersion = BigInt(info.ledger_version);
     const nowSecs = BigInt(info.ledger_timestamp) / 1_000_000n;
-    const rate = await o.rates.rate({ ledgerVersion });
-    const fairValueApt = fairValueWithRate(args.token, args.amount, rate);
-    const tokenIn = o.tokens[args.token];
-    let mark = performance.now();
     const request: QuoteRequest = {
-      tokenIn,
+      tokenIn: o.tokens[args.token],
       tokenOut: o.tokens.APT,
       amountIn: args.amount,
       slippageBps,
       ledgerVersion,
-      fairValueOut: fairValueApt,
       ...(o.sender ? { sender: o.sender } : {}),
     };
+    // round 2: the rate, the standard path and every venue, all in parallel
+    const rateP = o.rates.rate({ ledgerVersion });
     const standardP = standardPath(o.client, args.token, args.amount, nowSecs, ledgerVersion);
     const venueP = o.adapters.map((a) => quoteOne(a, request));
     cpu += performance.now() - mark;
-    const [standard, ...venues] = await Promise.all([standardP, ...venueP]);
+    const [rate, standard, ...venues] = await Promise.all([rateP, standardP, ...venueP]);
     mark = performance.now();
+    const fairValueApt = fairValueWithRate(args.token, args.amount, rate);
+    for (const v of venues) {
+      if (v.status !== "ok") continue;
+      // discount to fair value and the guard need the rate: applied once it is known
+      v.quote.request = { ...v.quote.request, fairValueOut: fairValueApt };
+      v.quote.discountToFairBps = shortfallBps(v.quote.amountOut, fairValueApt);
+      v.guard = checkQuote(v.quote, o.guard);
+      v.quote.warnings.push(...v.guard.reasons);
+    }
     const ok = venues.filter((v): v is Extract<VenueResult, { status: "ok" }> => v.status === "ok");
     const finalOk = ok.map((v) => {
       const annual = annualiseBps(shortfallBps(v.netApt, standard.aptAtUnlock), standard.waitSecs);
@@ -146,8 +154,7 @@ export function createExitRouter(o: ExitRouterOptions) {
         return { adapterId: id, status: "no-route", reason: "no pool or route for this pair", ms: ms() };
       if (a.meta.liveness === "winding-down") q.warnings.push(`${id}: venue is winding down`);
       if (a.meta.liveness === "unknown") q.warnings.push(`${id}: venue liveness unknown`);
-      const guard = checkQuote(q, o.guard);
-      q.warnings.push(...guard.reasons);
+      const guard: GuardVerdict = { level: "ok", reasons: [] }; // set by getExitOptions once the rate is known
       return {
         adapterId: id,
         status: "ok",
@@ -170,11 +177,17 @@ export function createExitRouter(o: ExitRouterOptions) {
     if (!a) throw new Error(`no adapter ${q.adapterId}`);
     const ledgerVersion = await o.reader.ledgerVersion();
     const token: ExitToken = q.request.tokenIn === o.tokens.stkAPT ? "stkAPT" : "kAPT";
-    const fair = await o.rates.fairValueApt(token, q.amountIn, { ledgerVersion });
-    const { signal: _s, ...rest } = q.request;
-    return withTimeout(a.meta.id, timeoutMs, (signal) =>
-      a.quote({ ...rest, ledgerVersion, fairValueOut: fair, signal }),
-    );
+    const { signal: _s, fairValueOut: _f, ...rest } = q.request;
+    const [fair, fresh] = await Promise.all([
+      o.rates.fairValueApt(token, q.amountIn, { ledgerVersion }),
+      withTimeout(a.meta.id, timeoutMs, (signal) => a.quote({ ...rest, ledgerVersion, signal })),
+    ]);
+    if (!fresh) return null;
+    fresh.request = { ...fresh.request, fairValueOut: fair };
+    fresh.discountToFairBps = shortfallBps(fresh.amountOut, fair);
+    const guard = checkQuote(fresh, o.guard);
+    fresh.warnings.push(...guard.reasons);
+    return fresh;
   }
 
   return { getExitOptions, refresh };

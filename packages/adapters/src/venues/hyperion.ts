@@ -61,57 +61,73 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
     quoteSource: "view",
   };
 
-  async function bestPool(r: QuoteRequest) {
-    const found = await Promise.all(
-      tiers.map(async (tier) => {
-        const [exists, pool] = await o.reader.view(
-          fid("pool_v3", "liquidity_pool_address_safe"),
-          abi.liquidity_pool_address_safe,
-          [r.tokenIn, r.tokenOut, tier],
-          r.ledgerVersion,
-        );
-        if (!exists) return undefined;
-        const p = normalize(pool);
-        const [out] = await o.reader.view(
-          fid("router_v3", "get_batch_amount_out"),
-          abi.get_batch_amount_out,
-          [[p], r.amountIn, r.tokenIn, r.tokenOut],
-          r.ledgerVersion,
-        );
-        return { tier, pool: p, out: big(out) };
-      }),
+  /** Pool addresses never change once created: found pools are cached, misses are asked again. */
+  const poolCache = new Map<string, Address>();
+  async function findPool(r: QuoteRequest, tier: number): Promise<Address | undefined> {
+    const key = `${[r.tokenIn, r.tokenOut].sort().join(":")}:${tier}`;
+    const hit = poolCache.get(key);
+    if (hit) return hit;
+    const [exists, pool] = await o.reader.view(
+      fid("pool_v3", "liquidity_pool_address_safe"),
+      abi.liquidity_pool_address_safe,
+      [r.tokenIn, r.tokenOut, tier],
+      r.ledgerVersion,
     );
-    let best: { tier: number; pool: Address; out: bigint } | undefined;
-    for (const f of found) if (f && (!best || f.out > best.out)) best = f;
-    return best;
+    if (!exists) return undefined;
+    const p = normalize(pool);
+    poolCache.set(key, p);
+    return p;
+  }
+
+  /** Token order and fee rate of a pool are immutable: read once. */
+  const infoCache = new Map<Address, { tokenA: Address; fee: bigint }>();
+  async function poolInfo(pool: Address, tier: number, lv: bigint) {
+    const hit = infoCache.get(pool);
+    if (hit) return hit;
+    const [[assets], [feeRate]] = await Promise.all([
+      o.reader.view(fid("pool_v3", "supported_inner_assets"), abi.supported_inner_assets, [pool], lv),
+      o.reader.view(fid("pool_v3", "get_fee_rate"), abi.get_fee_rate, [tier], lv),
+    ]);
+    const info = { tokenA: normalize((assets as unknown[])[0]), fee: big(feeRate) };
+    infoCache.set(pool, info);
+    return info;
+  }
+
+  /** Amount out and spot price of one pool, all reads in parallel (one round once caches are warm). */
+  async function quotePool(r: QuoteRequest, tier: number) {
+    const pool = await findPool(r, tier);
+    if (!pool) return undefined;
+    const [[out], [, sqrt], info] = await Promise.all([
+      o.reader.view(
+        fid("router_v3", "get_batch_amount_out"),
+        abi.get_batch_amount_out,
+        [[pool], r.amountIn, r.tokenIn, r.tokenOut],
+        r.ledgerVersion,
+      ),
+      o.reader.view(
+        fid("pool_v3", "current_tick_and_price"),
+        abi.current_tick_and_price,
+        [pool],
+        r.ledgerVersion,
+      ),
+      poolInfo(pool, tier, r.ledgerVersion),
+    ]);
+    return { tier, pool, out: big(out), sqrtP: big(sqrt), ...info };
   }
 
   return {
     meta,
     supports: (a, b) => a !== b && known.has(normalize(a)) && known.has(normalize(b)),
     async quote(r) {
-      const best = await bestPool(r);
-      if (!best) return null;
-      const [[, sqrt], [assets], [feeRate], gasPrice] = await Promise.all([
-        o.reader.view(
-          fid("pool_v3", "current_tick_and_price"),
-          abi.current_tick_and_price,
-          [best.pool],
-          r.ledgerVersion,
-        ),
-        o.reader.view(
-          fid("pool_v3", "supported_inner_assets"),
-          abi.supported_inner_assets,
-          [best.pool],
-          r.ledgerVersion,
-        ),
-        o.reader.view(fid("pool_v3", "get_fee_rate"), abi.get_fee_rate, [best.tier], r.ledgerVersion),
+      const [gasPrice, ...found] = await Promise.all([
         o.reader.gasUnitPrice(),
+        ...tiers.map((t) => quotePool(r, t)),
       ]);
-      const sqrtP = big(sqrt);
-      const fee = big(feeRate);
-      const tokenA = normalize((assets as unknown[])[0]);
-      const aToB = tokenA === r.tokenIn;
+      let best: NonNullable<(typeof found)[number]> | undefined;
+      for (const f of found) if (f && (!best || f.out > best.out)) best = f;
+      if (!best) return null;
+      const { sqrtP, fee } = best;
+      const aToB = best.tokenA === r.tokenIn;
       const p2 = sqrtP * sqrtP;
       const spotGross = aToB ? (r.amountIn * p2) / Q128 : (r.amountIn * Q128) / p2;
       const spotOut = (spotGross * (PPM - fee)) / PPM;
