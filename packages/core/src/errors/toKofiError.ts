@@ -52,7 +52,7 @@ function texts(value: unknown, depth = 0): string[] {
 const PATTERNS: [KofiErrorCode, RegExp][] = [
   [
     "user_rejected",
-    /user rejected|rejected the request|user denied|denied by user|user declined|user cancel|cancelled by user|"?status"?:\s*"?rejected|^rejected$|\b4001\b/i,
+    /user rejected|rejected the request|user denied|denied by user|user declined|user cancel|cancelled by user|"?status"?:\s*"?rejected|^rejected$/i,
   ],
   [
     "insufficient_gas",
@@ -97,6 +97,8 @@ export function toKofiError(value: unknown, context: ToKofiErrorContext = {}): K
     return new KofiError(code, text, { cause, abort, vmStatus, hash });
   }
 
+  // EIP-1193-style rejection code, used by some wallets (numeric `code: 4001`).
+  if (field(value, "code") === 4001) return new KofiError("user_rejected", message, { cause, hash });
   for (const [code, pattern] of PATTERNS) {
     if (pattern.test(joined)) return new KofiError(code, message, { cause, hash });
   }
