@@ -8,10 +8,13 @@ import {
   getPosition,
   isEvent,
   type KofiClient,
+  KofiError,
   type MinimalSigner,
+  requestWithdrawal,
   type StageEvent,
   sampleRate,
   stake,
+  transferTicket,
   type WalletCoreLike,
 } from "../src/index.ts";
 import { APT, fundedAccount, type Localnet, localClient, startNet } from "./helpers.ts";
@@ -109,5 +112,23 @@ describe("execute with each signer shape (detected structurally)", () => {
     expect(to.timeSecs).toBeGreaterThan(from.timeSecs);
     expect(apr.aprPpm).toBeGreaterThan(0n);
     expect(apr.aprPercent).toMatch(/^\d+\.\d{4}$/);
+  });
+
+  it("transfer_ticket moves a ticket to another account (TicketTransferred), self-transfer aborts E_SELF_TRANSFER", async () => {
+    const r = await execute(client, requestWithdrawal({ amount: APT }), user);
+    const ticket = r.events.find(isEvent("withdrawals::WithdrawalRequested"))?.data.ticket as string;
+    const other = await fundedAccount(net, APT);
+    const self = await execute(
+      client,
+      transferTicket({ ticket, to: user.accountAddress.toString() }),
+      user,
+    ).catch((e: unknown) => e as KofiError);
+    expect(self).toBeInstanceOf(KofiError);
+    expect((self as KofiError).abort?.name).toBe("E_SELF_TRANSFER");
+    const t = await execute(client, transferTicket({ ticket, to: other.accountAddress.toString() }), user);
+    const ev = t.events.find(isEvent("withdrawals::TicketTransferred"));
+    expect(BigInt(ev?.data.to ?? 0)).toBe(BigInt(other.accountAddress.toString()));
+    const theirs = await getPosition(client, other.accountAddress.toString());
+    expect(theirs.tickets.map((x) => BigInt(x.id))).toEqual([BigInt(ticket)]);
   });
 });
