@@ -14,6 +14,9 @@ Usage: kofi-localnet [--port N] [--host H] [--seed S] [--state FILE] [--epoch-se
   --reward-apr-bps N       staking rewards as an APR in bps (default 700)
   --reward-bps-per-epoch N staking rewards in bps per epoch (demo speed)
   --manual-clock           chain time moves only through POST /admin/advance (default: follows the host clock)
+
+Environment fallbacks (handy through \`npm run localnet\`): KOFI_LOCALNET_PORT, KOFI_LOCALNET_HOST,
+KOFI_LOCALNET_SEED, KOFI_LOCALNET_STATE.
 `;
 
 const { values } = parseArgs({
@@ -35,12 +38,14 @@ if (values.help) {
   process.exit(0);
 }
 
+const env = process.env;
+const port = values.port ?? env.KOFI_LOCALNET_PORT;
 const t0 = performance.now();
 const ln = await startLocalnet({
-  port: values.port === undefined ? 8080 : Number(values.port),
-  host: values.host,
-  seed: values.seed,
-  statePath: values.state,
+  port: port === undefined ? 8080 : Number(port),
+  host: values.host ?? env.KOFI_LOCALNET_HOST,
+  seed: values.seed ?? env.KOFI_LOCALNET_SEED,
+  statePath: values.state ?? env.KOFI_LOCALNET_STATE,
   epochIntervalSecs: values["epoch-secs"] === undefined ? undefined : BigInt(values["epoch-secs"]),
   rewardRateBps: values["reward-apr-bps"] === undefined ? undefined : BigInt(values["reward-apr-bps"]),
   rewardRateBpsPerEpoch:
@@ -50,7 +55,7 @@ const ln = await startLocalnet({
   const err = e as NodeJS.ErrnoException;
   process.stderr.write(
     err.code === "EADDRINUSE"
-      ? `kofi-localnet: port ${values.port ?? 8080} is in use; pick another with --port N (0 = any free port)\n`
+      ? `kofi-localnet: port ${port ?? 8080} is in use; pick another with --port N (0 = any free port)\n`
       : `kofi-localnet: ${err.message}\n`,
   );
   process.exit(1);
