@@ -60,6 +60,7 @@ export { getPosition, type Position, type PositionTicket, parseUserSummary } fro
 export {
   type AprEstimate,
   aprFromSamples,
+  aprFromStream,
   type EstimateAprOptions,
   estimateApr,
   type RateSample,

@@ -4,6 +4,7 @@ import { adminPayloads } from "../src/admin/admin.ts";
 import {
   aprFromSamples,
   deposit,
+  estimateApr,
   execute,
   getPosition,
   isEvent,
@@ -112,6 +113,30 @@ describe("execute with each signer shape (detected structurally)", () => {
     expect(to.timeSecs).toBeGreaterThan(from.timeSecs);
     expect(apr.aprPpm).toBeGreaterThan(0n);
     expect(apr.aprPercent).toMatch(/^\d+\.\d{4}$/);
+  });
+
+  it("estimateApr: history where the node serves past versions, else the live reward stream", async () => {
+    await net.advance({ epochs: 1 });
+    await execute(
+      client,
+      {
+        kind: "sync_rewards",
+        payload: adminPayloads.syncRewards(client),
+        quote: undefined,
+        minOut: undefined,
+      },
+      user,
+    );
+    const s1 = await sampleRate(client);
+    await net.advance({ seconds: 600 }); // inside the new stream
+    const s2 = await sampleRate(client);
+    const apr = await estimateApr(client, { lookbackVersions: 5n });
+    expect(apr.aprPpm).toBeGreaterThan(0n);
+    expect(["history", "stream"]).toContain(apr.method);
+    // It agrees (within 1 %) with the rate growth actually observed over the last 600 s.
+    const observed = aprFromSamples(s1, s2).aprPpm;
+    const diff = apr.aprPpm > observed ? apr.aprPpm - observed : observed - apr.aprPpm;
+    expect(diff * 100n).toBeLessThanOrEqual(observed);
   });
 
   it("transfer_ticket moves a ticket to another account (TicketTransferred), self-transfer aborts E_SELF_TRANSFER", async () => {

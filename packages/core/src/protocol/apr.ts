@@ -2,7 +2,8 @@ import type { KofiClient } from "../client/createKofiClient.ts";
 import { big } from "../client/view.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
 import type { ExchangeRate } from "../vault/math.ts";
-import { getExchangeRate } from "../vault/rate.ts";
+import { exchangeRateAt, type VaultState } from "../vault/math.ts";
+import { getExchangeRate, getVaultState } from "../vault/rate.ts";
 import { getProtocolState } from "./state.ts";
 
 export const SECONDS_PER_YEAR = 31_536_000n; // 365 days
@@ -22,6 +23,8 @@ export interface AprEstimate {
   aprPercent: string;
   from: RateSample;
   to: RateSample;
+  /** "history": rate growth between two reads; "stream": the vault's current reward stream (see `aprFromStream`). */
+  method: "history" | "stream";
 }
 
 /**
@@ -40,10 +43,30 @@ export function aprFromSamples(from: RateSample, to: RateSample): AprEstimate {
     const growthDen = from.rate.numerator * to.rate.denominator;
     aprPpm = (growthNum * SECONDS_PER_YEAR * 1_000_000n) / (growthDen * dt);
   }
-  const sign = aprPpm < 0n ? "-" : "";
-  const abs = aprPpm < 0n ? -aprPpm : aprPpm;
-  const aprPercent = `${sign}${abs / 10_000n}.${(abs % 10_000n).toString().padStart(4, "0")}`;
-  return { aprPpm, aprPercent, from, to };
+  return { aprPpm, aprPercent: percent(aprPpm), from, to, method: "history" };
+}
+
+function percent(ppm: bigint): string {
+  const sign = ppm < 0n ? "-" : "";
+  const abs = ppm < 0n ? -ppm : ppm;
+  return `${sign}${abs / 10_000n}.${(abs % 10_000n).toString().padStart(4, "0")}`;
+}
+
+/**
+ * APR implied by the vault's live reward stream: each `rewards::sync` streams the new rewards (plus what was
+ * still unreleased) over one epoch, so the rate currently grows by `stream_amount / duration` kAPT per second
+ * over `assets + VIRTUAL_ASSETS`: `apr = stream_amount × 31 536 000 / (duration × (assets(now) + 1e8))`.
+ * 0 when no stream is live. Forward-looking: it reflects the last sync's rewards.
+ */
+export function aprFromStream(vault: VaultState, nowSecs: bigint): AprEstimate {
+  const duration = vault.streamEnd - vault.streamStart;
+  const rate = exchangeRateAt(vault, nowSecs);
+  const sample = { rate, timeSecs: nowSecs };
+  let aprPpm = 0n;
+  if (duration > 0n && nowSecs < vault.streamEnd && vault.streamAmount > 0n) {
+    aprPpm = (vault.streamAmount * SECONDS_PER_YEAR * 1_000_000n) / (duration * rate.numerator);
+  }
+  return { aprPpm, aprPercent: percent(aprPpm), from: sample, to: sample, method: "stream" };
 }
 
 /**
@@ -58,6 +81,8 @@ export async function sampleRate(client: KofiClient): Promise<RateSample> {
 export interface EstimateAprOptions {
   /** How far back to look, in ledger versions (default 100_000; clamped to the node's oldest version). */
   lookbackVersions?: bigint;
+  /** When the history shows no growth, estimate from the live reward stream (default true; +1 request). */
+  fallbackToStream?: boolean;
 }
 
 async function versionTime(client: KofiClient, version: bigint): Promise<bigint> {
@@ -71,8 +96,9 @@ async function versionTime(client: KofiClient, version: bigint): Promise<bigint>
  * APR estimate from the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate` at the latest
  * ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes each version's
  * transaction timestamp (`GET /v1/transactions/by_version/…`), and annualises with `aprFromSamples`.
- * 5 requests. Needs a node that serves views at past versions (any fullnode within its pruning window);
- * the Kofi localnet answers views at the latest state only, so there use `sampleRate` + `aprFromSamples`.
+ * 5 requests. Needs a node that serves views at past versions (any fullnode within its pruning window).
+ * When the window shows no growth it falls back to `aprFromStream` (the Kofi localnet answers views at the
+ * latest state only, so there the stream is what it measures); `method` says which was used.
  */
 export async function estimateApr(
   client: KofiClient,
@@ -92,7 +118,12 @@ export async function estimateApr(
       return { rate, timeSecs, version };
     };
     const [from, to] = await Promise.all([sample(fromVersion), sample(latest)]);
-    return aprFromSamples(from, to);
+    const history = aprFromSamples(from, to);
+    if (history.aprPpm !== 0n || options.fallbackToStream === false) return history;
+    // No growth seen (window inside one quiet stretch, or a node that answers past versions with the latest
+    // state, like the Kofi localnet): use the live reward stream instead.
+    const stream = aprFromStream(await getVaultState(client), to.timeSecs);
+    return stream.aprPpm > 0n ? stream : history;
   } catch (e) {
     throw toKofiError(e, { kofiAddress: client.kofiAddress });
   }
