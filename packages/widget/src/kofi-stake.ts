@@ -190,6 +190,8 @@ export class KofiStakeElement extends LitElement {
   private notifiedReady = new Set<string>();
   private lastLoadErrorCode: string | null = null;
   private loadedOnce = false;
+  private focusInside = false;
+  private focusOwedByPending = false;
   private subscribedWallet: EventSource | null = null;
   private readonly onWalletEvent = () => void this.refresh();
 
@@ -287,7 +289,10 @@ export class KofiStakeElement extends LitElement {
       if (this._flow.phase === "pending") return;
       void this.refresh();
     }, REFRESH_MS);
-    if (this.hasUpdated) void this.refresh();
+    if (this.hasUpdated) {
+      this.subscribeWallet();
+      void this.refresh();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -302,6 +307,8 @@ export class KofiStakeElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Before the render removes the focused control: was focus inside the widget?
+    this.focusInside = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== null;
     if (changed.has("locale") || changed.has("strings") || !this.hasUpdated) {
       const tag =
         this.locale || (typeof document !== "undefined" ? document.documentElement.lang : "") || undefined;
@@ -333,6 +340,7 @@ export class KofiStakeElement extends LitElement {
       });
     }
     if (changed.has("wallet")) this.subscribeWallet();
+    if (changed.has("_flow")) this.moveFocus(changed.get("_flow") as Flow | undefined);
     if (backendChanged || changed.has("wallet") || !this.loadedOnce) {
       this.loadedOnce = true;
       void this.refresh();
@@ -749,6 +757,33 @@ export class KofiStakeElement extends LitElement {
       this.emitError(err);
     } finally {
       this._connecting = false;
+    }
+  }
+
+  /**
+   * Keeps keyboard users in place as the panel changes: into the review, onto the outcome, and back to
+   * the action button when the review closes. Only when focus was inside the widget.
+   */
+  private moveFocus(before: Flow | undefined): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot) || !before || before.phase === this._flow.phase) return;
+    // While pending nothing is focusable in the panel: remember to land focus on the outcome.
+    const inside = this.focusInside || this.focusOwedByPending;
+    this.focusOwedByPending = inside && this._flow.phase === "pending";
+    if (!inside) return;
+    const candidates: Record<Flow["phase"], readonly string[]> = {
+      review: ["#kofi-review-title"],
+      success: ["[part~=done-button]"],
+      error: ["[part~=back-button]"],
+      idle: ["[part~=review-button]", "[part~=claim-button]", "[role=tab][aria-selected=true]"],
+      pending: [],
+    };
+    for (const selector of candidates[this._flow.phase]) {
+      const target = root.querySelector<HTMLElement>(selector);
+      if (target) {
+        target.focus();
+        return;
+      }
     }
   }
 

@@ -23,7 +23,7 @@ export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
   const q = p.quote;
   const sim = p.simulation;
   return html`<section part="review" aria-labelledby="kofi-review-title">
-    <h3 id="kofi-review-title">${ctx.t("review.title")}</h3>
+    <h3 id="kofi-review-title" tabindex="-1">${ctx.t("review.title")}</h3>
     ${
       p.previous
         ? html`<div part="notice" role="alert" data-code="quote_worsened">

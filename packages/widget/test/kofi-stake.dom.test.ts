@@ -113,6 +113,21 @@ describe("<kofi-stake> in a DOM", () => {
     expect(events.errors).toEqual([]);
   });
 
+  it("moves focus into the review, onto the outcome and back, for keyboard users", async () => {
+    const { el } = await mount();
+    await type(el, "1");
+    $(el, "[part~=review-button]")?.focus();
+    await click(el, "[part~=review-button]");
+    expect(root(el).activeElement?.id).toBe("kofi-review-title");
+    $(el, "[part~=back-button]")?.focus();
+    await click(el, "[part~=back-button]");
+    expect(root(el).activeElement?.getAttribute("part")).toContain("review-button");
+    await click(el, "[part~=review-button]");
+    $(el, "[part~=confirm-button]")?.focus();
+    await click(el, "[part~=confirm-button]");
+    expect(root(el).activeElement?.getAttribute("part")).toContain("done-button");
+  });
+
   it("flags over-balance, too many decimals and below-minimum inline, with aria-invalid", async () => {
     const { el } = await mount();
     await type(el, "1000");
