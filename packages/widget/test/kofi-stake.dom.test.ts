@@ -8,6 +8,7 @@ import "../src/define.ts";
 import type { KofiBackend } from "../src/backend.ts";
 import type { KofiClaimableDetail, KofiErrorDetail, KofiTxDetail } from "../src/events.ts";
 import type { KofiStakeElement } from "../src/kofi-stake.ts";
+import { loadPending, savePending } from "../src/pending-store.ts";
 import { MemoryBackend, type MemoryBackendOptions, sampleTickets } from "./memory-backend.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -228,6 +229,31 @@ describe("<kofi-stake> in a DOM", () => {
     expect(events.tx.at(-1)).toMatchObject({ stage: "confirmed", action: "claim" });
     await el.refresh();
     expect(events.claimable).toHaveLength(1);
+  });
+
+  it("recovers a transaction left pending by a page reload and reports its outcome", async () => {
+    const amounts = {
+      tokenIn: "APT" as const,
+      amountIn: 100n,
+      tokenOut: "kAPT" as const,
+      amountOut: 100n,
+      minOut: 99n,
+    };
+    savePending("0xa11ce", { hash: "0xfeed", action: "stake", amounts });
+    const { events } = await mount();
+    expect(events.tx).toEqual([{ stage: "confirmed", action: "stake", amounts, hash: "0xfeed" }]);
+    expect(loadPending("0xa11ce")).toBeNull();
+  });
+
+  it("compares chain ids when both sides know one", async () => {
+    const { el } = await mount(
+      { account: { address: "0xa11ce", network: "custom", chainId: 2 } },
+      {},
+      (e) => {
+        Object.defineProperty(e.backend as object, "chainId", { value: 4 });
+      },
+    );
+    expect(text(el)).toContain("Code: wrong_network");
   });
 
   it("reports a wrong network", async () => {
