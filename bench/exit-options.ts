@@ -11,7 +11,7 @@ import { createExitRouter } from "../packages/adapters/src/router/exitOptions.ts
 import { startPanoraFake } from "../packages/adapters/src/testing/panoraFake.ts";
 import { hyperionAdapter } from "../packages/adapters/src/venues/hyperion.ts";
 import { panoraAdapter } from "../packages/adapters/src/venues/panora.ts";
-import { thalaswapV2Adapter } from "../packages/adapters/src/venues/thalaswapV2.ts";
+import { discoverThalaPools, thalaswapV2Adapter } from "../packages/adapters/src/venues/thalaswapV2.ts";
 import { createKofiClient } from "../packages/core/src/index.ts";
 import { startLocalnet } from "../packages/localnet/src/index.ts";
 import { HYPERION, installVenues, seedVenues } from "../packages/localnet/src/venues/index.ts";
@@ -45,7 +45,7 @@ export async function run(): Promise<Figure[]> {
       adapters: [
         hyperionAdapter({ reader, tokens }),
         panoraAdapter({ apiKey: "bench", baseUrl: fake.url, tokens, reader, allowedTargets: [HYPERION] }),
-        thalaswapV2Adapter({ reader }),
+        thalaswapV2Adapter({ reader, pools: await discoverThalaPools(reader, [tokens.kAPT, tokens.stkAPT]) }),
       ],
     });
     const N = 60;
@@ -62,7 +62,7 @@ export async function run(): Promise<Figure[]> {
       });
       const dt = performance.now() - t;
       const c = process.cpuUsage(c0);
-      if (x.ranked.length < 2) throw new Error("expected Hyperion and Panora quotes");
+      if (x.ranked.length < 2) throw new Error("expected at least Hyperion and Panora quotes");
       if (i >= 10) {
         wall.push(dt);
         cpu.push(x.routerCpuMs);
@@ -74,7 +74,7 @@ export async function run(): Promise<Figure[]> {
         name: "getExitOptions latency (median)",
         value: median(wall),
         unit: "ms",
-        how: `${N} calls (kAPT and stkAPT, 100 tokens) after 10 warm-up, Hyperion + Panora fake + ThalaSwap v2 (no pool) on the localnet, same process`,
+        how: `${N} calls (kAPT and stkAPT, 100 tokens) after 10 warm-up, Hyperion + Panora fake + ThalaSwap v2 (kAPT pool only) on the localnet, same process`,
       },
       { name: "getExitOptions latency (p95)", value: p95(wall), unit: "ms", how: "same runs" },
       {

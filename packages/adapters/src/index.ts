@@ -60,4 +60,9 @@ export {
   type PanoraSwapResponse,
   panoraAdapter,
 } from "./venues/panora.ts";
-export { type ThalaPool, thalaAbi, thalaswapV2Adapter } from "./venues/thalaswapV2.ts";
+export {
+  discoverThalaPools,
+  type ThalaPool,
+  thalaAbi,
+  thalaswapV2Adapter,
+} from "./venues/thalaswapV2.ts";

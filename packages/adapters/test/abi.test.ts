@@ -85,6 +85,7 @@ describe("venue ABIs", () => {
       [H, "pool_v3", hyperionAbi(H)],
       [E, "scripts", echelonAbi(E)],
       [E, "lending", echelonAbi(E)],
+      [T, "pool", thalaAbi(T)],
     ];
     for (const [addr, mod, abi] of mods) {
       const fns = await served(addr, mod);

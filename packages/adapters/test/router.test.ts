@@ -7,7 +7,7 @@ import { createExitRouter } from "../src/router/exitOptions.ts";
 import { type PanoraFake, startPanoraFake } from "../src/testing/panoraFake.ts";
 import { hyperionAdapter } from "../src/venues/hyperion.ts";
 import { panoraAdapter } from "../src/venues/panora.ts";
-import { thalaswapV2Adapter } from "../src/venues/thalaswapV2.ts";
+import { discoverThalaPools, thalaswapV2Adapter } from "../src/venues/thalaswapV2.ts";
 import { type Env, fundedUser, ONE, startEnv, submit } from "./harness.ts";
 
 let env: Env;
@@ -102,6 +102,22 @@ describe("exit router", () => {
     const rate = await kofiRateProvider(env.client).rate();
     expect(x.fairValueApt).toBe((10n * ONE * rate.numerator) / rate.denominator);
     expect(x.best?.quote.amountOut).toBeGreaterThan(0n);
+  });
+
+  it("three venues: the small exit routes to the shallow, better-priced ThalaSwap pool, the large one to Hyperion", async () => {
+    const thala = thalaswapV2Adapter({
+      reader: env.reader,
+      pools: await discoverThalaPools(env.reader, [env.tokens.kAPT]),
+    });
+    const small = await router([thala]).getExitOptions({ token: "kAPT", amount: 10n * ONE, slippageBps: 50 });
+    expect(small.ranked.map((r) => r.adapterId)).toEqual(["thalaswap-v2", "hyperion"]);
+    const large = await router([thala]).getExitOptions({
+      token: "kAPT",
+      amount: 3_000n * ONE,
+      slippageBps: 50,
+    });
+    expect(large.ranked[0]?.adapterId).toBe("hyperion");
+    for (const r of large.ranked) expect(r.quote.ledgerVersion).toBe(large.ledgerVersion);
   });
 
   it("a hanging adapter times out while the others answer", async () => {

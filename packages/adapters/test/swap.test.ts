@@ -6,6 +6,7 @@ import type { SwapAdapter } from "../src/core/swapAdapter.ts";
 import { type PanoraFake, startPanoraFake } from "../src/testing/panoraFake.ts";
 import { hyperionAdapter } from "../src/venues/hyperion.ts";
 import { panoraAdapter } from "../src/venues/panora.ts";
+import { discoverThalaPools, thalaswapV2Adapter } from "../src/venues/thalaswapV2.ts";
 import { type Env, faBalance, fundedUser, gasPaid, ONE, startEnv, submit } from "./harness.ts";
 
 let env: Env;
@@ -146,5 +147,38 @@ describe("panora (local fake of the documented HTTP API)", () => {
       allowedTargets: [env.hyperion],
     });
     await expect(bad.quote(await request("kAPT", ONE, 50n, user))).rejects.toThrow(/HTTP 401/);
+  });
+});
+
+describe("thalaswap v2 on the localnet (weighted APT-kAPT pool)", () => {
+  it("discovers the pool, quotes, and the quote matches the executed swap to the octa", async () => {
+    const pools = await discoverThalaPools(env.reader, [env.tokens.kAPT, env.tokens.stkAPT]);
+    expect(pools).toHaveLength(1);
+    expect(pools[0]?.kind).toBe("weighted");
+    const thala = thalaswapV2Adapter({ reader: env.reader, pools });
+    expect(await thala.supports(env.tokens.kAPT, env.tokens.APT)).toBe(true);
+    expect(await thala.supports(env.tokens.stkAPT, env.tokens.APT)).toBe(false);
+    const amount = 7n * ONE + 3n;
+    const q = await thala.quote(await request("kAPT", amount, 50n, user));
+    if (!q) throw new Error("no quote");
+    expect(q.discountToFairBps).toBeGreaterThan(0n);
+    const before = await faBalance(env, user, env.tokens.APT);
+    const tx = await submit(env, user, (await thala.buildPayload(q)).data);
+    expect(tx.success, tx.vm_status).toBe(true);
+    expect((await faBalance(env, user, env.tokens.APT)) - before + gasPaid(tx)).toBe(q.amountOut);
+  });
+
+  it("a short output aborts and loses nothing but gas", async () => {
+    const thala = thalaswapV2Adapter({
+      reader: env.reader,
+      pools: await discoverThalaPools(env.reader, [env.tokens.kAPT]),
+    });
+    const q = await thala.quote(await request("kAPT", ONE, 0n, user));
+    if (!q) throw new Error("no quote");
+    const tampered = { ...q, minAmountOut: q.amountOut + 1n };
+    const kapt = await faBalance(env, user, env.tokens.kAPT);
+    const tx = await submit(env, user, (await thala.buildPayload(tampered)).data);
+    expect(tx.success).toBe(false);
+    expect(await faBalance(env, user, env.tokens.kAPT)).toBe(kapt);
   });
 });

@@ -24,6 +24,10 @@ export function thalaAbi(address: Address) {
     swap_exact_in_stable_entry: entry("swap_exact_in_stable_entry", args),
     preview_swap_exact_in_weighted: view("preview_swap_exact_in_weighted", pargs, [preview]),
     preview_swap_exact_in_stable: view("preview_swap_exact_in_stable", pargs, [preview]),
+    pools: view("pools", [], [`vector<${pool}>`]),
+    pool_assets_metadata: view("pool_assets_metadata", [pool], [`vector<${OBJ_METADATA}>`]),
+    pool_is_weighted: view("pool_is_weighted", [pool], ["bool"]),
+    pool_is_stable: view("pool_is_stable", [pool], ["bool"]),
   } as const;
 }
 
@@ -34,6 +38,33 @@ export interface ThalaPool {
 }
 
 export const THALA_SWAP_GAS_UNITS = 1_500n;
+
+/**
+ * Find ThalaSwap v2 pools holding one of `tokens` (`pool::pools()` then `pool_assets_metadata` and the pool
+ * type of each). One view per pool: call it once at start-up, not per quote.
+ */
+export async function discoverThalaPools(
+  reader: ChainReader,
+  tokens: readonly Address[],
+  address: Address = VENUES.thalaswapV2.package,
+): Promise<ThalaPool[]> {
+  const abi = thalaAbi(address);
+  const fid = (f: keyof typeof abi) => `${address}::pool::${f}` as const;
+  const [list] = await reader.view(fid("pools"), abi.pools, []);
+  const want = new Set(tokens.map((t) => normalize(t)));
+  const out: ThalaPool[] = [];
+  for (const p of (list as unknown[]).map((x) => normalize(x))) {
+    const [[assets], [weighted], [stable]] = await Promise.all([
+      reader.view(fid("pool_assets_metadata"), abi.pool_assets_metadata, [p]),
+      reader.view(fid("pool_is_weighted"), abi.pool_is_weighted, [p]),
+      reader.view(fid("pool_is_stable"), abi.pool_is_stable, [p]),
+    ]);
+    const a = (assets as unknown[]).map((x) => normalize(x));
+    if (!a.some((x) => want.has(x)) || (!weighted && !stable)) continue;
+    out.push({ pool: p, assets: a, kind: weighted ? "weighted" : "stable" });
+  }
+  return out;
+}
 /** Probe size for the marginal price (price impact): 0.01 token. */
 const PROBE = 1_000_000n;
 

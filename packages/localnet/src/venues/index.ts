@@ -1,6 +1,7 @@
 /**
  * Third-party venues the localnet hosts at their mainnet addresses, so `@kofi/adapters` runs offline exactly
- * as on mainnet: Hyperion (CLMM pools APT-kAPT and APT-stkAPT) and Echelon (kAPT and stkAPT markets).
+ * as on mainnet: Hyperion (CLMM pools APT-kAPT and APT-stkAPT), Echelon (kAPT and stkAPT markets) and
+ * ThalaSwap v2 (one 50/50 weighted APT-kAPT pool).
  *
  * For the node owner: `venuePackages` has the shape `{ address, modules, bindings, genesis(rt, ctx) }` per
  * venue. `installVenues(chain, registry)` registers modules and bindings exactly as `installKofi` does (call it
@@ -15,19 +16,21 @@ import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
 import type { Address } from "../runtime/port.ts";
 import { echelonPackage } from "./echelon/model.ts";
 import { hyperionPackage } from "./hyperion/model.ts";
+import { thalaswapPackage } from "./thalaswap/model.ts";
 import type { VenueGenesisContext, VenuePackage } from "./types.ts";
 
 export { ECHELON, ECHELON_SEED, FP64 } from "./echelon/model.ts";
 export * as clmm from "./hyperion/clmm.ts";
 export { FEE_TIERS, HYPERION, HYPERION_SEED, poolAddress, sortPair } from "./hyperion/model.ts";
+export { THALA_SEED, THALASWAP_V2 } from "./thalaswap/model.ts";
 export type { VenueGenesisContext, VenuePackage } from "./types.ts";
 
-export const venuePackages: readonly VenuePackage[] = [hyperionPackage, echelonPackage];
+export const venuePackages: readonly VenuePackage[] = [hyperionPackage, echelonPackage, thalaswapPackage];
 
 /** What the LP needs in total (APT deposited, kAPT staked), with margin for deposit fees. */
 export const VENUE_SEED = {
-  aptFunded: 600_000n * 100_000_000n,
-  aptDeposited: 230_000n * 100_000_000n,
+  aptFunded: 650_000n * 100_000_000n,
+  aptDeposited: 260_000n * 100_000_000n,
   kaptStaked: 110_000n * 100_000_000n,
 } as const;
 
