@@ -26,7 +26,7 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
     new Promise((resolvePromise, reject) => {
       const child = spawn(
         process.execPath,
-        [BIN, ...args, "--node-url", net.nodeUrl, "--kofi-address", net.kofiAddress],
+        [BIN, "--node-url", net.nodeUrl, "--kofi-address", net.kofiAddress, ...args],
         { env: { ...process.env, KOFI_PRIVATE_KEY: key, ...env }, stdio: ["ignore", "pipe", "pipe"] },
       );
       let stdout = "";
@@ -148,5 +148,13 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
 
     const addr = await kofi(["balance", "0xabc", "--json"]);
     expect(addr.code).toBe(EXIT_CODES.invalid_address);
+
+    // --network mainnet against the localnet (chain 4): refused before quoting or signing.
+    const wrong = await kofi(["stake", "1", "--network", "mainnet", "--json"]);
+    expect(wrong.code).toBe(EXIT_CODES.wrong_network);
+    expect(wrong.stderr).not.toMatch(/\[quote\]/);
+
+    const dead = await kofi(["status", "--json", "--node-url", "http://127.0.0.1:9/v1"]);
+    expect(dead.code).toBe(EXIT_CODES.network);
   });
 });

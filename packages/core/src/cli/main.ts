@@ -10,7 +10,7 @@ import { depositAndStake } from "../deposit/depositAndStake.ts";
 import { KofiError } from "../errors/KofiError.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
 import type { KofiAction } from "../execute/action.ts";
-import { type ExecuteResult, execute, type StageEvent } from "../execute/execute.ts";
+import { assertNetwork, type ExecuteResult, execute, type StageEvent } from "../execute/execute.ts";
 import { getPosition } from "../position/getPosition.ts";
 import { getProtocolState } from "../protocol/state.ts";
 import { formatRate } from "../vault/math.ts";
@@ -172,6 +172,8 @@ export async function run(argv: string[], io: CliIo = defaultIo): Promise<number
     };
     const runAction = async (action: KofiAction) => {
       const account = loadAccount(values["key-file"], io.env);
+      // Fail fast (before quoting or signing) when the node is not on the configured network.
+      await assertNetwork(client);
       const r = await execute(client, action, account, { onStage: progress(io) });
       out(`ok ${r.kind} ${r.hash} (version ${r.version})`, resultJson(r));
       return 0;
