@@ -80,16 +80,28 @@ interface Pending {
   expiresAt: bigint | undefined;
 }
 
-/** Submitted-but-unconfirmed intents, per client. A WeakMap: no global state leaks between clients. */
-const pendingByClient = new WeakMap<KofiClient, Map<string, Pending>>();
+/**
+ * Submitted-but-unconfirmed intents, keyed by node URL + Kofi address + intent key (so a new client object for
+ * the same network, e.g. one per render, still finds them). Entries leave on confirmation or definitive failure;
+ * the map is capped so an abandoned intent cannot grow it without bound.
+ */
+const pendingIntents = new Map<string, Pending>();
+const MAX_PENDING = 1_000;
 
-function pendingFor(client: KofiClient): Map<string, Pending> {
-  let map = pendingByClient.get(client);
-  if (!map) {
-    map = new Map();
-    pendingByClient.set(client, map);
-  }
-  return map;
+function pendingFor(client: KofiClient) {
+  const prefix = `${client.nodeUrl}|${client.kofiAddress}|`;
+  return {
+    get: (key: string) => pendingIntents.get(prefix + key),
+    has: (key: string) => pendingIntents.has(prefix + key),
+    set: (key: string, value: Pending) => {
+      if (pendingIntents.size >= MAX_PENDING) {
+        const oldest = pendingIntents.keys().next().value;
+        if (oldest !== undefined) pendingIntents.delete(oldest);
+      }
+      pendingIntents.set(prefix + key, value);
+    },
+    delete: (key: string) => pendingIntents.delete(prefix + key),
+  };
 }
 
 /** The sender address of any supported signer. */
