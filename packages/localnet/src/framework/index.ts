@@ -1,4 +1,4 @@
-import type { Address, DelegatorStake, Framework, Signer } from "../runtime/port.ts";
+import type { Address, DelegatorStake, Framework, Signer, StakePoolStake } from "../runtime/port.ts";
 import * as accounts from "./accounts.ts";
 import * as coin from "./coin.ts";
 import type { TxContext } from "./context.ts";
@@ -106,6 +106,9 @@ export class FrameworkImpl implements Framework {
   }
   getLockupSecs(pool: Address): bigint {
     return stake.lockupSecs(this.ctx, pool);
+  }
+  stakeGetStake(pool: Address): StakePoolStake {
+    return stake.getStake(this.ctx, pool);
   }
   getValidatorState(pool: Address): bigint {
     return stake.validatorState(this.ctx, pool);

@@ -93,6 +93,14 @@ export interface DelegatorStake {
   pendingInactive: bigint;
 }
 
+/** A stake pool's coins, as `0x1::stake::get_stake(pool)` returns them (in that order). */
+export interface StakePoolStake {
+  active: bigint;
+  inactive: bigint;
+  pendingActive: bigint;
+  pendingInactive: bigint;
+}
+
 /** The framework functions the Kofi Move package calls, one method per Move function. */
 export interface Framework {
   /** `0x1::timestamp::now_seconds` */
@@ -166,6 +174,11 @@ export interface Framework {
   operatorCommissionPercentage(pool: Address): bigint;
   /** `0x1::stake::get_lockup_secs` */
   getLockupSecs(pool: Address): bigint;
+  /**
+   * `0x1::stake::get_stake(pool)` (additive, for `staking_manager::plan_unlock`): the whole stake pool's
+   * (active, inactive, pending_active, pending_inactive); `delegation_pool::unlock` aborts above its `active`.
+   */
+  stakeGetStake(pool: Address): StakePoolStake;
   /** `0x1::stake::get_validator_state` (1 pending_active, 2 active, 3 pending_inactive, 4 inactive). */
   getValidatorState(pool: Address): bigint;
   /**
