@@ -212,7 +212,13 @@ export function plan_unlock(rt: Runtime, amount: bigint): [Address[], bigint[]] 
     const [active, , pending_inactive] = get_stake(rt, pool, protocol);
     // keep MIN_POOL_STAKE (plus one octa against share rounding) active in every pool
     const keep = add(MIN_POOL_STAKE, 1n);
-    const available = active > keep ? active - keep : 0n;
+    let available = active > keep ? active - keep : 0n;
+    // the protocol's active stake includes this epoch's pending_active deposits, but
+    // `delegation_pool::unlock` aborts (ENOT_ENOUGH_ACTIVE_STAKE_TO_UNLOCK) above the stake pool's active
+    // stake, and the top-up below adds one octa: stay strictly under it
+    const { active: pool_active } = rt.framework.stakeGetStake(pool);
+    const pool_room = pool_active > 0n ? pool_active - 1n : 0n;
+    if (available > pool_room) available = pool_room;
     // the framework tops a new pending_inactive balance up to its minimum
     const floor = pending_inactive >= MIN_POOL_STAKE ? 0n : MIN_POOL_STAKE - pending_inactive;
     if (available > 0n && available >= floor) {
@@ -242,7 +248,10 @@ export function withdraw_inactive(rt: Runtime, pool: Address): bigint {
   const protocol = protocol_signer.address;
   synchronize_delegation_pool(rt, pool);
   const { withdrawable, amount } = rt.framework.getPendingWithdrawal(pool, protocol);
-  if (!withdrawable || amount === 0n) return 0n;
+  // withdrawable: inactive (an ended lockup cycle), or pending_inactive once the validator has left the set
+  // and its lockup has passed (`can_withdraw_pending_inactive`), which `get_pending_withdrawal` reports as
+  // not withdrawable although `delegation_pool::withdraw` pays it out; part_ready accepts both
+  if (amount === 0n || !(withdrawable || rt.framework.canWithdrawPendingInactive(pool))) return 0n;
   const balance_before = rt.framework.aptBalance(protocol);
   rt.framework.withdraw(protocol_signer, pool, amount);
   const balance_after = rt.framework.aptBalance(protocol);

@@ -29,6 +29,8 @@ export interface KitOptions extends ChainOptions {
   /** Skip adding pools / seeding the vault. */
   bare?: boolean;
   seedVault?: bigint;
+  /** Each validator's own stake (active at genesis). Default 2,000,000 APT. */
+  validatorStake?: bigint;
 }
 
 export class Kit {
@@ -54,7 +56,14 @@ export class Kit {
     if (!r.success) throw new Error(`publish failed: ${r.vmStatus}`);
     const commissions = opts.commissions ?? [1000n, 500n, 0n];
     commissions.forEach((c, i) => {
-      this.pools.push(this.chain.createValidator(addr(0x100 + i), c, 2_000_000n * APT, utf8(`pool${i}`)));
+      this.pools.push(
+        this.chain.createValidator(
+          addr(0x100 + i),
+          c,
+          opts.validatorStake ?? 2_000_000n * APT,
+          utf8(`pool${i}`),
+        ),
+      );
     });
     if (opts.bare) return;
     for (const p of this.pools)
