@@ -80,6 +80,7 @@ describe("exit router", () => {
   it("ranks venues by APT net of gas next to the standard path, with discount and annualised cost", async () => {
     const r = router([]);
     const x = await r.getExitOptions({ token: "kAPT", amount: 100n * ONE, slippageBps: 50 });
+    if (!x.standard) throw new Error(`no standard path: ${x.standardError}`);
     expect(x.fairValueApt).toBe(100n * ONE);
     expect(x.standard.kind).toBe("withdrawal-ticket");
     expect(x.standard.aptAtUnlock).toBeGreaterThan(99n * ONE);
@@ -118,6 +119,38 @@ describe("exit router", () => {
     });
     expect(large.ranked[0]?.adapterId).toBe("hyperion");
     for (const r of large.ranked) expect(r.quote.ledgerVersion).toBe(large.ledgerVersion);
+  });
+
+  it("with withdrawals paused the standard path is reported missing and the venues still answer", async () => {
+    const kofi = env.ln.kofiAddress;
+    env.ln.chain.runAs(env.ln.accounts.admin.address, "config", "set_paused", [3n, true], kofi);
+    try {
+      const x = await router([]).getExitOptions({ token: "kAPT", amount: ONE, slippageBps: 50 });
+      expect(x.standard).toBeUndefined();
+      expect(x.standardError).toMatch(/PAUSED|paused/);
+      expect(x.best?.adapterId).toBe("hyperion");
+      expect(x.best?.annualisedCostBps).toBeUndefined();
+    } finally {
+      env.ln.chain.runAs(env.ln.accounts.admin.address, "config", "set_paused", [3n, false], kofi);
+    }
+  });
+
+  it("an adapter answering a different request is reported as an error", async () => {
+    const liar: SwapAdapter = {
+      meta: meta("liar"),
+      supports: () => true,
+      quote: async (r) => {
+        const q = await hyperionAdapter({ reader: env.reader, tokens: env.tokens }).quote(r);
+        return q && { ...q, amountIn: q.amountIn / 2n };
+      },
+      buildPayload: () => {
+        throw new Error("unused");
+      },
+    };
+    const x = await router([liar]).getExitOptions({ token: "kAPT", amount: ONE, slippageBps: 50 });
+    const l = x.venues.find((v) => v.adapterId === "liar");
+    expect(l?.status).toBe("error");
+    expect(l && "error" in l ? l.error : "").toMatch(/inconsistent quote/);
   });
 
   it("a hanging adapter times out while the others answer", async () => {

@@ -34,7 +34,8 @@ export type VenueResult =
       quote: Quote;
       netApt: bigint;
       guard: GuardVerdict;
-      annualisedCostBps: bigint;
+      /** Cost of leaving now instead of the ticket, annualised over the wait; `undefined` without a standard path. */
+      annualisedCostBps: bigint | undefined;
       ms: number;
     }
   | { adapterId: string; status: "no-route" | "unsupported" | "skipped"; reason: string; ms: number }
@@ -46,7 +47,10 @@ export interface ExitOptions {
   ledgerVersion: bigint;
   /** Protocol fair value of `amount` in APT (kAPT 1:1, stkAPT at the vault rate). */
   fairValueApt: bigint;
-  standard: StandardPath;
+  /** The withdrawal-ticket path; `undefined` when it cannot be quoted now (e.g. withdrawals paused). */
+  standard: StandardPath | undefined;
+  /** Why the standard path is missing. */
+  standardError?: string;
   /** Quoted venues ranked by APT received net of gas; blocked quotes last. */
   ranked: Extract<VenueResult, { status: "ok" }>[];
   /** Every venue, in adapter order, including failures. */
@@ -89,10 +93,16 @@ export function createExitRouter(o: ExitRouterOptions) {
     };
     // round 2: the rate, the standard path and every venue, all in parallel
     const rateP = o.rates.rate({ ledgerVersion });
-    const standardP = standardPath(o.client, args.token, args.amount, nowSecs, ledgerVersion);
+    const standardP = withTimeout("standard-path", timeoutMs, () =>
+      standardPath(o.client, args.token, args.amount, nowSecs, ledgerVersion),
+    ).then(
+      (value) => ({ value, error: undefined }),
+      (e: unknown) => ({ value: undefined, error: e instanceof Error ? e.message : String(e) }),
+    );
     const venueP = o.adapters.map((a) => quoteOne(a, request));
     cpu += performance.now() - mark;
-    const [rate, standard, ...venues] = await Promise.all([rateP, standardP, ...venueP]);
+    const [rate, std, ...venues] = await Promise.all([rateP, standardP, ...venueP]);
+    const standard = std.value;
     mark = performance.now();
     const fairValueApt = fairValueWithRate(args.token, args.amount, rate);
     for (const v of venues) {
@@ -105,7 +115,9 @@ export function createExitRouter(o: ExitRouterOptions) {
     }
     const ok = venues.filter((v): v is Extract<VenueResult, { status: "ok" }> => v.status === "ok");
     const finalOk = ok.map((v) => {
-      const annual = annualiseBps(shortfallBps(v.netApt, standard.aptAtUnlock), standard.waitSecs);
+      const annual = standard
+        ? annualiseBps(shortfallBps(v.netApt, standard.aptAtUnlock), standard.waitSecs)
+        : undefined;
       return { ...v, annualisedCostBps: annual };
     });
     const ranked = [...finalOk].sort((x, y) => {
@@ -124,7 +136,8 @@ export function createExitRouter(o: ExitRouterOptions) {
       amount: args.amount,
       ledgerVersion,
       fairValueApt,
-      standard: standard as StandardPath,
+      standard,
+      ...(std.error ? { standardError: std.error } : {}),
       ranked,
       venues: all,
       best,
@@ -145,13 +158,18 @@ export function createExitRouter(o: ExitRouterOptions) {
       return { adapterId: id, status: "skipped", reason: "venue is winding down", ms: 0 };
     }
     try {
-      const supported = await withTimeout(id, timeoutMs, async () =>
-        a.supports(request.tokenIn, request.tokenOut),
-      );
-      if (!supported) return { adapterId: id, status: "unsupported", reason: "pair not supported", ms: ms() };
-      const q = await withTimeout(id, timeoutMs, (signal) => a.quote({ ...request, signal }));
+      // one deadline for the whole venue (supports + quote)
+      const q = await withTimeout(id, timeoutMs, async (signal) => {
+        if (!(await a.supports(request.tokenIn, request.tokenOut))) return "unsupported" as const;
+        return a.quote({ ...request, signal });
+      });
+      if (q === "unsupported")
+        return { adapterId: id, status: "unsupported", reason: "pair not supported", ms: ms() };
       if (!q)
         return { adapterId: id, status: "no-route", reason: "no pool or route for this pair", ms: ms() };
+      const bad = inconsistency(q, request);
+      if (bad)
+        return { adapterId: id, status: "error", error: `${id}: inconsistent quote: ${bad}`, ms: ms() };
       if (a.meta.liveness === "winding-down") q.warnings.push(`${id}: venue is winding down`);
       if (a.meta.liveness === "unknown") q.warnings.push(`${id}: venue liveness unknown`);
       const guard: GuardVerdict = { level: "ok", reasons: [] }; // set by getExitOptions once the rate is known
@@ -161,7 +179,7 @@ export function createExitRouter(o: ExitRouterOptions) {
         quote: q,
         netApt: q.amountOut - q.gas.octas,
         guard,
-        annualisedCostBps: 0n,
+        annualisedCostBps: undefined,
         ms: ms(),
       };
     } catch (e) {
@@ -191,4 +209,16 @@ export function createExitRouter(o: ExitRouterOptions) {
   }
 
   return { getExitOptions, refresh };
+}
+
+/** Third-party adapters are checked, not trusted: a quote must describe the request it answers. */
+function inconsistency(q: Quote, r: QuoteRequest): string | undefined {
+  if (q.amountIn !== r.amountIn) return `amountIn ${q.amountIn} != requested ${r.amountIn}`;
+  if (q.amountOut < 0n || q.minAmountOut < 0n) return "negative amount";
+  if (q.minAmountOut > q.amountOut) return "minAmountOut above amountOut";
+  if (q.request.tokenIn !== r.tokenIn || q.request.tokenOut !== r.tokenOut)
+    return "tokens differ from the request";
+  if (q.ledgerVersion !== r.ledgerVersion)
+    return `read at version ${q.ledgerVersion}, not ${r.ledgerVersion}`;
+  return undefined;
 }

@@ -1,4 +1,9 @@
-import { type KofiClient, quoteRequestWithdrawal, quoteUnstakeAndRequestWithdrawal } from "@kofi/core";
+import {
+  getProtocolState,
+  type KofiClient,
+  quoteRequestWithdrawal,
+  quoteUnstakeAndRequestWithdrawal,
+} from "@kofi/core";
 import type { ExitToken } from "../core/tokens.ts";
 
 /** The protocol's own exit: a withdrawal ticket paying APT at unlock (then a claim). */
@@ -14,7 +19,11 @@ export interface StandardPath {
   waitSecs: bigint;
 }
 
-/** `gateway::quote_request_withdrawal` (kAPT) or `quote_unstake_and_request_withdrawal` (stkAPT). */
+/**
+ * `gateway::quote_request_withdrawal` (kAPT) or `quote_unstake_and_request_withdrawal` (stkAPT), read next to
+ * `gateway::protocol_state` because the quote views answer even while the admin has paused the entries:
+ * throws when the path is paused.
+ */
 export async function standardPath(
   client: KofiClient,
   token: ExitToken,
@@ -23,10 +32,14 @@ export async function standardPath(
   ledgerVersion?: bigint,
 ): Promise<StandardPath> {
   const opts = ledgerVersion === undefined ? {} : { ledgerVersion };
-  const q =
+  const [state, q] = await Promise.all([
+    getProtocolState(client, opts),
     token === "kAPT"
-      ? await quoteRequestWithdrawal(client, amount, opts)
-      : await quoteUnstakeAndRequestWithdrawal(client, amount, opts);
+      ? quoteRequestWithdrawal(client, amount, opts)
+      : quoteUnstakeAndRequestWithdrawal(client, amount, opts),
+  ]);
+  if (state.paused.withdraw) throw new Error("the protocol has paused withdrawals (request_withdrawal)");
+  if (token === "stkAPT" && state.paused.unstake) throw new Error("the protocol has paused unstaking");
   return {
     kind: "withdrawal-ticket",
     token,
