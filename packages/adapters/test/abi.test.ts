@@ -26,6 +26,7 @@ const HYPERION_PUBLISHED: Record<string, string[]> = {
   current_tick_and_price: ["address"],
   supported_inner_assets: [`0x1::object::Object<${H}::pool_v3::LiquidityPoolV3>`],
   get_fee_rate: ["u8"],
+  get_amount_out: [`0x1::object::Object<${H}::pool_v3::LiquidityPoolV3>`, OBJ_MD, "u64"],
 };
 /** EchelonMarket/echelon-sdk @0c5a7ce src/abi/lending_scripts.ts and lending_assets.ts (fullnode ABI JSON). */
 const MARKET = `0x1::object::Object<${E}::lending::Market>`;

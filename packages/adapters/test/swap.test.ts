@@ -73,6 +73,8 @@ describe("hyperion on the localnet", () => {
       expect(inBefore - (await faBalance(env, user, env.tokens[token]))).toBe(amount);
       const ev = tx.events.find((e) => e.type.endsWith("::pool_v3::SwapEventV3"));
       expect(BigInt(ev?.data.amount_out)).toBe(q.amountOut);
+      expect(BigInt(ev?.data.fee_amount)).toBe(q.fees[0]?.amount);
+      expect(q.warnings).toEqual([]);
     });
   }
 

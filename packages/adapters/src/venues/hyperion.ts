@@ -28,6 +28,7 @@ export function hyperionAbi(address: Address) {
     current_tick_and_price: view("current_tick_and_price", ["address"], ["u32", "u128"]),
     supported_inner_assets: view("supported_inner_assets", [pool], [`vector<${OBJ_METADATA}>`]),
     get_fee_rate: view("get_fee_rate", ["u8"], ["u64"]),
+    get_amount_out: view("get_amount_out", [pool, OBJ_METADATA, "u64"], ["u64", "u64"]),
   } as const;
 }
 
@@ -97,11 +98,18 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
   async function quotePool(r: QuoteRequest, tier: number) {
     const pool = await findPool(r, tier);
     if (!pool) return undefined;
-    const [[out], [, sqrt], info] = await Promise.all([
+    const [[out], [hopOut, hopFee], [, sqrt], info] = await Promise.all([
       o.reader.view(
         fid("router_v3", "get_batch_amount_out"),
         abi.get_batch_amount_out,
         [[pool], r.amountIn, r.tokenIn, r.tokenOut],
+        r.ledgerVersion,
+      ),
+      // the pool's own (out, fee) for the same input: exact fee, and a cross-check of the router view
+      o.reader.view(
+        fid("pool_v3", "get_amount_out"),
+        abi.get_amount_out,
+        [pool, r.tokenIn, r.amountIn],
         r.ledgerVersion,
       ),
       o.reader.view(
@@ -112,7 +120,15 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
       ),
       poolInfo(pool, tier, r.ledgerVersion),
     ]);
-    return { tier, pool, out: big(out), sqrtP: big(sqrt), ...info };
+    return {
+      tier,
+      pool,
+      out: big(out),
+      hopOut: big(hopOut),
+      feePaid: big(hopFee),
+      sqrtP: big(sqrt),
+      ...info,
+    };
   }
 
   return {
@@ -151,10 +167,14 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
           {
             label: "LP fee",
             token: r.tokenIn,
-            amount: (r.amountIn * fee + PPM - 1n) / PPM,
+            amount: best.feePaid,
             includedInOut: true,
           },
         ],
+        warnings:
+          best.hopOut === best.out
+            ? []
+            : [`hyperion: pool_v3::get_amount_out says ${best.hopOut}, router_v3 says ${best.out}`],
         gas: gasEstimate(HYPERION_SWAP_GAS_UNITS, gasPrice),
         venueData: { pools: [best.pool], feeTier: best.tier },
       });
