@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Chain } from "./chain.ts";
+import { startLocalnet } from "./index.ts";
 import { checkKofiBindings, installKofi, type KofiPackage } from "./kofi-bindings.ts";
 import { Registry } from "./node/registry.ts";
-import type { FunctionBinding } from "./runtime/port.ts";
+import type { FunctionSignature, KofiFunctionBinding } from "./runtime/port.ts";
 
 const KOFI = "0x000000000000000000000000000000000000000000000000000000006b6f6669" as const;
 const fn = (name: string, entry: boolean, view: boolean, params: string[], ret: string[] = []) => ({
@@ -15,7 +16,7 @@ const fn = (name: string, entry: boolean, view: boolean, params: string[], ret: 
   return: ret,
 });
 // A stub package in the generated ABI's shape (the real one is checked by startLocalnet itself).
-const stub = (bindings: FunctionBinding[]): KofiPackage => ({
+const stub = (bindings: KofiFunctionBinding[]): KofiPackage => ({
   address: KOFI,
   modules: {
     gateway: {
@@ -33,7 +34,18 @@ const stub = (bindings: FunctionBinding[]): KofiPackage => ({
   bindings,
   publish: () => {},
 });
-const b = (module: string, name: string): FunctionBinding => ({ module, name, run: () => [] });
+// the stub ABI's signatures, as bindings write them (params without the leading &signer)
+const SIGS: Record<string, FunctionSignature> = {
+  deposit: { params: ["u64", "u64"], returns: [], isEntry: true, isView: false },
+  quote: { params: ["u64"], returns: ["u64"], isEntry: false, isView: true },
+  internal: { params: ["u64"], returns: [], isEntry: false, isView: false },
+};
+const b = (module: string, name: string, sig?: Partial<FunctionSignature>): KofiFunctionBinding => ({
+  module,
+  name,
+  signature: { ...(SIGS[name] as FunctionSignature), ...sig },
+  run: () => [],
+});
 
 describe("Kofi bindings check", () => {
   it("accepts exactly one binding per exposed entry/view function", () => {
@@ -45,6 +57,41 @@ describe("Kofi bindings check", () => {
     ).toThrow(
       /missing bindings \(1\): gateway::quote[\s\S]*not in the ABI as entry\/view functions \(1\): gateway::internal[\s\S]*duplicated bindings: gateway::internal/,
     );
+  });
+  it("refuses to start listing each binding whose signature differs from the ABI", () => {
+    const pkg = stub([
+      b("gateway", "deposit", { params: ["u64", "u128"] }),
+      b("gateway", "quote", { returns: ["u64", "bool"], isEntry: true }),
+    ]);
+    expect(() => checkKofiBindings(pkg)).toThrow(
+      "  signatures that differ from the ABI (3):\n" +
+        "    gateway::deposit: params (u64, u128) in the binding, (u64, u64) in the ABI (after &signer)\n" +
+        "    gateway::quote: returns (u64, bool) in the binding, (u64) in the ABI\n" +
+        "    gateway::quote: is_entry true in the binding, false in the ABI",
+    );
+    // a binding without a signature (e.g. built outside the typed helpers) is refused too
+    const { signature: _, ...unsigned } = b("gateway", "quote");
+    expect(() => checkKofiBindings(stub([b("gateway", "deposit"), unsigned as KofiFunctionBinding]))).toThrow(
+      "gateway::quote: no signature",
+    );
+  });
+  it("startLocalnet refuses to start when a real binding has a wrong param type or a wrong return", async () => {
+    const { loadKofiPackage } = await import("./kofi-bindings.ts");
+    const real = await loadKofiPackage();
+    const tamper = (name: string, sig: Partial<FunctionSignature>): KofiPackage => ({
+      ...real,
+      bindings: real.bindings.map((x) =>
+        x.module === "gateway" && x.name === name ? { ...x, signature: { ...x.signature, ...sig } } : x,
+      ),
+    });
+    await expect(
+      startLocalnet({ port: 0, kofi: tamper("claim", { params: ["vector<u64>"] }) }),
+    ).rejects.toThrow(
+      "gateway::claim: params (vector<u64>) in the binding, (vector<address>) in the ABI (after &signer)",
+    );
+    await expect(
+      startLocalnet({ port: 0, kofi: tamper("quote_claim", { returns: ["u64", "u64"] }) }),
+    ).rejects.toThrow("gateway::quote_claim: returns (u64, u64) in the binding, (u64, bool) in the ABI");
   });
   it("installs modules and functions into the node registry", () => {
     const reg = new Registry();

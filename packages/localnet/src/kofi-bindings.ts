@@ -1,14 +1,15 @@
 import type { Chain } from "./chain.ts";
-import type { ModuleAbi, NodeFunction } from "./node/functions.ts";
+import type { ExposedFunction, ModuleAbi, NodeFunction } from "./node/functions.ts";
 import type { Registry } from "./node/registry.ts";
 import { normalizeAddress } from "./runtime/address.ts";
-import type { Address, FunctionBinding, Runtime, Signer } from "./runtime/port.ts";
+import type { Address, FunctionSignature, KofiFunctionBinding, Runtime, Signer } from "./runtime/port.ts";
 
 /** The Kofi package as the node serves it: ABI (generated from move/sources) + the TypeScript model. */
 export interface KofiPackage {
   address: Address;
   modules: Record<string, ModuleAbi>;
-  bindings: readonly FunctionBinding[];
+  /** Each with its hand-written signature; `checkKofiBindings` compares it with `modules`. */
+  bindings: readonly KofiFunctionBinding[];
   publish(rt: Runtime, deployer: Signer): void;
   /** `kofiErrors`: per module, error constant -> { code (reason), doc }. Docs in vm_status come from here. */
   errors?: Record<string, Record<string, { code: number; doc: string }>>;
@@ -27,22 +28,54 @@ export async function loadKofiPackage(): Promise<KofiPackage> {
   };
 }
 
+/** The ABI's params as a binding lists them: without the leading `&signer`/`signer` (see `FunctionSignature`). */
+function bindingParams(abiParams: readonly string[]): readonly string[] {
+  return abiParams[0] === "&signer" || abiParams[0] === "signer" ? abiParams.slice(1) : abiParams;
+}
+
+const list = (xs: readonly string[]): string => `(${xs.join(", ")})`;
+
+/** Each way `sig` (the binding's) differs from `abi`, as one human-readable line per field. */
+function signatureDifferences(sig: FunctionSignature | undefined, abi: ExposedFunction): string[] {
+  if (sig === undefined) return ["no signature"];
+  const out: string[] = [];
+  const params = bindingParams(abi.params);
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((t, i) => t === y[i]);
+  if (!same(sig.params, params))
+    out.push(`params ${list(sig.params)} in the binding, ${list(params)} in the ABI (after &signer)`);
+  if (!same(sig.returns, abi.return))
+    out.push(`returns ${list(sig.returns)} in the binding, ${list(abi.return)} in the ABI`);
+  if (sig.isEntry !== abi.is_entry)
+    out.push(`is_entry ${sig.isEntry} in the binding, ${abi.is_entry} in the ABI`);
+  if (sig.isView !== abi.is_view) out.push(`is_view ${sig.isView} in the binding, ${abi.is_view} in the ABI`);
+  return out;
+}
+
 /**
- * Every exposed entry/view function of the ABI must have exactly one binding, and every binding must name
- * an exposed entry/view function. Throws one error listing everything missing, duplicated or extra.
+ * Every exposed entry/view function of the ABI must have exactly one binding, every binding must name an
+ * exposed entry/view function, and every binding's signature must equal the ABI's (params after the leading
+ * `&signer`, returns, is_entry, is_view). Throws one error listing everything missing, duplicated, extra or
+ * different, so the node refuses to start.
  */
 export function checkKofiBindings(pkg: KofiPackage): void {
-  const want = new Set<string>();
+  const want = new Map<string, ExposedFunction>();
   for (const [name, m] of Object.entries(pkg.modules)) {
-    for (const f of m.exposed_functions) if (f.is_entry || f.is_view) want.add(`${name}::${f.name}`);
+    for (const f of m.exposed_functions) if (f.is_entry || f.is_view) want.set(`${name}::${f.name}`, f);
   }
   const seen = new Map<string, number>();
   for (const b of pkg.bindings)
     seen.set(`${b.module}::${b.name}`, (seen.get(`${b.module}::${b.name}`) ?? 0) + 1);
-  const missing = [...want].filter((k) => !seen.has(k));
+  const missing = [...want.keys()].filter((k) => !seen.has(k));
   const extra = [...seen.keys()].filter((k) => !want.has(k));
   const dup = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
-  if (missing.length || extra.length || dup.length) {
+  const differs: string[] = [];
+  for (const b of pkg.bindings) {
+    const abi = want.get(`${b.module}::${b.name}`);
+    if (abi === undefined) continue;
+    for (const d of signatureDifferences(b.signature, abi)) differs.push(`${b.module}::${b.name}: ${d}`);
+  }
+  if (missing.length || extra.length || dup.length || differs.length) {
     const lines = [
       "kofi-localnet: the Kofi model does not match the generated ABI (packages/core/src/generated/abi.ts):",
       ...(missing.length ? [`  missing bindings (${missing.length}): ${missing.join(", ")}`] : []),
@@ -50,6 +83,9 @@ export function checkKofiBindings(pkg: KofiPackage): void {
         ? [`  bindings not in the ABI as entry/view functions (${extra.length}): ${extra.join(", ")}`]
         : []),
       ...(dup.length ? [`  duplicated bindings: ${dup.join(", ")}`] : []),
+      ...(differs.length
+        ? [`  signatures that differ from the ABI (${differs.length}):`, ...differs.map((d) => `    ${d}`)]
+        : []),
     ];
     throw new Error(lines.join("\n"));
   }

@@ -16,7 +16,7 @@
  * `object::create_object_address`; `KOFI_DEV_ADDRESS` and `kofiErrors` from `@kofi/core/abi`.
  * Object<T> arguments and returns are plain addresses (port convention).
  */
-import type { Address, FunctionBinding, Runtime, Signer } from "../runtime/port.ts";
+import type { Address, KofiFunctionBinding, Runtime, Signer } from "../runtime/port.ts";
 import * as config from "./config.ts";
 import * as gateway from "./gateway.ts";
 import * as kapt from "./kapt.ts";
@@ -66,71 +66,110 @@ function signerOf(s: Signer | undefined): Signer {
 type EntryRun = (rt: Runtime, s: Signer, args: readonly unknown[]) => void;
 type ViewRun = (rt: Runtime, args: readonly unknown[]) => unknown[];
 
-const entry = (module: string, name: string, run: EntryRun): FunctionBinding => ({
+/**
+ * `params`: the Move parameters after the leading `&signer`, in the fullnode ABI's notation (the node checks
+ * them, and `returns` of views, against the generated ABI at startup; see `FunctionSignature` in port.ts).
+ */
+const entry = (
+  module: string,
+  name: string,
+  params: readonly string[],
+  run: EntryRun,
+): KofiFunctionBinding => ({
   module,
   name,
+  signature: { params, returns: [], isEntry: true, isView: false },
   run: (rt, args, s) => {
     run(rt, signerOf(s), args);
   },
 });
-const view = (module: string, name: string, run: ViewRun): FunctionBinding => ({
+const view = (
+  module: string,
+  name: string,
+  params: readonly string[],
+  returns: readonly string[],
+  run: ViewRun,
+): KofiFunctionBinding => ({
   module,
   name,
+  signature: { params, returns, isEntry: false, isView: true },
   run: (rt, args) => run(rt, args),
 });
 
-/** One binding per entry and view function of the Kofi ABI. */
-export const kofiBindings: FunctionBinding[] = [
+/** A struct of the Kofi package as the ABI prints it (long-form dev address). */
+const kofiType = (t: string): string => `${KOFI}::${t}`;
+const METADATA_OBJECT = "0x1::object::Object<0x1::fungible_asset::Metadata>";
+
+/** One binding per entry and view function of the Kofi ABI, each with its signature from the Move source. */
+export const kofiBindings: KofiFunctionBinding[] = [
   // config (admin entries)
-  entry("config", "transfer_admin", (rt, s, x) => config.transfer_admin(rt, s, a(x, 0))),
-  entry("config", "accept_admin", (rt, s) => config.accept_admin(rt, s)),
-  entry("config", "set_paused", (rt, s, x) => config.set_paused(rt, s, u(x, 0), b(x, 1))),
-  entry("config", "set_fee_bps", (rt, s, x) => config.set_fee_bps(rt, s, u(x, 0))),
-  entry("config", "set_treasury", (rt, s, x) => config.set_treasury(rt, s, a(x, 0))),
-  entry("config", "set_min_deposit", (rt, s, x) => config.set_min_deposit(rt, s, u(x, 0))),
-  entry("config", "set_min_withdrawal", (rt, s, x) => config.set_min_withdrawal(rt, s, u(x, 0))),
+  entry("config", "transfer_admin", ["address"], (rt, s, x) => config.transfer_admin(rt, s, a(x, 0))),
+  entry("config", "accept_admin", [], (rt, s) => config.accept_admin(rt, s)),
+  entry("config", "set_paused", ["u8", "bool"], (rt, s, x) => config.set_paused(rt, s, u(x, 0), b(x, 1))),
+  entry("config", "set_fee_bps", ["u64"], (rt, s, x) => config.set_fee_bps(rt, s, u(x, 0))),
+  entry("config", "set_treasury", ["address"], (rt, s, x) => config.set_treasury(rt, s, a(x, 0))),
+  entry("config", "set_min_deposit", ["u64"], (rt, s, x) => config.set_min_deposit(rt, s, u(x, 0))),
+  entry("config", "set_min_withdrawal", ["u64"], (rt, s, x) => config.set_min_withdrawal(rt, s, u(x, 0))),
   // staking_manager (admin entries)
-  entry("staking_manager", "add_pool", (rt, s, x) =>
+  entry("staking_manager", "add_pool", ["address", "u64", "u64"], (rt, s, x) =>
     staking_manager.add_pool(rt, s, a(x, 0), u(x, 1), u(x, 2)),
   ),
-  entry("staking_manager", "set_weights", (rt, s, x) =>
+  entry("staking_manager", "set_weights", ["vector<address>", "vector<u64>"], (rt, s, x) =>
     staking_manager.set_weights(rt, s, vec(x, 0, asAddr), vec(x, 1, asU)),
   ),
-  entry("staking_manager", "set_pool_cap", (rt, s, x) =>
+  entry("staking_manager", "set_pool_cap", ["address", "u64"], (rt, s, x) =>
     staking_manager.set_pool_cap(rt, s, a(x, 0), u(x, 1)),
   ),
-  entry("staking_manager", "disable_pool", (rt, s, x) => staking_manager.disable_pool(rt, s, a(x, 0))),
-  entry("staking_manager", "rebalance", (rt, s) => staking_manager.rebalance(rt, s)),
+  entry("staking_manager", "disable_pool", ["address"], (rt, s, x) =>
+    staking_manager.disable_pool(rt, s, a(x, 0)),
+  ),
+  entry("staking_manager", "rebalance", [], (rt, s) => staking_manager.rebalance(rt, s)),
   // rewards
-  entry("rewards", "sync_rewards", (rt, s) => rewards.sync_rewards(rt, s)),
+  entry("rewards", "sync_rewards", [], (rt, s) => rewards.sync_rewards(rt, s)),
   // gateway entries
-  entry("gateway", "deposit", (rt, s, x) => gateway.deposit(rt, s, u(x, 0), u(x, 1))),
-  entry("gateway", "deposit_and_stake", (rt, s, x) => gateway.deposit_and_stake(rt, s, u(x, 0), u(x, 1))),
-  entry("gateway", "stake", (rt, s, x) => gateway.stake(rt, s, u(x, 0), u(x, 1))),
-  entry("gateway", "unstake", (rt, s, x) => gateway.unstake(rt, s, u(x, 0), u(x, 1))),
-  entry("gateway", "request_withdrawal", (rt, s, x) => gateway.request_withdrawal(rt, s, u(x, 0))),
-  entry("gateway", "unstake_and_request_withdrawal", (rt, s, x) =>
+  entry("gateway", "deposit", ["u64", "u64"], (rt, s, x) => gateway.deposit(rt, s, u(x, 0), u(x, 1))),
+  entry("gateway", "deposit_and_stake", ["u64", "u64"], (rt, s, x) =>
+    gateway.deposit_and_stake(rt, s, u(x, 0), u(x, 1)),
+  ),
+  entry("gateway", "stake", ["u64", "u64"], (rt, s, x) => gateway.stake(rt, s, u(x, 0), u(x, 1))),
+  entry("gateway", "unstake", ["u64", "u64"], (rt, s, x) => gateway.unstake(rt, s, u(x, 0), u(x, 1))),
+  entry("gateway", "request_withdrawal", ["u64"], (rt, s, x) => gateway.request_withdrawal(rt, s, u(x, 0))),
+  entry("gateway", "unstake_and_request_withdrawal", ["u64", "u64"], (rt, s, x) =>
     gateway.unstake_and_request_withdrawal(rt, s, u(x, 0), u(x, 1)),
   ),
-  entry("gateway", "claim", (rt, s, x) => gateway.claim(rt, s, vec(x, 0, asAddr))),
-  entry("gateway", "transfer_ticket", (rt, s, x) => gateway.transfer_ticket(rt, s, a(x, 0), a(x, 1))),
-  entry("gateway", "seed_vault", (rt, s, x) => gateway.seed_vault(rt, s, u(x, 0))),
+  entry("gateway", "claim", ["vector<address>"], (rt, s, x) => gateway.claim(rt, s, vec(x, 0, asAddr))),
+  entry("gateway", "transfer_ticket", ["address", "address"], (rt, s, x) =>
+    gateway.transfer_ticket(rt, s, a(x, 0), a(x, 1)),
+  ),
+  entry("gateway", "seed_vault", ["u64"], (rt, s, x) => gateway.seed_vault(rt, s, u(x, 0))),
   // gateway views
-  view("gateway", "quote_deposit", (rt, x) => gateway.quote_deposit(rt, u(x, 0))),
-  view("gateway", "quote_deposit_and_stake", (rt, x) => gateway.quote_deposit_and_stake(rt, u(x, 0))),
-  view("gateway", "quote_stake", (rt, x) => [gateway.quote_stake(rt, u(x, 0))]),
-  view("gateway", "quote_unstake", (rt, x) => [gateway.quote_unstake(rt, u(x, 0))]),
-  view("gateway", "quote_request_withdrawal", (rt, x) => gateway.quote_request_withdrawal(rt, u(x, 0))),
-  view("gateway", "quote_unstake_and_request_withdrawal", (rt, x) =>
+  view("gateway", "quote_deposit", ["u64"], ["u64", "u64"], (rt, x) => gateway.quote_deposit(rt, u(x, 0))),
+  view("gateway", "quote_deposit_and_stake", ["u64"], ["u64", "u64", "u64"], (rt, x) =>
+    gateway.quote_deposit_and_stake(rt, u(x, 0)),
+  ),
+  view("gateway", "quote_stake", ["u64"], ["u64"], (rt, x) => [gateway.quote_stake(rt, u(x, 0))]),
+  view("gateway", "quote_unstake", ["u64"], ["u64"], (rt, x) => [gateway.quote_unstake(rt, u(x, 0))]),
+  view("gateway", "quote_request_withdrawal", ["u64"], ["u64", "u64"], (rt, x) =>
+    gateway.quote_request_withdrawal(rt, u(x, 0)),
+  ),
+  view("gateway", "quote_unstake_and_request_withdrawal", ["u64"], ["u64", "u64", "u64"], (rt, x) =>
     gateway.quote_unstake_and_request_withdrawal(rt, u(x, 0)),
   ),
-  view("gateway", "quote_claim", (rt, x) => gateway.quote_claim(rt, a(x, 0), vec(x, 1, asAddr))),
-  view("gateway", "exchange_rate", (rt) => gateway.exchange_rate(rt)),
-  view("gateway", "protocol_state", (rt) => [gateway.protocol_state(rt)]),
-  view("gateway", "user_summary", (rt, x) => [gateway.user_summary(rt, a(x, 0))]),
-  view("gateway", "ticket_info", (rt, x) => [gateway.ticket_info(rt, a(x, 0))]),
-  view("gateway", "kapt_metadata", (rt) => [gateway.kapt_metadata(rt)]),
-  view("gateway", "stkapt_metadata", (rt) => [gateway.stkapt_metadata(rt)]),
+  view("gateway", "quote_claim", ["address", "vector<address>"], ["u64", "bool"], (rt, x) =>
+    gateway.quote_claim(rt, a(x, 0), vec(x, 1, asAddr)),
+  ),
+  view("gateway", "exchange_rate", [], ["u128", "u128"], (rt) => gateway.exchange_rate(rt)),
+  view("gateway", "protocol_state", [], [kofiType("gateway::ProtocolState")], (rt) => [
+    gateway.protocol_state(rt),
+  ]),
+  view("gateway", "user_summary", ["address"], [kofiType("gateway::UserSummary")], (rt, x) => [
+    gateway.user_summary(rt, a(x, 0)),
+  ]),
+  view("gateway", "ticket_info", ["address"], [kofiType("gateway::TicketInfo")], (rt, x) => [
+    gateway.ticket_info(rt, a(x, 0)),
+  ]),
+  view("gateway", "kapt_metadata", [], [METADATA_OBJECT], (rt) => [gateway.kapt_metadata(rt)]),
+  view("gateway", "stkapt_metadata", [], [METADATA_OBJECT], (rt) => [gateway.stkapt_metadata(rt)]),
 ];
 
 /**

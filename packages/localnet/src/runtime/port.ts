@@ -211,5 +211,33 @@ export interface Runtime {
 export interface FunctionBinding {
   readonly module: string;
   readonly name: string;
+  /**
+   * The Move function's signature as the binding expects it (see `FunctionSignature`). Optional here so the
+   * third-party venue packages (`../venues/`, whose ABIs are hand-written alongside their bindings) can omit
+   * it; Kofi bindings must carry it (`KofiFunctionBinding`), and the node refuses to start when it differs
+   * from the generated ABI.
+   */
+  readonly signature?: FunctionSignature;
   run(rt: Runtime, args: readonly unknown[], signer?: Signer): unknown[] | void;
+}
+
+/**
+ * A Move function's signature, written by hand from the Move source in the fullnode ABI's notation
+ * (`u64`, `vector<address>`, `0x1::object::Object<0x1::fungible_asset::Metadata>`, Kofi structs with the
+ * long-form dev address: `0x…6b6f6669::gateway::ProtocolState`).
+ *
+ * `params` are the arguments `run` receives in `args`: an entry function's leading `&signer` (which `run`
+ * receives separately as `signer`) is NOT listed. The node compares them with the ABI's `params` after
+ * dropping a leading `&signer`/`signer`. `returns` is the ABI's `return` (empty for entry functions).
+ */
+export interface FunctionSignature {
+  readonly params: readonly string[];
+  readonly returns: readonly string[];
+  readonly isEntry: boolean;
+  readonly isView: boolean;
+}
+
+/** A binding of the Kofi package: the signature is required (checked against the ABI at node startup). */
+export interface KofiFunctionBinding extends FunctionBinding {
+  readonly signature: FunctionSignature;
 }
