@@ -10,6 +10,12 @@ export function errorMessage(
   error: KofiErrorLike,
   params?: Readonly<Record<string, string | number>>,
 ): string {
+  // A Move abort the user can act on gets its own sentence; the code stays the SDK's.
+  if (error.abort?.name) {
+    const abortKey = `abort.${error.abort.name}` as MessageKey;
+    const abortText = ctx.t(abortKey, params);
+    if (abortText !== abortKey) return abortText;
+  }
   const key = `error.${error.code}` as MessageKey;
   const text = ctx.t(key, params);
   if (text !== key) return text;

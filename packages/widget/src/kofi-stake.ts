@@ -506,6 +506,8 @@ export class KofiStakeElement extends LitElement {
     if (this._tab === "withdrawals" || this._tab === "position") return null;
     const parsed = parseAmount(this._amountText, this.ctx.locale);
     if (!parsed.ok || parsed.value <= 0n) return null;
+    // Below the minimum the chain's quote aborts anyway; the field already says why.
+    if (this.amountState.issue?.kind === "below_minimum") return null;
     const amount = parsed.value;
     if (this._tab === "stake") return { action: "stake", amount, to: this._stakeTo };
     if (this._tab === "convert") return { action: "convert", amount, from: this._convertFrom };

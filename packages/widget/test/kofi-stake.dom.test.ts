@@ -256,6 +256,25 @@ describe("<kofi-stake> in a DOM", () => {
     expect(text(el)).toContain("Code: wrong_network");
   });
 
+  it("explains a decoded Move abort in words and keeps the SDK code", async () => {
+    const abort = { code: "move_abort", message: "abort", abort: { module: "gateway", name: "E_SLIPPAGE" } };
+    const { el, events } = await mount({ fail: { submit: abort } });
+    await type(el, "1");
+    await click(el, "[part~=review-button]");
+    await click(el, "[part~=confirm-button]");
+    expect($(el, "[part~=error]")?.textContent).toContain("The price moved beyond your tolerance");
+    expect($(el, "[part~=error]")?.textContent).toContain("Code: move_abort (gateway::E_SLIPPAGE)");
+    expect(events.errors.at(-1)?.code).toBe("move_abort");
+  });
+
+  it("does not quote below the minimum (the field says why)", async () => {
+    const { el, events } = await mount();
+    await type(el, "0.01");
+    expect($(el, "[part~=quote]")).toBeNull();
+    expect($(el, "[part~=error]")).toBeNull();
+    expect(events.errors).toEqual([]);
+  });
+
   it("reports a wrong network", async () => {
     const { el } = await mount({ account: { address: "0xa11ce", network: "testnet" } });
     expect(text(el)).toContain("Your wallet is on testnet; switch it to local.");

@@ -142,6 +142,15 @@ export const ar: Messages = {
   "error.sequence_number": "هناك معاملة أخرى من هذا الحساب قيد التنفيذ؛ حاول مرة أخرى.",
   "error.unknown": "حدث خطأ ما.",
 
+  "abort.E_BELOW_MIN_DEPOSIT": "المبلغ أقل من الحد الأدنى للإيداع في البروتوكول.",
+  "abort.E_BELOW_MIN_WITHDRAWAL": "المبلغ أقل من الحد الأدنى للسحب في البروتوكول.",
+  "abort.E_SLIPPAGE": "تحرّك السعر أكثر من الحد المسموح؛ لم يُنفق شيء. حاول مرة أخرى.",
+  "abort.E_PAUSED": "هذا الإجراء متوقف مؤقتًا من البروتوكول.",
+  "abort.E_TICKET_NOT_READY": "طلب السحب هذا لم يُتح بعد.",
+  "abort.E_TICKET_NOT_FOUND": "تمت المطالبة بطلب السحب هذا من قبل.",
+  "abort.E_ZERO_SHARES": "المبلغ أصغر من أن يُحوَّل.",
+  "abort.E_NO_ELIGIBLE_POOL": "لا يوجد مدقق يمكنه قبول هذا الإيداع الآن.",
+
   "time.now": "الآن",
   loading: "جارٍ التحميل…",
 };

@@ -142,6 +142,15 @@ export const en = {
   "error.sequence_number": "Another transaction from this account is in flight; try again.",
   "error.unknown": "Something went wrong.",
 
+  "abort.E_BELOW_MIN_DEPOSIT": "The amount is below the protocol's minimum deposit.",
+  "abort.E_BELOW_MIN_WITHDRAWAL": "The amount is below the protocol's minimum withdrawal.",
+  "abort.E_SLIPPAGE": "The price moved beyond your tolerance; nothing was spent. Try again.",
+  "abort.E_PAUSED": "This action is paused by the protocol.",
+  "abort.E_TICKET_NOT_READY": "This withdrawal is not unlocked yet.",
+  "abort.E_TICKET_NOT_FOUND": "This withdrawal was already claimed.",
+  "abort.E_ZERO_SHARES": "The amount is too small to convert.",
+  "abort.E_NO_ELIGIBLE_POOL": "No validator can take this deposit right now.",
+
   "time.now": "now",
   loading: "Loading…",
 } as const;

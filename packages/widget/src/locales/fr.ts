@@ -144,6 +144,15 @@ export const fr: Messages = {
   "error.sequence_number": "Une autre transaction de ce compte est en cours ; réessayez.",
   "error.unknown": "Une erreur est survenue.",
 
+  "abort.E_BELOW_MIN_DEPOSIT": "Le montant est inférieur au dépôt minimum du protocole.",
+  "abort.E_BELOW_MIN_WITHDRAWAL": "Le montant est inférieur au retrait minimum du protocole.",
+  "abort.E_SLIPPAGE": "Le prix a bougé au-delà de votre tolérance ; rien n’a été dépensé. Réessayez.",
+  "abort.E_PAUSED": "Cette action est suspendue par le protocole.",
+  "abort.E_TICKET_NOT_READY": "Ce retrait n’est pas encore débloqué.",
+  "abort.E_TICKET_NOT_FOUND": "Ce retrait a déjà été réclamé.",
+  "abort.E_ZERO_SHARES": "Le montant est trop petit pour être converti.",
+  "abort.E_NO_ELIGIBLE_POOL": "Aucun validateur ne peut accepter ce dépôt pour le moment.",
+
   "time.now": "maintenant",
   loading: "Chargement…",
 };
