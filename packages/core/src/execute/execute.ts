@@ -231,7 +231,14 @@ function extractHash(response: unknown): string {
     if (r.status === "Rejected") throw new KofiError("user_rejected", "The wallet rejected the transaction.");
     if (r.status === "Approved" && r.args !== undefined) return extractHash(r.args);
   }
-  throw new KofiError("unknown", `The signer returned no transaction hash: ${JSON.stringify(response)}`);
+  let shown: string;
+  try {
+    shown =
+      JSON.stringify(response, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? String(response);
+  } catch {
+    shown = String(response);
+  }
+  throw new KofiError("unknown", `The signer returned no transaction hash: ${shown}`);
 }
 
 /**
