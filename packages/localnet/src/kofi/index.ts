@@ -3,13 +3,15 @@
  * `src/kofi/<module>.ts`), same function names (snake_case), same u64/u128 arithmetic and rounding, same
  * abort codes. The node imports exactly `kofiBindings` and `publishKofi`.
  *
- * Open request to the lead (port, additive): `Framework.synchronizeDelegationPool(pool: Address): void`
- * mirroring `0x1::delegation_pool::synchronize_delegation_pool` (`framework/delegation.ts` already has
- * `synchronize`; FrameworkImpl would forward to it). The Move code calls it before every measured framework
- * call and before each claim's readiness check. staking_manager.ts calls it when the framework provides it;
- * until then the framework model's getters already answer as if synchronised (rewards and fee refunds via the
- * drift computation; `withdrawals::part_ready` covers the unsynchronised lockup cycle through
- * `get_pending_withdrawal`), so results are the same; only the delegation pool's stored OLC lags.
+ * Every binding carries its signature, written by hand from the Move source (`KofiFunctionBinding` in
+ * runtime/port.ts: params after the leading `&signer`, returns, is_entry, is_view); the node compares them
+ * with the generated ABI at startup (`checkKofiBindings`) and refuses to start on any difference.
+ *
+ * The port's `synchronizeDelegationPool` (additive, requested by this model) mirrors
+ * `0x1::delegation_pool::synchronize_delegation_pool`; the Move code calls it before every measured framework
+ * call and before each claim's readiness check, and so does staking_manager.ts. `stakeGetStake` (additive)
+ * mirrors `0x1::stake::get_stake`, which `staking_manager::plan_unlock` reads to stay within the stake pool's
+ * active stake.
  *
  * Used from outside src/kofi (read only): `VmError` (runtime/errors.ts) for the VM's ARITHMETIC_ERROR on
  * u64/u128 overflow, underflow, division by zero and casts; `namedObjectAddress` (runtime/address.ts) for

@@ -3,7 +3,7 @@
  * withdrawals, withdraws inactive stake, and measures every framework call (side-effect withdrawals go to
  * `idle_apt`).
  */
-import type { Address, Framework, Runtime, Signer } from "../runtime/port.ts";
+import type { Address, Runtime, Signer } from "../runtime/port.ts";
 import * as config from "./config.ts";
 import { add, add128, check, KOFI, mul128, sub, typeOf } from "./support.ts";
 
@@ -48,13 +48,9 @@ const getMut = (rt: Runtime): Pools => rt.storage.borrowMut<Pools>(KOFI, POOLS);
 const emit = (rt: Runtime, event: string, data: Record<string, unknown>): void =>
   rt.emit(typeOf(M, event), data);
 
-/**
- * `delegation_pool::synchronize_delegation_pool(pool)`. The port does not have it yet (requested, see
- * index.ts); until it does, the framework model is expected to answer every getter as if synchronised.
- */
+/** `delegation_pool::synchronize_delegation_pool(pool)`. */
 function synchronize_delegation_pool(rt: Runtime, pool: Address): void {
-  const fw = rt.framework as Framework & { synchronizeDelegationPool?: (pool: Address) => void };
-  fw.synchronizeDelegationPool?.(pool);
+  rt.framework.synchronizeDelegationPool(pool);
 }
 
 /** `delegation_pool::get_stake(pool, delegator)`: (active, inactive, pending_inactive). */
