@@ -13,7 +13,8 @@
  * @attr default-tab - `stake`, `convert`, `unstake`, `withdrawals` or `position`.
  * @attr slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
  * @attr max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
- * @attr unstake-paths - `standard instant` (default), `standard` or `instant`.
+ * @attr unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
+ *   `instant standard`, `standard` or `instant`.
  * @fires kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
  * @fires kofi-error - Every error shown: `{ code, message, action? }`.
  * @fires kofi-connect - `{ phase: request | connected | disconnected, account? }`.
@@ -317,10 +318,7 @@ export class KofiStakeElement extends LitElement {
     if (changed.has("defaultTab") && isTabId(this.defaultTab) && this._flow.phase !== "pending") {
       this._tab = this.defaultTab;
     }
-    if (changed.has("unstakePaths")) {
-      const paths = this.exitPaths;
-      if (!paths.includes(this._exitPath)) this._exitPath = paths[0] ?? "standard";
-    }
+    if (changed.has("unstakePaths")) this._exitPath = this.exitPaths[0] ?? "standard";
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -356,8 +354,10 @@ export class KofiStakeElement extends LitElement {
   }
 
   private get exitPaths(): ExitPath[] {
-    const tokens = (this.unstakePaths ?? "").split(/[\s,]+/);
-    const paths = (["standard", "instant"] as const).filter((p) => tokens.includes(p));
+    // In the host's order: the first one is preselected.
+    const paths: ExitPath[] = [];
+    for (const token of (this.unstakePaths ?? "").split(/[\s,]+/))
+      if ((token === "standard" || token === "instant") && !paths.includes(token)) paths.push(token);
     return paths.length ? paths : ["standard", "instant"];
   }
 

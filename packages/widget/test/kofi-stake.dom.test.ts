@@ -206,6 +206,17 @@ describe("<kofi-stake> in a DOM", () => {
     expect($(el, "[part~=exit-blocked]")).toBeNull();
   });
 
+  it("preselects the first unstake path the host lists", async () => {
+    const { el } = await mount({}, { "default-tab": "unstake", "unstake-paths": "instant standard" });
+    await type(el, "10");
+    const radios = root(el).querySelectorAll<HTMLInputElement>("[part~=exit-option] input");
+    expect([...radios].map((r) => [r.value, r.checked])).toEqual([
+      ["instant", true],
+      ["standard", false],
+    ]);
+    expect($(el, "[part~=exit-difference]")?.textContent).toContain("Waiting gives");
+  });
+
   it("hides an unstake path the host does not want", async () => {
     const { el } = await mount({}, { "default-tab": "unstake", "unstake-paths": "standard" });
     await type(el, "10");
