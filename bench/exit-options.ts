@@ -14,7 +14,7 @@ import { panoraAdapter } from "../packages/adapters/src/venues/panora.ts";
 import { discoverThalaPools, thalaswapV2Adapter } from "../packages/adapters/src/venues/thalaswapV2.ts";
 import { createKofiClient } from "../packages/core/src/index.ts";
 import { startLocalnet } from "../packages/localnet/src/index.ts";
-import { HYPERION, installVenues, seedVenues } from "../packages/localnet/src/venues/index.ts";
+import { HYPERION } from "../packages/localnet/src/venues/index.ts";
 
 interface Figure {
   name: string;
@@ -29,8 +29,6 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 export async function run(): Promise<Figure[]> {
   const ln = await startLocalnet({ port: 0, quiet: true });
-  installVenues(ln.chain, ln.registry);
-  seedVenues(ln.chain, ln.kofiAddress);
   const fake = await startPanoraFake({ nodeUrl: ln.nodeUrl, hyperion: HYPERION, apiKey: "bench" });
   try {
     const aptos = new Aptos(new AptosConfig({ network: Network.LOCAL, fullnode: ln.nodeUrl }));

@@ -1,6 +1,6 @@
 /**
  * Test harness: a real localnet (HTTP, signed transactions) with the venue models installed through the
- * node's public `chain`/`registry` handles (`installVenues` + `seedVenues` from packages/localnet/src/venues).
+ * venue models the localnet hosts by default (Hyperion, ThalaSwap v2, Echelon at their mainnet addresses).
  */
 import {
   Account,
@@ -11,8 +11,7 @@ import {
   type UserTransactionResponse,
 } from "@aptos-labs/ts-sdk";
 import { createKofiClient, type KofiClient } from "@kofi/core";
-import { type Localnet, startLocalnet } from "@kofi/localnet";
-import { ECHELON, HYPERION, installVenues, seedVenues } from "../../localnet/src/venues/index.ts";
+import { ECHELON, HYPERION, type Localnet, startLocalnet } from "@kofi/localnet";
 import { type ChainReader, chainReader } from "../src/core/chain.ts";
 import { type KofiTokens, resolveKofiTokens } from "../src/core/tokens.ts";
 
@@ -28,8 +27,6 @@ export interface Env {
 
 export async function startEnv(): Promise<Env> {
   const ln = await startLocalnet({ port: 0, quiet: true });
-  installVenues(ln.chain, ln.registry);
-  seedVenues(ln.chain, ln.kofiAddress);
   const aptos = new Aptos(
     new AptosConfig({ network: Network.CUSTOM, fullnode: ln.nodeUrl, faucet: ln.faucetUrl }),
   );

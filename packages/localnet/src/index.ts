@@ -7,11 +7,13 @@ import { createNodeServer } from "./node/server.ts";
 import { loadState, saveState } from "./persist.ts";
 import { normalizeAddress } from "./runtime/address.ts";
 import type { Address } from "./runtime/port.ts";
+import { installVenues, seedVenues } from "./venues/index.ts";
 
 export type { RewardRate, TxRecord } from "./chain.ts";
 export { Chain } from "./chain.ts";
 export type { DevAccount, GenesisInfo } from "./genesis.ts";
 export type { KofiPackage } from "./kofi-bindings.ts";
+export { ECHELON, HYPERION, THALASWAP_V2, VENUE_LP, venuePackages } from "./venues/index.ts";
 
 export interface LocalnetOptions {
   /** Default 8080; 0 picks a free port. */
@@ -36,6 +38,12 @@ export interface LocalnetOptions {
   quiet?: boolean;
   /** The Kofi package to deploy: default the generated ABI + src/kofi model; `false` for a framework-only chain. */
   kofi?: KofiPackage | false;
+  /**
+   * Host the DEX and lending venues (Hyperion, ThalaSwap v2, Echelon) at their mainnet addresses, seeded with
+   * kAPT/stkAPT liquidity at genesis, so the adapters run offline exactly as on mainnet. Default true
+   * (needs the Kofi package).
+   */
+  venues?: boolean;
 }
 
 export interface Localnet {
@@ -75,6 +83,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   } as const;
   const pkg = opts.kofi === false ? undefined : (opts.kofi ?? (await loadKofiPackage()));
 
+  const withVenues = pkg !== undefined && opts.venues !== false;
   const registry = new Registry();
   let chain: Chain;
   let genesis: GenesisInfo;
@@ -83,10 +92,15 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     chain = restored.chain;
     genesis = restored.genesis;
     if (pkg) installKofi(chain, registry, pkg);
+    if (withVenues) installVenues(chain, registry);
   } else {
     chain = new Chain(chainOpts);
     if (pkg) installKofi(chain, registry, pkg);
     genesis = runGenesis(chain, pkg, seed);
+    if (withVenues) {
+      installVenues(chain, registry);
+      seedVenues(chain, genesis.kofiAddress);
+    }
   }
 
   // persistence: debounced atomic writes after commits, and a final write on stop
