@@ -8,6 +8,15 @@
  */
 import type { InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
 import {
+  type ChainReader,
+  chainReader,
+  createExitRouter,
+  type SwapAdapter as ExitAdapter,
+  type KofiTokens,
+  kofiRateProvider,
+  resolveKofiTokens,
+} from "@kofi/adapters";
+import {
   type CreateKofiClientOptions,
   createKofiClient,
   estimateApr,
@@ -53,7 +62,15 @@ export interface CoreBackendOptions {
   network?: CreateKofiClientOptions["network"];
   nodeUrl?: string;
   kofiAddress?: string;
-  /** DEX adapters for instant exits. None: the instant path shows "no route". */
+  /**
+   * Instant-exit venues from `@kofi/adapters`, built from the backend's chain reader and token addresses:
+   * `exits: ({ reader, tokens }) => [hyperionAdapter({ reader, tokens })]`. Quoted through the adapters'
+   * exit router (one pinned ledger version, per-venue timeout, ranking net of gas).
+   */
+  exits?: (context: { reader: ChainReader; tokens: KofiTokens }) => readonly ExitAdapter[];
+  /** Per-venue quote deadline, ms (default 2500). */
+  exitTimeoutMs?: number;
+  /** Simple swap adapters from `@kofi/core`'s registry (no router). */
   swaps?: readonly SwapAdapter[];
   /** How long a quote is considered good, ms (default 30 s). */
   quoteTtlMs?: number;
@@ -150,6 +167,13 @@ export class CoreBackend implements KofiBackend {
   readonly chainId: number | undefined;
   readonly protocolAddress: string;
   private readonly swaps: readonly SwapAdapter[];
+  private readonly exitsFactory: CoreBackendOptions["exits"];
+  private readonly exitTimeoutMs: number;
+  private exitContext: Promise<{
+    reader: ChainReader;
+    tokens: KofiTokens;
+    adapters: readonly ExitAdapter[];
+  }> | null = null;
   private readonly quoteTtlMs: number;
   private readonly aprTtlMs: number;
   /** The SDK's prepared action behind each quote the widget holds: signed exactly as quoted. */
@@ -169,6 +193,8 @@ export class CoreBackend implements KofiBackend {
     this.chainId = this.client.chainId;
     this.protocolAddress = this.client.kofiAddress;
     this.swaps = options.swaps ?? [];
+    this.exitsFactory = options.exits;
+    this.exitTimeoutMs = options.exitTimeoutMs ?? 2_500;
     this.quoteTtlMs = options.quoteTtlMs ?? 30_000;
     this.aprTtlMs = options.aprTtlMs ?? 600_000;
   }
@@ -383,6 +409,92 @@ export class CoreBackend implements KofiBackend {
     request: Extract<QuoteRequest, { action: "unstake_instant" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]> {
+    const routed = this.exitsFactory ? await this.quoteThroughRouter(request, options) : [];
+    const simple = await this.quoteThroughSwaps(request, options);
+    return [...routed, ...simple].sort((a, b) =>
+      b.amountOut > a.amountOut ? 1 : b.amountOut < a.amountOut ? -1 : 0,
+    );
+  }
+
+  /** `@kofi/adapters` exit router: every venue in parallel at one ledger version; failures are skipped. */
+  private async quoteThroughRouter(
+    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    options: QuoteOptions,
+  ): Promise<Quote[]> {
+    const factory = this.exitsFactory;
+    if (!factory) return [];
+    this.exitContext ??= (async () => {
+      const reader = chainReader(this.client.aptos);
+      const tokens = await resolveKofiTokens(this.client);
+      return { reader, tokens, adapters: factory({ reader, tokens }) };
+    })();
+    let ctx: Awaited<NonNullable<typeof this.exitContext>>;
+    try {
+      ctx = await this.exitContext;
+    } catch (e) {
+      this.exitContext = null;
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
+    const router = createExitRouter({
+      client: this.client,
+      reader: ctx.reader,
+      tokens: ctx.tokens,
+      rates: kofiRateProvider(this.client),
+      adapters: ctx.adapters,
+      timeoutMs: this.exitTimeoutMs,
+      ...(options.account ? { sender: options.account as `0x${string}` } : {}),
+    });
+    const x = await router.getExitOptions({
+      token: request.from,
+      amount: request.amount,
+      slippageBps: options.slippageBps,
+    });
+    const out: Quote[] = [];
+    for (const venue of x.ranked) {
+      const adapter = ctx.adapters.find((a) => a.meta.id === venue.adapterId);
+      if (!adapter) continue;
+      try {
+        const built = await adapter.buildPayload(
+          venue.quote,
+          options.account ? { recipient: options.account as `0x${string}` } : {},
+        );
+        this.swapFunctions.add(built.data.function);
+        const q = venue.quote;
+        const quote: Quote = {
+          request,
+          tokenIn: request.from,
+          amountIn: request.amount,
+          tokenOut: "APT",
+          amountOut: q.amountOut,
+          minOut: built.minAmountOut,
+          fee: 0n,
+          payload: toEntryPayload(built.data),
+          route: {
+            venue: adapter.meta.name,
+            discountBps: Number(q.discountToFairBps ?? 0n),
+            priceImpactBps: Number(q.priceImpactBps),
+            fairValueApt: x.fairValueApt,
+          },
+          expiresAt: q.expiresAtMs,
+        };
+        this.prepared.set(quote, {
+          kind: `swap:${adapter.meta.id}`,
+          payload: built.data,
+          quote: undefined,
+          minOut: built.minAmountOut,
+        });
+        out.push(quote);
+      } catch {
+        // a venue whose payload cannot be built is not offered
+      }
+    }
+    return out;
+  }
+
+  private async quoteThroughSwaps(
+    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    options: QuoteOptions,
+  ): Promise<Quote[]> {
     const swaps = this.swaps.filter((s) => !s.networks || s.networks.includes(this.network));
     if (swaps.length === 0) return [];
     // Fair value: kAPT redeems 1:1 for APT; stkAPT at the vault rate.
@@ -425,7 +537,7 @@ export class CoreBackend implements KofiBackend {
         }
       }),
     );
-    return quotes.filter((q): q is Quote => q !== null).sort((a, b) => (b.amountOut > a.amountOut ? 1 : -1));
+    return quotes.filter((q): q is Quote => q !== null);
   }
 
   private preparedFor(quote: Quote): PreparedAction<unknown> {

@@ -6,6 +6,15 @@
 import type { BackendFactory, KofiBackend } from "./backend.ts";
 import type { CoreBackendOptions } from "./backend-core.ts";
 
+/** `adapters` may be `@kofi/adapters` venues, or a function building them from `{ reader, tokens }`. */
+function exitsOf(adapters: BackendFactoryAdapters): NonNullable<CoreBackendOptions["exits"]> {
+  return typeof adapters === "function"
+    ? (adapters as NonNullable<CoreBackendOptions["exits"]>)
+    : () => adapters as ReturnType<NonNullable<CoreBackendOptions["exits"]>>;
+}
+
+type BackendFactoryAdapters = NonNullable<Parameters<BackendFactory>[0]["adapters"]>;
+
 export const lazyCoreBackend: BackendFactory = (options) => {
   let loading: Promise<KofiBackend> | null = null;
   let ready: KofiBackend | null = null;
@@ -15,7 +24,7 @@ export const lazyCoreBackend: BackendFactory = (options) => {
         network: options.network as CoreBackendOptions["network"],
         ...(options.nodeUrl ? { nodeUrl: options.nodeUrl } : {}),
         ...(options.kofiAddress ? { kofiAddress: options.kofiAddress } : {}),
-        ...(options.adapters ? { swaps: options.adapters as CoreBackendOptions["swaps"] } : {}),
+        ...(options.adapters ? { exits: exitsOf(options.adapters) } : {}),
       });
       return ready;
     });

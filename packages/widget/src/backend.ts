@@ -257,6 +257,9 @@ export type BackendFactory = (options: {
   network: string;
   nodeUrl?: string;
   kofiAddress?: string;
-  /** Swap adapters for instant exits (`SwapAdapter` from `@kofi/core` / `@kofi/adapters`). */
-  adapters?: readonly unknown[];
+  /**
+   * Instant-exit venues (`SwapAdapter`s from `@kofi/adapters`), or a function building them from the
+   * backend's `{ reader, tokens }`.
+   */
+  adapters?: readonly unknown[] | ((context: { reader: unknown; tokens: unknown }) => readonly unknown[]);
 }) => KofiBackend;

@@ -143,8 +143,14 @@ export class KofiStakeElement extends LitElement {
   declare network: string;
   declare nodeUrl: string | undefined;
   declare kofiAddress: string | undefined;
-  /** Swap adapters for instant exits, passed to the built-in backend (`@kofi/adapters`). */
-  declare adapters: readonly unknown[] | undefined;
+  /**
+   * Instant-exit venues for the built-in backend: `@kofi/adapters` SwapAdapters, or
+   * `({ reader, tokens }) => [hyperionAdapter({ reader, tokens })]`.
+   */
+  declare adapters:
+    | readonly unknown[]
+    | ((context: { reader: unknown; tokens: unknown }) => readonly unknown[])
+    | undefined;
   declare theme: Theme;
   declare locale: string | undefined;
   declare defaultTab: TabId | undefined;

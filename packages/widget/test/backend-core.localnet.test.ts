@@ -3,6 +3,7 @@
  * signed transactions: every method the widget calls, in the order the widget calls them.
  */
 import { Account } from "@aptos-labs/ts-sdk";
+import { hyperionAdapter } from "@kofi/adapters";
 import { type Localnet, startLocalnet } from "@kofi/localnet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAllowedFunction } from "../src/allowlist.ts";
@@ -143,6 +144,43 @@ describe("CoreBackend against the localnet", () => {
         { slippageBps: 50 },
       ),
     ).toEqual([]);
+  });
+
+  it("exits instantly through a DEX venue from @kofi/adapters (Hyperion model on the localnet)", async () => {
+    const withExits = createCoreBackend({
+      network: "local",
+      nodeUrl: net.nodeUrl,
+      kofiAddress: net.kofiAddress,
+      exits: ({ reader, tokens }) => [hyperionAdapter({ reader, tokens })],
+    });
+    const deposit = await withExits.quote(
+      { action: "stake", amount: 20n * APT, to: "kAPT" },
+      { slippageBps: 50 },
+    );
+    await withExits.submit({ quote: deposit, wallet: user, onStage: () => {} });
+    const options = await withExits.quoteInstant(
+      { action: "unstake_instant", amount: 5n * APT, from: "kAPT" },
+      { slippageBps: 50, account: address },
+    );
+    const best = options[0];
+    if (!best) throw new Error("no instant route");
+    expect(best.route?.venue).toBe("Hyperion");
+    expect(best.route?.fairValueApt).toBe(5n * APT);
+    expect(best.route?.discountBps).toBeGreaterThanOrEqual(50); // the model pool prices kAPT at 0.995
+    expect(best.amountOut).toBeLessThan(5n * APT);
+    expect(best.minOut).toBe((best.amountOut * 9_950n) / 10_000n);
+    expect(
+      isAllowedFunction(best.payload.function, withExits.protocolAddress, withExits.allowedFunctions),
+    ).toBe(true);
+    expect(isAllowedFunction(best.payload.function, withExits.protocolAddress)).toBe(false);
+    const sim = await withExits.simulate(best, { account: address, wallet: user });
+    expect(sim.success).toBe(true);
+    const before = (await withExits.getPosition(address)).apt;
+    const stages: string[] = [];
+    await withExits.submit({ quote: best, wallet: user, onStage: (s) => stages.push(s.stage) });
+    expect(stages).toEqual(["sign", "submitted", "confirmed"]);
+    const after = (await withExits.getPosition(address)).apt;
+    expect(after - before).toBeGreaterThanOrEqual(best.minOut - sim.feeOctas * 2n);
   });
 
   it("waits for a known hash (reload recovery) and refuses quotes it did not make", async () => {
