@@ -5,9 +5,32 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "abi", include: ["scripts/**/*.test.ts"], environment: "node" } },
-      { test: { name: "core", include: ["packages/core/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
-      { test: { name: "localnet", include: ["packages/localnet/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
-      { test: { name: "adapters", include: ["packages/adapters/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
+      {
+        test: {
+          name: "core",
+          include: ["packages/core/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "localnet",
+          include: ["packages/localnet/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "adapters",
+          include: ["packages/adapters/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      "packages/widget/vitest.config.ts",
+      "storybook/vitest.config.ts",
     ],
   },
 });
