@@ -65,6 +65,12 @@ describe("toKofiError", () => {
     expect(e.message).toContain(kofiErrors.gateway.E_SLIPPAGE.doc);
     expect(e.hint).toBeTruthy();
   });
+  it("keeps the abort's doc exactly when the vm_status is carried twice (message and vm_status)", () => {
+    const status = `Move abort in ${KOFI}::gateway: E_SLIPPAGE(0x10003): ${kofiErrors.gateway.E_SLIPPAGE.doc}`;
+    const e = toKofiError({ vm_status: status, message: status }, { kofiAddress: KOFI });
+    expect(e.abort?.doc).toBe(kofiErrors.gateway.E_SLIPPAGE.doc);
+    expect(e.message).toBe(`${kofiErrors.gateway.E_SLIPPAGE.doc} (gateway::E_SLIPPAGE)`);
+  });
   it("maps E_PAUSED to paused and balance aborts to insufficient_balance", () => {
     expect(toKofiError(new Error(`Move abort in ${KOFI}::config: E_PAUSED(0x30004): paused`)).code).toBe(
       "paused",

@@ -82,7 +82,10 @@ export function toKofiError(value: unknown, context: ToKofiErrorContext = {}): K
   const hash =
     context.hash ?? (typeof field(value, "hash") === "string" ? (field(value, "hash") as string) : undefined);
 
-  const abort = decodeMoveAbort(joined, ctx);
+  // Each text alone first: the named form's doc runs to the end of its text, and must not take in the texts
+  // joined after it (a failed transaction carries the same vm_status as message and vm_status).
+  const abort =
+    all.map((t) => decodeMoveAbort(t, ctx)).find((a) => a !== undefined) ?? decodeMoveAbort(joined, ctx);
   if (abort) {
     const vmStatus = all.find((t) => t.includes("Move abort")) ?? joined;
     const label = `${abort.module}::${abort.name ?? `0x${abort.code.toString(16)}`}`;
