@@ -45,6 +45,7 @@ export { decodeMoveAbort, type KofiErrorTable } from "./errors/decodeMoveAbort.t
 export { isKofiError, KofiError, type KofiErrorCode, type MoveAbortInfo } from "./errors/KofiError.ts";
 export { type ToKofiErrorContext, toKofiError } from "./errors/toKofiError.ts";
 export { isEvent, type KofiEvent, type KofiEventType, parseKofiEvents } from "./events/parseEvents.ts";
+export { type Received, type ReceivedTicket, receivedFromEvents } from "./events/received.ts";
 export type { KofiAction, PreparedAction, SlippageOptions } from "./execute/action.ts";
 export {
   assertNetwork,
@@ -56,7 +57,21 @@ export {
   signerAddress,
   waitForKofiTransaction,
 } from "./execute/execute.ts";
-export type { Aip62WalletLike, KofiSigner, MinimalSigner, WalletCoreLike } from "./execute/signer.ts";
+export {
+  type Aip62WalletLike,
+  assertSignerNetwork,
+  type KofiSigner,
+  type MinimalSigner,
+  type SignerInfo,
+  signerInfo,
+  type WalletCoreLike,
+} from "./execute/signer.ts";
+export {
+  type ChangeSummary,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+} from "./execute/simulate.ts";
 export { getPosition, type Position, type PositionTicket, parseUserSummary } from "./position/getPosition.ts";
 export {
   type AprEstimate,

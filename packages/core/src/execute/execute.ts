@@ -5,24 +5,25 @@ import {
   generateUserTransactionHash,
   type InputEntryFunctionData,
   type InputGenerateTransactionOptions,
-  type PublicKey,
   type SimpleTransaction,
   type UserTransactionResponse,
 } from "@aptos-labs/ts-sdk";
 import type { KofiClient } from "../client/createKofiClient.ts";
-import { normalizeAddress } from "../client/createKofiClient.ts";
 import { KofiError } from "../errors/KofiError.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
 import { type KofiEvent, parseKofiEvents } from "../events/parseEvents.ts";
+import { type Received, receivedFromEvents } from "../events/received.ts";
 import type { KofiAction, PreparedAction } from "./action.ts";
 import {
   type Aip62WalletLike,
-  isPublicKey,
+  assertSignerNetwork,
   type KofiSigner,
   type MinimalSigner,
+  signerInfo,
   signerKind,
   type WalletCoreLike,
 } from "./signer.ts";
+import { buildKofiTransaction, simulateTransaction } from "./simulate.ts";
 
 export type ExecuteStage = "quote" | "simulate" | "sign" | "submitted" | "confirmed" | "failed";
 
@@ -69,6 +70,8 @@ export interface ExecuteResult<Q = unknown> {
   minOut: bigint | undefined;
   gasUsed: bigint;
   events: KofiEvent[];
+  /** What the sender received, from the transaction's Kofi events (kAPT / stkAPT minted, kAPT out, tickets, APT claimed). */
+  received: Received;
   /** Chain time of execution, seconds (from the transaction's microsecond timestamp). */
   timestampSecs: bigint;
   transaction: UserTransactionResponse;
@@ -104,51 +107,9 @@ function pendingFor(client: KofiClient) {
   };
 }
 
-/** The sender address of any supported signer. */
+/** The sender address of any supported signer (`signerInfo(signer).address`). */
 export async function signerAddress(signer: KofiSigner): Promise<`0x${string}`> {
-  const kind = signerKind(signer);
-  if (kind === "account")
-    return normalizeAddress((signer as Account).accountAddress.toString(), "signer address");
-  if (kind === "wallet-core") {
-    const account = (signer as WalletCoreLike).account;
-    if (!account)
-      throw new KofiError("user_rejected", "The wallet is not connected.", {
-        hint: "Connect a wallet first.",
-      });
-    return normalizeAddress(String(account.address), "wallet address");
-  }
-  if (kind === "aip62") {
-    const w = signer as Aip62WalletLike;
-    const feature = w.features["aptos:account"];
-    const account = feature ? await feature.account() : w.accounts?.[0];
-    if (!account)
-      throw new KofiError("user_rejected", "The wallet is not connected.", {
-        hint: "Connect a wallet first.",
-      });
-    return normalizeAddress(String(account.address), "wallet address");
-  }
-  return normalizeAddress(String((signer as MinimalSigner).address), "signer address");
-}
-
-async function signerPublicKey(signer: KofiSigner): Promise<PublicKey | undefined> {
-  const kind = signerKind(signer);
-  let pk: unknown;
-  if (kind === "account") pk = (signer as Account).publicKey;
-  else if (kind === "wallet-core") pk = (signer as WalletCoreLike).account?.publicKey;
-  else if (kind === "aip62")
-    pk = (await (signer as Aip62WalletLike).features["aptos:account"]?.account())?.publicKey;
-  else pk = (signer as MinimalSigner).publicKey;
-  return isPublicKey(pk) ? pk : undefined;
-}
-
-async function signerChainId(signer: KofiSigner): Promise<number | undefined> {
-  const kind = signerKind(signer);
-  let id: unknown;
-  if (kind === "wallet-core") id = (signer as WalletCoreLike).network?.chainId;
-  else if (kind === "aip62")
-    id = (await (signer as Aip62WalletLike).features["aptos:network"]?.network())?.chainId;
-  else if (kind === "minimal") id = (signer as MinimalSigner).chainId;
-  return id === undefined || id === null ? undefined : Number(id);
+  return (await signerInfo(signer)).address;
 }
 
 /**
@@ -271,7 +232,8 @@ export async function execute<Q>(
   const pending = pendingFor(client);
   let key: string | undefined;
   try {
-    const sender = await signerAddress(signer);
+    const info = await signerInfo(signer);
+    const sender = info.address;
     const sKind = signerKind(signer);
     key =
       options.idempotencyKey ??
@@ -305,13 +267,7 @@ export async function execute<Q>(
       pending.delete(key);
     }
 
-    const walletChain = await signerChainId(signer);
-    if (walletChain !== undefined && client.chainId !== undefined && walletChain !== client.chainId) {
-      throw new KofiError(
-        "wrong_network",
-        `The wallet is on chain ${walletChain}, but the Kofi client is configured for ${client.network} (chain ${client.chainId}).`,
-      );
-    }
+    assertSignerNetwork(client, info);
 
     prepared = "prepare" in action ? await action.prepare(client) : action;
     emit({ stage: "quote", kind, quote: prepared.quote });
@@ -319,35 +275,16 @@ export async function execute<Q>(
 
     // Build + simulate (ABI attached: no module fetch).
     const wantSimulate = options.simulate ?? true;
-    const publicKey = wantSimulate ? await signerPublicKey(signer) : undefined;
+    const publicKey = wantSimulate ? info.publicKey : undefined;
     const needsBuild = sKind === "account" || publicKey !== undefined;
     let transaction: SimpleTransaction | undefined;
     if (needsBuild) {
-      transaction = await client.aptos.transaction.build.simple({
-        sender,
-        data: payload,
-        ...(options.transactionOptions ? { options: options.transactionOptions } : {}),
-      });
+      transaction = await buildKofiTransaction(client, sender, prepared, options.transactionOptions);
     }
     if (publicKey && transaction) {
-      let sim: UserTransactionResponse | undefined;
-      try {
-        [sim] = await client.aptos.transaction.simulate.simple({ signerPublicKey: publicKey, transaction });
-      } catch (e) {
-        const err = toKofiError(e, ctx);
-        throw err.code === "unknown"
-          ? new KofiError("simulation_failed", `Simulation rejected: ${err.message}`, { cause: e })
-          : err;
-      }
-      if (sim && !sim.success) {
-        const err = toKofiError({ vm_status: sim.vm_status, message: sim.vm_status }, ctx);
-        throw err.code === "unknown"
-          ? new KofiError("simulation_failed", `Simulation failed: ${sim.vm_status}`, {
-              vmStatus: sim.vm_status,
-            })
-          : err;
-      }
-      emit({ stage: "simulate", kind, gasUsed: sim ? BigInt(sim.gas_used) : undefined });
+      const sim = await simulateTransaction(client, transaction, publicKey, prepared);
+      if (sim.error) throw sim.error;
+      emit({ stage: "simulate", kind, gasUsed: sim.gasUsed });
     } else {
       emit({ stage: "simulate", kind, skipped: true });
     }
@@ -382,11 +319,7 @@ export async function execute<Q>(
       const input =
         feature.version === "1.0.0"
           ? (transaction ??
-            (await client.aptos.transaction.build.simple({
-              sender,
-              data: payload,
-              ...(options.transactionOptions ? { options: options.transactionOptions } : {}),
-            })))
+            (await buildKofiTransaction(client, sender, prepared, options.transactionOptions)))
           : { payload };
       hash = extractHash(await feature.signAndSubmitTransaction(input));
     } else {
@@ -418,6 +351,7 @@ function finish<Q>(
 ): ExecuteResult<Q> {
   const gasUsed = BigInt(tx.gas_used);
   emit({ stage: "confirmed", kind, hash: tx.hash, gasUsed });
+  const events = parseKofiEvents(tx, client);
   return {
     hash: tx.hash,
     version: BigInt(tx.version),
@@ -426,7 +360,8 @@ function finish<Q>(
     quote: prepared?.quote,
     minOut: prepared?.minOut,
     gasUsed,
-    events: parseKofiEvents(tx, client),
+    events,
+    received: receivedFromEvents(events, tx.sender),
     timestampSecs: BigInt(tx.timestamp) / 1_000_000n,
     transaction: tx,
   };
