@@ -1,6 +1,15 @@
 import { defineConfig } from "vitest/config";
+import { chromium } from "../packages/widget/vitest.chromium.ts";
 
-// Stories rendered and played in happy-dom: `npx vitest run --root storybook`.
+// Every story rendered in headless Chromium, its play function run, then axe-core over the result:
+// `npx vitest run --project stories` (or `npx vitest run --root storybook`).
 export default defineConfig({
-  test: { name: "stories", include: ["stories/**/*.test.ts"], environment: "happy-dom", testTimeout: 15_000 },
+  root: import.meta.dirname,
+  test: {
+    name: "stories",
+    include: ["stories/**/*.test.ts"],
+    browser: chromium(),
+    fileParallelism: false,
+    testTimeout: 30_000,
+  },
 });

@@ -24,18 +24,53 @@ interface Args {
   maxDiscountBps: number;
   unstakePaths: string;
   width: string;
+  /** Values for the --kofi-* custom properties; empty keeps the theme's default. */
   accent: string;
   radius: string;
   background: string;
   foreground: string;
+  accentForeground: string;
+  surface: string;
+  muted: string;
+  border: string;
+  danger: string;
+  success: string;
+  warning: string;
+  focusRing: string;
+  radiusSmall: string;
+  space: string;
+  shadow: string;
+  noBackend?: boolean;
   backendOptions: MemoryBackendOptions;
   connected: boolean;
 }
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** Story arg → theme token, each with a control in the Controls panel. */
+const TOKENS = {
+  accent: ["--kofi-accent", "color"],
+  accentForeground: ["--kofi-accent-foreground", "color"],
+  background: ["--kofi-background", "color"],
+  surface: ["--kofi-surface", "color"],
+  foreground: ["--kofi-foreground", "color"],
+  muted: ["--kofi-muted", "color"],
+  border: ["--kofi-border", "color"],
+  danger: ["--kofi-danger", "color"],
+  success: ["--kofi-success", "color"],
+  warning: ["--kofi-warning", "color"],
+  focusRing: ["--kofi-focus-ring", "color"],
+  radius: ["--kofi-radius", "text"],
+  radiusSmall: ["--kofi-radius-small", "text"],
+  space: ["--kofi-space", "text"],
+  shadow: ["--kofi-shadow", "text"],
+} as const satisfies Record<string, readonly [string, "color" | "text"]>;
+type TokenArg = keyof typeof TOKENS;
+const TOKEN_ARGS = Object.keys(TOKENS) as TokenArg[];
+
 const meta: Meta<Args> = {
   title: "Widget/kofi-stake",
+  component: "kofi-stake",
   tags: ["autodocs"],
   args: {
     theme: "light",
@@ -45,10 +80,7 @@ const meta: Meta<Args> = {
     maxDiscountBps: 300,
     unstakePaths: "standard instant",
     width: "420px",
-    accent: "",
-    radius: "",
-    background: "",
-    foreground: "",
+    ...(Object.fromEntries(TOKEN_ARGS.map((k) => [k, ""])) as Record<TokenArg, string>),
     backendOptions: {},
     connected: true,
   },
@@ -58,10 +90,13 @@ const meta: Meta<Args> = {
     defaultTab: { control: "select", options: ["stake", "convert", "unstake", "withdrawals", "position"] },
     unstakePaths: { control: "select", options: ["standard instant", "standard", "instant"] },
     width: { control: "text", description: "container width (the widget works from 320px)" },
-    accent: { control: "color", description: "--kofi-accent" },
-    radius: { control: "text", description: "--kofi-radius" },
-    background: { control: "color", description: "--kofi-background" },
-    foreground: { control: "color", description: "--kofi-foreground" },
+    ...Object.fromEntries(
+      TOKEN_ARGS.map((k) => [
+        k,
+        { control: TOKENS[k][1], description: TOKENS[k][0], table: { category: "theme tokens" } },
+      ]),
+    ),
+    noBackend: { table: { disable: true } },
     backendOptions: { table: { disable: true } },
     connected: { control: "boolean" },
   },
@@ -70,13 +105,8 @@ const meta: Meta<Args> = {
       ...args.backendOptions,
       ...(args.connected ? {} : { account: null }),
     });
-    const tokens = [
-      args.accent && `--kofi-accent: ${args.accent}`,
-      args.radius && `--kofi-radius: ${args.radius}`,
-      args.background && `--kofi-background: ${args.background}`,
-      args.foreground && `--kofi-foreground: ${args.foreground}`,
-    ]
-      .filter(Boolean)
+    const tokens = TOKEN_ARGS.filter((k) => args[k])
+      .map((k) => `${TOKENS[k][0]}: ${args[k]}`)
       .join("; ");
     return html`<div style="max-width: ${args.width}">
       <kofi-stake
@@ -88,7 +118,7 @@ const meta: Meta<Args> = {
         slippage-bps=${args.slippageBps}
         max-discount-bps=${args.maxDiscountBps}
         unstake-paths=${args.unstakePaths}
-        .backend=${backend}
+        .backend=${args.noBackend ? undefined : backend}
         .wallet=${args.connected ? { kind: "story-wallet" } : undefined}
       ></kofi-stake>
     </div>`;
@@ -253,6 +283,12 @@ export const ErrorNetworkOnSubmit = errorStory("network");
 export const ErrorInvalidAmount = errorStory("invalid_amount");
 export const ErrorSequenceNumber = errorStory("sequence_number");
 export const ErrorUnknown = errorStory("unknown");
+export const ErrorQuoteExpired = errorStory("quote_expired");
+export const ErrorNotAllowed = errorStory("not_allowed");
+export const ErrorNotConnected = errorStory("not_connected");
+export const ErrorInvalidAddress = errorStory("invalid_address");
+export const ErrorWrongNetworkOnSubmit = errorStory("wrong_network");
+export const ErrorNoBackend: Story = { args: { noBackend: true }, play: shows("[part~=error]") };
 export const ErrorNodeUnreachable = errorStory("network", "getProtocol");
 export const ErrorInvalidConfig = errorStory("invalid_config", "getProtocol");
 export const ErrorVetoedByHost: Story = {

@@ -1,7 +1,9 @@
 /**
- * Renders every story and runs its play function in happy-dom, so the stories stay in sync with the element
- * even where no browser is available. In Chromium (Storybook's test runner) they also get axe checks.
+ * Every story in headless Chromium (vitest browser mode): rendered as Storybook renders it, its play
+ * function run to reach its state, then axe-core over the widget (shadow DOM included) must find no
+ * violation. Error stories must show their code in text (errors are never colour alone).
  */
+import axe from "axe-core";
 import { render, type TemplateResult } from "lit";
 import { afterEach, describe, expect, it } from "vitest";
 import * as stories from "./kofi-stake.stories.ts";
@@ -19,10 +21,24 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** axe-core, WCAG 2.2 A/AA and best practices; the result as readable lines. */
+async function axeViolations(context: Element): Promise<string[]> {
+  const result = await axe.run(context, {
+    runOnly: {
+      type: "tag",
+      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    resultTypes: ["violations"],
+  });
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary ?? v.help}`),
+  );
+}
+
 describe("stories", () => {
   for (const [name, story] of Object.entries(named)) {
-    it(`${name} renders and reaches its state`, async () => {
-      const canvasElement = document.createElement("div");
+    it(`${name}: renders, reaches its state, no axe violation`, async () => {
+      const canvasElement = document.createElement("main");
       document.body.append(canvasElement);
       const args = { ...meta.args, ...story.args };
       const ctx = { canvasElement, args };
@@ -39,6 +55,7 @@ describe("stories", () => {
       if (name.startsWith("Error") || name === "WrongNetwork")
         expect(error?.textContent).toMatch(/Code: \w+/);
       else expect(error).toBeNull();
+      expect(await axeViolations(canvasElement)).toEqual([]);
     });
   }
 });

@@ -2,23 +2,9 @@
  * `<kofi-stake>`: the embeddable Kofi liquid staking widget.
  *
  * This module only declares the class (no `customElements.define`, no DOM access at import time);
- * `define.ts` registers the tag. Safe to import during SSR.
- *
- * @tag kofi-stake
- * @attr network - Expected network (`mainnet`, `testnet`, `local`…); a wallet elsewhere shows `wrong_network`.
- * @attr node-url - Fullnode URL for the built-in backend factory.
- * @attr kofi-address - Kofi package address (needed where Kofi has no preset, e.g. before mainnet launch).
- * @attr theme - `light` (default), `dark` or `system`.
- * @attr locale - BCP 47 tag; bundled: en, fr, ar (RTL). Defaults to the page language.
- * @attr default-tab - `stake`, `convert`, `unstake`, `withdrawals` or `position`.
- * @attr slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
- * @attr max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
- * @attr unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
- *   `instant standard`, `standard` or `instant`.
- * @fires kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
- * @fires kofi-error - Every error shown: `{ code, message, action? }`.
- * @fires kofi-connect - `{ phase: request | connected | disconnected, account? }`.
- * @fires kofi-claimable - Tickets became claimable: `{ tickets, totalApt }`.
+ * `define.ts` registers the tag. Safe to import during SSR. The element's API (attributes, properties,
+ * events, CSS custom properties and parts) is documented on the class, which is what
+ * `custom-elements.json` is generated from (`npm run manifest -w @kofi/widget`).
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { isAllowedFunction } from "./allowlist.ts";
@@ -101,6 +87,102 @@ function isEventSource(x: unknown): x is EventSource {
   );
 }
 
+/**
+ * `<kofi-stake>`: stake APT, convert kAPT/stkAPT, unstake (standard vs instant), claim withdrawals, and see the
+ * position. Every transaction is reviewed (entry function, amounts, simulation) before the wallet signs.
+ *
+ * @tag kofi-stake
+ * @summary The embeddable Kofi liquid staking widget.
+ *
+ * @attr {string} network - Expected network (`mainnet`, `testnet`, `local`…); a wallet elsewhere shows `wrong_network`.
+ * @attr {string} node-url - Fullnode URL for the built-in backend factory (and the built-in wallet picker).
+ * @attr {string} kofi-address - Kofi package address (needed where Kofi has no preset, e.g. before mainnet launch).
+ * @attr {"light" | "dark" | "system"} theme - Colour theme (default `light`).
+ * @attr {string} locale - BCP 47 tag; bundled: en, fr, ar (RTL). Defaults to the page language.
+ * @attr {"stake" | "convert" | "unstake" | "withdrawals" | "position"} default-tab - The tab shown first.
+ * @attr {number} slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
+ * @attr {number} max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
+ * @attr {string} unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
+ *   `instant standard`, `standard` or `instant`.
+ *
+ * @prop {KofiBackend | undefined} backend - The chain access layer; unset: built from network / node-url / kofi-address.
+ * @prop {unknown} wallet - A WalletCore, an AIP-62 wallet, a minimal signer or a ts-sdk Account; passed through untouched.
+ * @prop {Partial<Messages> | undefined} strings - Host string overrides, merged over the locale.
+ * @prop {BeforeSubmit | undefined} beforeSubmit - Called before every signature; return false to veto.
+ * @prop {unknown} adapters - Instant-exit venues for the built-in backend (`@kofi/adapters`).
+ *
+ * @fires {CustomEvent<KofiTxDetail>} kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
+ * @fires {CustomEvent<KofiErrorDetail>} kofi-error - Every error shown: `{ code, message, action? }`.
+ * @fires {CustomEvent<KofiConnectDetail>} kofi-connect - `{ phase: request | connected | disconnected, account? }`.
+ * @fires {CustomEvent<KofiClaimableDetail>} kofi-claimable - Tickets became claimable: `{ tickets, totalApt }`.
+ *
+ * @cssprop --kofi-accent - Accent: primary buttons, selected tab, focus accents (light #5b4cdb, dark #a89cff)
+ * @cssprop --kofi-accent-foreground - Text on the accent colour
+ * @cssprop --kofi-background - Card background
+ * @cssprop --kofi-surface - Raised surfaces: quote, review, options
+ * @cssprop --kofi-foreground - Main text
+ * @cssprop --kofi-muted - Secondary text (kept at 4.5:1 contrast or more on background and surface)
+ * @cssprop --kofi-border - Borders and separators
+ * @cssprop --kofi-danger - Errors (always with an icon and the word Error)
+ * @cssprop --kofi-success - Success
+ * @cssprop --kofi-warning - Warnings and notices
+ * @cssprop --kofi-focus-ring - Keyboard focus outline
+ * @cssprop --kofi-radius - Card radius (12px)
+ * @cssprop --kofi-radius-small - Control radius (8px)
+ * @cssprop --kofi-space - Base spacing (0.75rem)
+ * @cssprop --kofi-shadow - Card shadow
+ *
+ * @csspart base - the card (carries dir and lang)
+ * @csspart header - header row
+ * @csspart title - the heading
+ * @csspart account - the connected account
+ * @csspart connect-button - Connect
+ * @csspart connect-prompt - the connect a wallet hint
+ * @csspart wallet-picker - the built-in wallet list
+ * @csspart wallet-option - one wallet in the list
+ * @csspart tablist - the tab list
+ * @csspart tab - every tab
+ * @csspart tab-selected - the selected tab
+ * @csspart panel - the tab panel (also panel-<tab>)
+ * @csspart choice-group - radio groups
+ * @csspart choice - one radio choice
+ * @csspart amount - amount field
+ * @csspart amount-input - the text input
+ * @csspart max-button - Max
+ * @csspart balance - balance line
+ * @csspart field-error - the amount problem
+ * @csspart quote - quote summary
+ * @csspart quote-loading - quote placeholder
+ * @csspart exit-choice - standard vs instant
+ * @csspart exit-options - the two options
+ * @csspart exit-option - one option (also exit-option-standard, exit-option-instant)
+ * @csspart exit-blocked - instant blocked by max discount
+ * @csspart exit-difference - difference in APT
+ * @csspart tickets - withdrawal list
+ * @csspart tickets-empty - no tickets
+ * @csspart ticket - one ticket
+ * @csspart ticket-ready - a claimable ticket
+ * @csspart claim-button - Claim
+ * @csspart summary - position tab
+ * @csspart position - the users position
+ * @csspart protocol - protocol facts
+ * @csspart section-title - section headings
+ * @csspart review - review panel
+ * @csspart review-details - what will be signed
+ * @csspart entry-function - the entry function
+ * @csspart simulation - simulation result
+ * @csspart review-button - Review
+ * @csspart confirm-button - Confirm
+ * @csspart back-button - Back
+ * @csspart status - the aria-live status region
+ * @csspart error - an error (role=alert)
+ * @csspart notice - a notice
+ * @csspart retry-button - Retry
+ * @csspart success - the success panel
+ * @csspart done-button - Done
+ * @csspart button - every button
+ * @csspart primary-button - every main action button
+ */
 export class KofiStakeElement extends LitElement {
   static override styles = widgetStyles;
 

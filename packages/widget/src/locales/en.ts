@@ -16,7 +16,7 @@ export const en = {
   "amount.label": "Amount in {token}",
   "amount.balance": "Balance: {amount} {token}",
   "amount.max": "Max",
-  "amount.maxLabel": "Use the maximum ({amount} {token})",
+  "amount.maxLabel": "Max (use {amount} {token})",
   "amount.zero": "Enter an amount greater than zero.",
   "amount.invalid": "This is not a number.",
   "amount.too_many_decimals": "At most {decimals} decimals.",

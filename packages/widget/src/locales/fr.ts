@@ -18,7 +18,7 @@ export const fr: Messages = {
   "amount.label": "Montant en {token}",
   "amount.balance": "Solde : {amount} {token}",
   "amount.max": "Max",
-  "amount.maxLabel": "Utiliser le maximum ({amount} {token})",
+  "amount.maxLabel": "Max (utiliser {amount} {token})",
   "amount.zero": "Saisissez un montant supérieur à zéro.",
   "amount.invalid": "Ce n’est pas un nombre.",
   "amount.too_many_decimals": "{decimals} décimales au plus.",
