@@ -79,6 +79,7 @@ export {
   aprFromStream,
   type EstimateAprOptions,
   estimateApr,
+  getStreamApr,
   type RateSample,
   SECONDS_PER_YEAR,
   sampleRate,

@@ -4,9 +4,11 @@ import {
   createKofiClient,
   deposit,
   type ExecuteResult,
+  estimateApr,
   execute,
   getPosition,
   getProtocolState,
+  getStreamApr,
   type KofiClient,
   KofiError,
   quoteStake,
@@ -54,6 +56,22 @@ describe("HTTP requests the SDK makes (counted by a proxy in front of the localn
       { method: "POST", path: "/v1/view" },
       { method: "POST", path: "/v1/view" },
     ]);
+  });
+
+  it("the stream APR: the protocol view plus the vault resource; one request when the state is given", async () => {
+    proxy.reset();
+    await estimateApr(client);
+    const paths = proxy.requests.map((r) => `${r.method} ${decodeURIComponent(r.path.split("?")[0] ?? "")}`);
+    expect(paths).toHaveLength(2);
+    expect(paths).toContain("POST /v1/view");
+    expect(paths.find((p) => p.startsWith("GET"))).toMatch(
+      /^GET \/v1\/accounts\/0x[0-9a-f]+\/resource\/0x[0-9a-f]+::vault::Vault$/,
+    );
+    const state = await getProtocolState(client);
+    proxy.reset();
+    await getStreamApr(client, { state });
+    expect(proxy.requests).toHaveLength(1);
+    expect(proxy.requests[0]?.method).toBe("GET");
   });
 
   it("a whole execute never fetches a module ABI nor the chain id (Network.LOCAL)", async () => {

@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminPayloads } from "../src/admin/admin.ts";
 import {
   aprFromSamples,
+  aprFromStream,
   deposit,
   estimateApr,
   execute,
   getPosition,
+  getProtocolState,
+  getStreamApr,
+  getVaultState,
   isEvent,
   type KofiClient,
   KofiError,
@@ -115,7 +119,7 @@ describe("execute with each signer shape (detected structurally)", () => {
     expect(apr.aprPercent).toMatch(/^\d+\.\d{4}$/);
   });
 
-  it("estimateApr: history where the node serves past versions, else the live reward stream", async () => {
+  it('estimateApr({ method: "history" }): history where the node serves past versions, else the live reward stream', async () => {
     await net.advance({ epochs: 1 });
     await execute(
       client,
@@ -130,13 +134,33 @@ describe("execute with each signer shape (detected structurally)", () => {
     const s1 = await sampleRate(client);
     await net.advance({ seconds: 600 }); // inside the new stream
     const s2 = await sampleRate(client);
-    const apr = await estimateApr(client, { lookbackVersions: 5n });
+    const apr = await estimateApr(client, { method: "history", lookbackVersions: 5n });
     expect(apr.aprPpm).toBeGreaterThan(0n);
     expect(["history", "stream"]).toContain(apr.method);
     // It agrees (within 1 %) with the rate growth actually observed over the last 600 s.
     const observed = aprFromSamples(s1, s2).aprPpm;
     const diff = apr.aprPpm > observed ? apr.aprPpm - observed : observed - apr.aprPpm;
     expect(diff * 100n).toBeLessThanOrEqual(observed);
+  });
+
+  it("estimateApr() (default: the live stream, from the protocol state and the vault) agrees with the observed growth", async () => {
+    const s1 = await getProtocolState(client);
+    await net.advance({ seconds: 600 }); // still inside the stream synced above
+    const s2 = await getProtocolState(client);
+    const apr = await estimateApr(client);
+    expect(apr.method).toBe("stream");
+    expect(apr.aprPpm).toBeGreaterThan(0n);
+    const observed = aprFromSamples(
+      { rate: s1.rate, timeSecs: s1.nowSecs },
+      { rate: s2.rate, timeSecs: s2.nowSecs },
+    ).aprPpm;
+    const diff = apr.aprPpm > observed ? apr.aprPpm - observed : observed - apr.aprPpm;
+    expect(diff * 100n).toBeLessThanOrEqual(observed);
+    // With the state already read: the same figure, exactly aprFromStream over the vault at the state's time.
+    const fromState = await getStreamApr(client, { state: s2 });
+    expect(fromState.aprPpm).toBe(apr.aprPpm);
+    expect(fromState.aprPpm).toBe(aprFromStream(await getVaultState(client), s2.nowSecs).aprPpm);
+    expect(fromState.to.rate).toEqual(s2.rate);
   });
 
   it("transfer_ticket moves a ticket to another account (TicketTransferred), self-transfer aborts E_SELF_TRANSFER", async () => {

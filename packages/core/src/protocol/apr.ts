@@ -4,7 +4,7 @@ import { toKofiError } from "../errors/toKofiError.ts";
 import type { ExchangeRate } from "../vault/math.ts";
 import { exchangeRateAt, type VaultState } from "../vault/math.ts";
 import { getExchangeRate, getVaultState } from "../vault/rate.ts";
-import { getProtocolState } from "./state.ts";
+import { getProtocolState, type ProtocolState } from "./state.ts";
 
 export const SECONDS_PER_YEAR = 31_536_000n; // 365 days
 
@@ -78,12 +78,44 @@ export async function sampleRate(client: KofiClient): Promise<RateSample> {
   return { rate: s.rate, timeSecs: s.nowSecs };
 }
 
-export interface EstimateAprOptions {
-  /** How far back to look, in ledger versions (default 100_000; clamped to the node's oldest version). */
-  lookbackVersions?: bigint;
-  /** When the history shows no growth, estimate from the live reward stream (default true; +1 request). */
-  fallbackToStream?: boolean;
+/**
+ * APR of the live reward stream (`aprFromStream`) at the chain time of a protocol state: reads the `vault::Vault`
+ * resource (one `GET /v1/accounts/{kofi}/resource/…`) and, unless you pass the `state` you already hold, the
+ * protocol state in parallel (one `POST /v1/view`). The two reads are not pinned to one ledger version: a
+ * `rewards::sync` landing between them moves the estimate to the new stream, which is what it should show.
+ *
+ * `gateway::protocol_state` alone cannot give it: it carries `streaming_kapt` (what is still to stream) and the
+ * epoch interval, but not when the current stream started or ends, so the stream's speed is unknown without
+ * the vault resource.
+ */
+export async function getStreamApr(
+  client: KofiClient,
+  options: { state?: ProtocolState } = {},
+): Promise<AprEstimate> {
+  const [state, vault] = await Promise.all([
+    options.state ?? getProtocolState(client),
+    getVaultState(client),
+  ]);
+  return aprFromStream(vault, state.nowSecs);
 }
+
+/**
+ * `method: "stream"` (default): the live reward stream, `getStreamApr` (2 requests, 1 with `state`).
+ * `method: "history"`: the rate's growth over past ledger versions (5 requests, +1 for the stream fallback).
+ */
+export type EstimateAprOptions =
+  | {
+      method?: "stream";
+      /** A protocol state you already read: saves its request. */
+      state?: ProtocolState;
+    }
+  | {
+      method: "history";
+      /** How far back to look, in ledger versions (default 100_000; clamped to the node's oldest version). */
+      lookbackVersions?: bigint;
+      /** When the history shows no growth, estimate from the live reward stream (default true; +1 request). */
+      fallbackToStream?: boolean;
+    };
 
 async function versionTime(client: KofiClient, version: bigint): Promise<bigint> {
   const tx = (await client.aptos.getTransactionByVersion({ ledgerVersion: version })) as {
@@ -93,18 +125,25 @@ async function versionTime(client: KofiClient, version: bigint): Promise<bigint>
 }
 
 /**
- * APR estimate from the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate` at the latest
- * ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes each version's
- * transaction timestamp (`GET /v1/transactions/by_version/…`), and annualises with `aprFromSamples`.
- * 5 requests. Needs a node that serves views at past versions (any fullnode within its pruning window).
- * When the window shows no growth it falls back to `aprFromStream` (the Kofi localnet answers views at the
- * latest state only, so there the stream is what it measures); `method` says which was used.
+ * The stkAPT APR.
+ *
+ * - Default (`method: "stream"`): the live reward stream (`getStreamApr`): 2 requests, or 1 when you pass the
+ *   `state` you already read. Forward-looking: it reflects the last sync's rewards, and reads 0 once the stream
+ *   has ended and no entry has synced since.
+ * - `method: "history"` (opt-in): the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate`
+ *   at the latest ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes
+ *   each version's transaction timestamp (`GET /v1/transactions/by_version/…`), and annualises with
+ *   `aprFromSamples`. 5 requests. Needs a node that serves views at past versions (any fullnode within its
+ *   pruning window). When the window shows no growth it falls back to `aprFromStream` (the Kofi localnet
+ *   answers views at the latest state only, so there the stream is what it measures); `method` says which was
+ *   used.
  */
 export async function estimateApr(
   client: KofiClient,
   options: EstimateAprOptions = {},
 ): Promise<AprEstimate> {
   try {
+    if (options.method !== "history") return await getStreamApr(client, options);
     const info = await client.aptos.getLedgerInfo();
     const latest = big(info.ledger_version);
     const oldest = big(info.oldest_ledger_version) > 0n ? big(info.oldest_ledger_version) : 1n;
