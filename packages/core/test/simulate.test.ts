@@ -167,6 +167,12 @@ describe("simulate and ExecuteResult.received against the localnet", () => {
     expect(sim.error?.message).toContain(entry.doc);
     expect(sim.vmStatus).toContain("E_SLIPPAGE");
     expect(sim.fee).toBe(sim.gasUsed * sim.gasUnitPrice);
+    // execute throws the same decoded abort (its simulate stage is this simulation).
+    const thrown = await execute(client, prepared, user).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(KofiError);
+    expect((thrown as KofiError).code).toBe("move_abort");
+    expect((thrown as KofiError).abort).toEqual(sim.error?.abort);
+    expect((thrown as KofiError).message).toBe(`${entry.doc} (gateway::E_SLIPPAGE)`);
   });
 
   it("a signer without a public key is simulated without an authenticator; a wallet on another chain is refused", async () => {
