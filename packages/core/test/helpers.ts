@@ -1,6 +1,12 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Account, Ed25519PrivateKey, PrivateKey, PrivateKeyVariants } from "@aptos-labs/ts-sdk";
+import {
+  Account,
+  Ed25519PrivateKey,
+  type InputEntryFunctionData,
+  PrivateKey,
+  PrivateKeyVariants,
+} from "@aptos-labs/ts-sdk";
 import { startLocalnet } from "@kofi/localnet";
 import { createKofiClient, type KofiClient } from "../src/index.ts";
 
@@ -34,6 +40,17 @@ export function localClient(net: Localnet, nodeUrl = net.nodeUrl): KofiClient {
     faucetUrl: net.faucetUrl,
     addresses: { kofi: net.kofiAddress },
   });
+}
+
+/**
+ * Wallet shapes built on a real key: "wallets" sign and submit through the ts-sdk with this, as a browser wallet
+ * would, so `execute` sees exactly the interface a real wallet exposes.
+ */
+export function submitWith(client: KofiClient, account: Account) {
+  return async (data: InputEntryFunctionData) => {
+    const transaction = await client.aptos.transaction.build.simple({ sender: account.accountAddress, data });
+    return client.aptos.signAndSubmitTransaction({ signer: account, transaction });
+  };
 }
 
 export interface RecordedRequest {

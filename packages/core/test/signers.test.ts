@@ -22,18 +22,7 @@ import {
   transferTicket,
   type WalletCoreLike,
 } from "../src/index.ts";
-import { APT, fundedAccount, type Localnet, localClient, startNet } from "./helpers.ts";
-
-/**
- * Wallet shapes built on a real key: each "wallet" signs and submits through the ts-sdk, as a browser wallet
- * would, so `execute` sees exactly the interface a real wallet exposes.
- */
-function submitWith(client: KofiClient, account: Account) {
-  return async (data: InputEntryFunctionData) => {
-    const transaction = await client.aptos.transaction.build.simple({ sender: account.accountAddress, data });
-    return client.aptos.signAndSubmitTransaction({ signer: account, transaction });
-  };
-}
+import { APT, fundedAccount, type Localnet, localClient, startNet, submitWith } from "./helpers.ts";
 
 describe("execute with each signer shape (detected structurally)", () => {
   let net: Localnet;

@@ -1,4 +1,4 @@
-import type { Account, InputEntryFunctionData } from "@aptos-labs/ts-sdk";
+import type { Account } from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kofiErrors } from "../src/generated/abi.ts";
 import {
@@ -25,15 +25,7 @@ import {
   unstakeAndRequestWithdrawal,
   type WalletCoreLike,
 } from "../src/index.ts";
-import { APT, DAY, fundedAccount, type Localnet, localClient, startNet } from "./helpers.ts";
-
-/** A wallet-shaped signer on a real key: it signs and submits through the ts-sdk, as a browser wallet would. */
-function submitWith(client: KofiClient, account: Account) {
-  return async (data: InputEntryFunctionData) => {
-    const transaction = await client.aptos.transaction.build.simple({ sender: account.accountAddress, data });
-    return client.aptos.signAndSubmitTransaction({ signer: account, transaction });
-  };
-}
+import { APT, DAY, fundedAccount, type Localnet, localClient, startNet, submitWith } from "./helpers.ts";
 
 describe("signerInfo: one detection of address, public key and network for every signer shape", () => {
   let net: Localnet;
