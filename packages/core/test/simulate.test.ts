@@ -88,6 +88,7 @@ describe("signerInfo: one detection of address, public key and network for every
     await expect(signerInfo(disconnected)).rejects.toMatchObject({ code: "user_rejected" });
     await expect(signerInfo({} as unknown as MinimalSigner)).rejects.toMatchObject({
       code: "invalid_config",
+      hint: expect.stringMatching(/signAndSubmitTransaction/),
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KofiError } from "../errors/KofiError.ts";
 import { formatAmount } from "./format.ts";
-import { formatRaw, parseAmount, parseKapt, U64_MAX } from "./parse.ts";
+import { assertU64, formatRaw, parseAmount, parseKapt, U64_MAX } from "./parse.ts";
 import { minOutFromQuote } from "./slippage.ts";
 
 function rejects(input: string, why: RegExp) {
@@ -76,5 +76,30 @@ describe("minOutFromQuote", () => {
     expect(minOutFromQuote(U64_MAX, 0n)).toBe(U64_MAX);
     expect(minOutFromQuote(123n, 10_000n)).toBe(0n);
     expect(() => minOutFromQuote(1n, 10_001n)).toThrow(KofiError);
+  });
+});
+
+describe("amount errors say how to fix them", () => {
+  it("a fractional slippage number is invalid_amount (not a RangeError), with a hint in basis points", () => {
+    const e = (() => {
+      try {
+        minOutFromQuote(1_000n, 0.5);
+      } catch (caught) {
+        return caught as KofiError;
+      }
+    })();
+    expect(e).toBeInstanceOf(KofiError);
+    expect(e?.code).toBe("invalid_amount");
+    expect(e?.hint).toMatch(/basis points/);
+    expect(() => minOutFromQuote(1n, -1)).toThrow(/expected 0\.\.10000/);
+  });
+  it("assertU64 hints at bigint octas", () => {
+    try {
+      assertU64(1.5 as unknown as bigint, "APT amount");
+    } catch (e) {
+      expect((e as KofiError).hint).toMatch(/parseApt/);
+      return;
+    }
+    throw new Error("expected a KofiError");
   });
 });

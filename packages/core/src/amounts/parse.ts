@@ -42,15 +42,19 @@ export function parseAmount(input: string, symbol: TokenSymbol = "APT"): bigint 
 
 /** Checks that a bigint fits in u64 (used by payload builders). */
 export function assertU64(value: bigint, what = "amount"): bigint {
+  const hint = 'Pass bigint octas (8 decimals), e.g. parseApt("1.5") or 150_000_000n.';
   if (typeof value !== "bigint") {
     throw new KofiError(
       "invalid_amount",
       `Invalid ${what}: expected a bigint of octas, got ${typeof value}.`,
+      {
+        hint,
+      },
     );
   }
-  if (value < 0n) throw new KofiError("invalid_amount", `Invalid ${what}: ${value} is negative.`);
+  if (value < 0n) throw new KofiError("invalid_amount", `Invalid ${what}: ${value} is negative.`, { hint });
   if (value > U64_MAX)
-    throw new KofiError("invalid_amount", `Invalid ${what}: ${value} is above the u64 maximum.`);
+    throw new KofiError("invalid_amount", `Invalid ${what}: ${value} is above the u64 maximum.`, { hint });
   return value;
 }
 

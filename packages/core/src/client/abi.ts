@@ -1,4 +1,9 @@
-import { type EntryFunctionABI, parseTypeTag, type ViewFunctionABI } from "@aptos-labs/ts-sdk";
+import {
+  type EntryFunctionABI,
+  type MoveAbility,
+  parseTypeTag,
+  type ViewFunctionABI,
+} from "@aptos-labs/ts-sdk";
 import { KofiError } from "../errors/KofiError.ts";
 import { KOFI_DEV_ADDRESS, kofiAbi } from "../generated/abi.ts";
 
@@ -30,17 +35,24 @@ export function findFunction(module: string, name: string): MoveFunctionJson {
     { exposed_functions: readonly MoveFunctionJson[] }
   >;
   const fn = modules[module]?.exposed_functions.find((f) => f.name === name);
-  if (!fn) throw new KofiError("invalid_config", `The Kofi ABI has no function ${module}::${name}.`);
+  if (!fn)
+    throw new KofiError("invalid_config", `The Kofi ABI has no function ${module}::${name}.`, {
+      hint: "Check the module and function name; after changing the Move code, regenerate the ABI (npm run abi).",
+    });
   return fn;
 }
 
 function typeParameters(fn: MoveFunctionJson): EntryFunctionABI["typeParameters"] {
-  return fn.generic_type_params.map((p) => ({ constraints: [...p.constraints] }) as never);
+  // The ABI writes abilities as the MoveAbility enum's string values ("copy", "drop", "store", "key").
+  return fn.generic_type_params.map((p) => ({ constraints: p.constraints.map((c) => c as MoveAbility) }));
 }
 
 /** Converts a generated ABI entry function into the ts-sdk's `EntryFunctionABI` (leading signers stripped). */
 export function toEntryFunctionAbi(fn: MoveFunctionJson, kofiAddress: string): EntryFunctionABI {
-  if (!fn.is_entry) throw new KofiError("invalid_config", `${fn.name} is not an entry function.`);
+  if (!fn.is_entry)
+    throw new KofiError("invalid_config", `${fn.name} is not an entry function.`, {
+      hint: "Build payloads only for entry functions; read views with readView.",
+    });
   const signers = fn.params.filter((p) => p === "&signer" || p === "signer").length;
   return {
     signers,
@@ -53,7 +65,10 @@ export function toEntryFunctionAbi(fn: MoveFunctionJson, kofiAddress: string): E
 
 /** Converts a generated ABI view function into the ts-sdk's `ViewFunctionABI`. */
 export function toViewFunctionAbi(fn: MoveFunctionJson, kofiAddress: string): ViewFunctionABI {
-  if (!fn.is_view) throw new KofiError("invalid_config", `${fn.name} is not a view function.`);
+  if (!fn.is_view)
+    throw new KofiError("invalid_config", `${fn.name} is not a view function.`, {
+      hint: "Read only view functions with readView; build entry functions with entryPayload.",
+    });
   return {
     typeParameters: typeParameters(fn),
     parameters: fn.params.map((p) => parseTypeTag(rewriteAddress(p, kofiAddress), { allowGenerics: true })),

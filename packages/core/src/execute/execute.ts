@@ -199,7 +199,9 @@ function extractHash(response: unknown): string {
   } catch {
     shown = String(response);
   }
-  throw new KofiError("unknown", `The signer returned no transaction hash: ${shown}`);
+  throw new KofiError("unknown", `The signer returned no transaction hash: ${shown}`, {
+    hint: 'signAndSubmitTransaction must resolve to { hash }, a hash string, or (AIP-62) { status: "Approved", args: { hash } }.',
+  });
 }
 
 /**
@@ -315,7 +317,9 @@ export async function execute<Q>(
     } else if (sKind === "aip62") {
       const feature = (signer as Aip62WalletLike).features["aptos:signAndSubmitTransaction"];
       if (!feature)
-        throw new KofiError("invalid_config", "The wallet has no aptos:signAndSubmitTransaction feature.");
+        throw new KofiError("invalid_config", "The wallet has no aptos:signAndSubmitTransaction feature.", {
+          hint: "Use a wallet that implements aptos:signAndSubmitTransaction (AIP-62), or wrap it as { address, signAndSubmitTransaction }.",
+        });
       const input =
         feature.version === "1.0.0"
           ? (transaction ??

@@ -53,13 +53,17 @@ export interface MinimalSigner {
 
 export type SignerKind = "account" | "wallet-core" | "aip62" | "minimal";
 
+const SIGNER_HINT =
+  "Pass a ts-sdk Account, a connected WalletCore, an AIP-62 wallet, or { address, signAndSubmitTransaction }.";
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
 
 /** Classifies a signer by shape. */
 export function signerKind(signer: unknown): SignerKind {
-  if (!isObject(signer)) throw new KofiError("invalid_config", "The signer must be an object.");
+  if (!isObject(signer))
+    throw new KofiError("invalid_config", "The signer must be an object.", { hint: SIGNER_HINT });
   if (typeof signer.signTransactionWithAuthenticator === "function" && "accountAddress" in signer)
     return "account";
   const features = signer.features;
@@ -71,6 +75,7 @@ export function signerKind(signer: unknown): SignerKind {
   throw new KofiError(
     "invalid_config",
     "Unsupported signer: expected a ts-sdk Account, a WalletCore, an AIP-62 wallet or { address, signAndSubmitTransaction }.",
+    { hint: SIGNER_HINT },
   );
 }
 

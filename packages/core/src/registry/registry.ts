@@ -59,12 +59,15 @@ export function createAdapterRegistry(initial: readonly KofiAdapter[] = []): Ada
   const registry: AdapterRegistry = {
     register(adapter, options = {}) {
       if (!adapter || typeof adapter.id !== "string" || adapter.id === "") {
-        throw new KofiError("invalid_config", "An adapter needs a non-empty string id.");
+        throw new KofiError("invalid_config", "An adapter needs a non-empty string id.", {
+          hint: 'Give the adapter a stable id, e.g. { id: "hyperion", kind: "swap", … }.',
+        });
       }
       if (!["swap", "lending", "rate"].includes(adapter.kind)) {
         throw new KofiError(
           "invalid_config",
           `Adapter "${adapter.id}" has an unknown kind ${JSON.stringify(adapter.kind)}.`,
+          { hint: 'The kind is "swap", "lending" or "rate".' },
         );
       }
       if (adapters.has(adapter.id) && !options.replace) {
