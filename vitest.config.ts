@@ -31,6 +31,17 @@ export default defineConfig({
       },
       "packages/widget/vitest.config.ts",
       "storybook/vitest.config.ts",
+      {
+        // Chromium drives the demo site against a localnet (tests/e2e/harness.ts); one file at a time.
+        test: {
+          name: "e2e",
+          include: ["tests/**/*.e2e.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
