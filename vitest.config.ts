@@ -31,6 +31,7 @@ export default defineConfig({
       },
       "packages/widget/vitest.config.ts",
       "storybook/vitest.config.ts",
+      "packages/widget/vitest.browser.config.ts",
       {
         // Chromium drives the demo site against a localnet (tests/e2e/harness.ts); one file at a time.
         test: {

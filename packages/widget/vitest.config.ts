@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     name: "widget",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Chromium runs these: vitest.browser.config.ts
+    exclude: ["**/node_modules/**", "test/**/*.browser.test.ts"],
     environment: "node",
     testTimeout: 30_000,
   },

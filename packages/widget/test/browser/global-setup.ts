@@ -1,0 +1,36 @@
+/**
+ * Starts one localnet (in Node) for the widget's browser tests and hands its coordinates to the page with
+ * `project.provide` (read with `inject("localnet")`). Test accounts are generated in the page and funded
+ * through the localnet's faucet over HTTP.
+ */
+import { startLocalnet } from "@kofi/localnet";
+import type { TestProject } from "vitest/node";
+
+export interface LocalnetCoordinates {
+  /** http://127.0.0.1:PORT (faucet at /fund, time at /admin/advance) */
+  url: string;
+  /** url + "/v1" */
+  nodeUrl: string;
+  kofiAddress: string;
+  /** The protocol admin (AIP-80 private key): pauses the protocol in the paused test. */
+  adminPrivateKey: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    localnet: LocalnetCoordinates;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const net = await startLocalnet({ port: 0, quiet: true });
+  project.provide("localnet", {
+    url: net.url,
+    nodeUrl: net.nodeUrl,
+    kofiAddress: net.kofiAddress,
+    adminPrivateKey: net.accounts.admin.privateKey,
+  });
+  return async () => {
+    await net.stop();
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Every flow of `<kofi-stake>` in Chromium against the localnet, signed by a test AIP-62 wallet holding a real
+ * key: connect, stake (to stkAPT and to kAPT), convert, unstake standard and instant (Hyperion pool hosted by
+ * the localnet), the withdrawal countdown, and the claim after the lockup.
+ */
+import type { Account } from "@aptos-labs/ts-sdk";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  chooseRadio,
+  click,
+  type Mounted,
+  mount,
+  reviewAndConfirm,
+  typeAmount,
+  until,
+} from "./browser/harness.ts";
+import { advance, fundedAccount, localnet } from "./browser/localnet-client.ts";
+import { createTestWallet, registerTestWallet, type TestWallet } from "./browser/test-wallet.ts";
+
+describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", () => {
+  let account: Account;
+  let wallet: TestWallet;
+  let m: Mounted;
+
+  beforeAll(async () => {
+    account = await fundedAccount();
+    wallet = createTestWallet({ account, nodeUrl: localnet().nodeUrl, connected: false });
+    registerTestWallet(wallet);
+  });
+
+  it("connects only when asked, then shows the balance", async () => {
+    m = mount({ wallet });
+    const connects: string[] = [];
+    m.el.addEventListener("kofi-connect", (e) => connects.push(e.detail.phase));
+    await until(m, () => !!m.$("[part~=connect-button]"), "connect button");
+    expect(wallet.connectCalls).toBe(0); // never auto-connects
+    await click(m, "connect-button");
+    await until(m, () => !!m.$("[part~=account]"), "account");
+    expect(wallet.connectCalls).toBe(1);
+    expect(connects).toContain("connected");
+    await until(m, () => m.text().includes("Balance: 200 APT"), "balance");
+  });
+
+  it("stakes APT straight to stkAPT", async () => {
+    await typeAmount(m, "25");
+    await until(m, () => !!m.$("[part~=quote]") && m.text().includes("stkAPT"), "quote");
+    await reviewAndConfirm(m, /::gateway::deposit_and_stake$/);
+    await until(m, () => /Balance: 174\.9\d* APT/.test(m.text()), "new balance");
+    expect(wallet.submitted).toHaveLength(1);
+  });
+
+  it("stakes APT to kAPT (1:1)", async () => {
+    await chooseRadio(m, /kAPT \(1:1/);
+    await typeAmount(m, "10");
+    await until(m, () => /You receive [\d.]+ kAPT/.test(m.text()), "kAPT quote");
+    await reviewAndConfirm(m, /::gateway::deposit$/);
+  });
+
+  it("converts kAPT to stkAPT and back", async () => {
+    m.el.setTab("convert");
+    await until(m, () => /Balance: 9\.99\d* kAPT/.test(m.text()), "kAPT balance");
+    await typeAmount(m, "4");
+    await until(m, () => !!m.$("[part~=quote]"), "convert quote");
+    await reviewAndConfirm(m, /::gateway::stake$/);
+    await chooseRadio(m, /stkAPT to kAPT/);
+    await typeAmount(m, "1");
+    await until(m, () => !!m.$("[part~=quote]"), "unconvert quote");
+    await reviewAndConfirm(m, /::gateway::unstake$/);
+  });
+
+  it("unstakes the standard way: APT at unlock, with the date, side by side with the instant route", async () => {
+    m.el.setTab("unstake");
+    await typeAmount(m, "5");
+    await until(
+      m,
+      () =>
+        !!m.$("[part~=exit-option-standard]")?.textContent?.includes("APT on") &&
+        !!m.$("[part~=exit-option-instant]")?.textContent?.includes("via Hyperion"),
+      "both exit quotes",
+    );
+    expect(m.$("[part~=exit-difference]")?.textContent).toMatch(/gives [\d.]+ APT more/);
+    await reviewAndConfirm(m, /::gateway::unstake_and_request_withdrawal$/);
+  });
+
+  it("unstakes instantly through the Hyperion pool", async () => {
+    await typeAmount(m, "2");
+    await until(
+      m,
+      () => !!m.$("[part~=exit-option-instant]")?.textContent?.includes("via Hyperion"),
+      "instant",
+    );
+    await chooseRadio(m, /Instant/);
+    const hash = await reviewAndConfirm(m, /::/);
+    expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(m.tx.at(-1)?.action).toBe("unstake_instant");
+  });
+
+  it("counts down the withdrawal, then claims it after the lockup", async () => {
+    const claimable: bigint[] = [];
+    m.el.addEventListener("kofi-claimable", (e) => claimable.push(e.detail.totalApt));
+    m.el.setTab("withdrawals");
+    await m.el.refresh();
+    await until(m, () => /Unlocks in \d+d/.test(m.$("[part~=ticket]")?.textContent ?? ""), "countdown");
+    expect(m.$<HTMLButtonElement>("[part~=claim-button]")?.disabled).toBe(true);
+    expect(claimable).toEqual([]);
+    await advance(1_300_000);
+    await m.el.refresh();
+    await until(m, () => claimable.length === 1, "kofi-claimable");
+    expect(m.$("[part~=ticket]")?.textContent).toContain("Ready to claim");
+    m.tx.length = 0;
+    await click(m, "claim-button");
+    await until(m, () => m.text().includes("Simulation succeeded"), "claim simulation");
+    expect(m.$("[part~=entry-function]")?.textContent).toMatch(/::gateway::claim$/);
+    await click(m, "confirm-button");
+    await until(m, () => m.tx.some((t) => t.stage === "confirmed"), "claim confirmation");
+    expect(m.tx.at(-1)).toMatchObject({ action: "claim", amounts: { amountOut: claimable[0] } });
+    await click(m, "done-button");
+    await until(m, () => m.text().includes("No withdrawal tickets."), "empty list");
+    expect(m.errors).toEqual([]);
+  });
+});
