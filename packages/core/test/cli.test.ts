@@ -80,6 +80,7 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
     const events = d.json.events as { type: string; data: Record<string, string> }[];
     const minted = events.find((e) => e.type === "gateway::Deposited")?.data.kaptMinted;
     expect(minted).toBe((d.json.quote as Record<string, string>).kaptOut);
+    expect((d.json.received as Record<string, string>).kaptMinted).toBe(minted);
 
     const ds = await kofi(["deposit", "5", "--stake", "--json"]);
     expect(ds.json).toMatchObject({ ok: true, kind: "deposit_and_stake" });
@@ -145,6 +146,10 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
 
     const usage = await kofi(["frobnicate"]);
     expect(usage.code).toBe(EXIT_CODES.usage);
+
+    const slippage = await kofi(["stake", "1", "--slippage-bps", "0.5", "--json"]);
+    expect(slippage.code).toBe(EXIT_CODES.usage);
+    expect(slippage.stderr).toMatch(/whole basis points/);
 
     const addr = await kofi(["balance", "0xabc", "--json"]);
     expect(addr.code).toBe(EXIT_CODES.invalid_address);

@@ -49,11 +49,26 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-const defaultIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-};
+/** The process's streams and environment, read when `run` is called (nothing is read at import). */
+function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+  };
+}
+
+function usageError(message: string): Error {
+  return Object.assign(new Error(message), { usage: true });
+}
+
+/** `--slippage-bps`: whole basis points, 0..10000. */
+function parseSlippageBps(text: string | undefined): bigint | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || BigInt(text) > 10_000n)
+    throw usageError(`--slippage-bps takes whole basis points from 0 to 10000 (50 = 0.5 %), got "${text}"`);
+  return BigInt(text);
+}
 
 /** JSON with bigints as decimal strings. */
 export function toJson(value: unknown): string {
@@ -124,11 +139,12 @@ function resultJson(r: ExecuteResult): Record<string, unknown> {
     quote: r.quote,
     minOut: r.minOut,
     events: r.events,
+    received: r.received,
   };
 }
 
 /** Runs the CLI; returns the exit code. */
-export async function run(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let json = false;
   try {
     const { values, positionals } = parseArgs({
@@ -160,14 +176,14 @@ export async function run(argv: string[], io: CliIo = defaultIo): Promise<number
       ...(nodeUrl ? { nodeUrl } : {}),
       ...(kofi ? { addresses: { kofi } } : {}),
     });
-    const slippageBps = values["slippage-bps"] === undefined ? undefined : BigInt(values["slippage-bps"]);
+    const slippageBps = parseSlippageBps(values["slippage-bps"]);
     const out = (human: string, data: unknown) => {
       if (json) io.stdout(`${toJson(data)}\n`);
       else io.stdout(`${human}\n`);
     };
     const needArg = (name: string) => {
       const v = args[0];
-      if (v === undefined) throw Object.assign(new Error(`${command} needs <${name}>`), { usage: true });
+      if (v === undefined) throw usageError(`${command} needs <${name}>`);
       return v;
     };
     const runAction = async (action: KofiAction) => {
@@ -263,12 +279,11 @@ export async function run(argv: string[], io: CliIo = defaultIo): Promise<number
             return 0;
           }
         }
-        if (tickets.length === 0)
-          throw Object.assign(new Error("claim needs ticket addresses or --all"), { usage: true });
+        if (tickets.length === 0) throw usageError("claim needs ticket addresses or --all");
         return await runAction(claim({ tickets, owner }));
       }
       default:
-        throw Object.assign(new Error(`unknown command "${command}"`), { usage: true });
+        throw usageError(`unknown command "${command}"`);
     }
   } catch (e) {
     if ((e as { usage?: boolean }).usage || (e as { code?: string }).code?.startsWith?.("ERR_PARSE_ARGS")) {
