@@ -159,10 +159,9 @@ export const clearEvents = (page: Page) =>
 /** A part inside the widget's shadow root (Playwright's CSS pierces open shadow roots). */
 export const part = (page: Page, name: string): Locator => page.locator(`kofi-stake [part~="${name}"]`);
 
-let shot = 0;
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  shot += 1;
+
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 

@@ -48,7 +48,12 @@ describe("demo lifecycle in Chromium", () => {
       const wallets: { name: string; chains: readonly string[]; features: Record<string, unknown> }[] = [];
       window.dispatchEvent(
         new CustomEvent("wallet-standard:app-ready", {
-          detail: { register: (...ws: typeof wallets) => (wallets.push(...ws), () => {}) },
+          detail: {
+            register: (...ws: typeof wallets) => {
+              wallets.push(...ws);
+              return () => {};
+            },
+          },
         }),
       );
       return wallets.map((w) => ({ name: w.name, chains: [...w.chains], features: Object.keys(w.features) }));
@@ -95,7 +100,7 @@ describe("demo lifecycle in Chromium", () => {
     const { page } = b;
     await clearEvents(page);
     const before = await position(s);
-    await page.getByRole("tab", { name: "Convert" }).click();
+    await page.getByRole("tab", { name: "Convert", exact: true }).click();
     await enterAmount(page, "50");
     await reviewAndConfirm(page, /::gateway::stake$/);
     await answerWallet(page, "signAndSubmit", true);
@@ -122,7 +127,7 @@ describe("demo lifecycle in Chromium", () => {
     const after = await position(s);
     expect(after.stkaptBalance).toBe(before.stkaptBalance);
     expect(after.stkaptValueKapt).toBeGreaterThan(before.stkaptValueKapt);
-    await page.getByRole("tab", { name: "Position" }).click();
+    await page.getByRole("tab", { name: "Position", exact: true }).click();
     await screenshot(page, "lifecycle-04-rate-rose");
   });
 
@@ -130,7 +135,7 @@ describe("demo lifecycle in Chromium", () => {
     const { page } = b;
     await clearEvents(page);
     const before = await position(s);
-    await page.getByRole("tab", { name: "Unstake" }).click();
+    await page.getByRole("tab", { name: "Unstake", exact: true }).click();
     await enterAmount(page, "10");
     const instant = page.locator('kofi-stake [part~="exit-option-instant"] input[type=radio]');
     await expect.poll(() => instant.isEnabled(), { timeout: 30_000 }).toBe(true);
@@ -152,7 +157,7 @@ describe("demo lifecycle in Chromium", () => {
     const { page } = b;
     await clearEvents(page);
     const before = await position(s);
-    await page.getByRole("tab", { name: "Unstake" }).click();
+    await page.getByRole("tab", { name: "Unstake", exact: true }).click();
     await enterAmount(page, "10");
     await page.locator('kofi-stake [part~="exit-option-standard"] input[type=radio]').check();
     await reviewAndConfirm(page, /::gateway::unstake_and_request_withdrawal$/);
@@ -169,7 +174,7 @@ describe("demo lifecycle in Chromium", () => {
     const quoted = BigInt(tx.amounts.amountOut);
     expect(ticket?.aptAmount).toBeLessThanOrEqual(quoted);
     expect(ticket?.aptAmount).toBeGreaterThanOrEqual(quoted - 3n);
-    await page.getByRole("tab", { name: "Withdrawals" }).click();
+    await page.getByRole("tab", { name: "Withdrawals", exact: true }).click();
     await part(page, "ticket").first().waitFor();
     await screenshot(page, "lifecycle-06-ticket");
   });
@@ -181,7 +186,7 @@ describe("demo lifecycle in Chromium", () => {
     const before = await position(s);
     expect(before.tickets.map((t) => t.ready)).toEqual([true]);
     const ticketApt = before.tickets[0]?.aptAmount ?? 0n;
-    await page.getByRole("tab", { name: "Withdrawals" }).click();
+    await page.getByRole("tab", { name: "Withdrawals", exact: true }).click();
     await part(page, "ticket-ready").first().waitFor({ timeout: 30_000 });
     await screenshot(page, "lifecycle-07-claimable");
     await part(page, "claim-button").click();
