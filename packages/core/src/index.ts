@@ -16,6 +16,7 @@ export {
 } from "./amounts/parse.ts";
 export { DEFAULT_SLIPPAGE_BPS, minOutFromQuote } from "./amounts/slippage.ts";
 export { rewriteAddress, toEntryFunctionAbi, toViewFunctionAbi } from "./client/abi.ts";
+export { assertNetwork } from "./client/assertNetwork.ts";
 export {
   type CreateKofiClientOptions,
   createKofiClient,
@@ -48,14 +49,11 @@ export { isEvent, type KofiEvent, type KofiEventType, parseKofiEvents } from "./
 export { type Received, type ReceivedTicket, receivedFromEvents } from "./events/received.ts";
 export type { KofiAction, PreparedAction, SlippageOptions } from "./execute/action.ts";
 export {
-  assertNetwork,
   type ExecuteOptions,
   type ExecuteResult,
   type ExecuteStage,
   execute,
   type StageEvent,
-  signerAddress,
-  waitForKofiTransaction,
 } from "./execute/execute.ts";
 export {
   type Aip62WalletLike,
@@ -63,6 +61,7 @@ export {
   type KofiSigner,
   type MinimalSigner,
   type SignerInfo,
+  signerAddress,
   signerInfo,
   type WalletCoreLike,
 } from "./execute/signer.ts";
@@ -72,6 +71,7 @@ export {
   type SimulationResult,
   simulate,
 } from "./execute/simulate.ts";
+export { waitForKofiTransaction } from "./execute/wait.ts";
 export { getPosition, type Position, type PositionTicket, parseUserSummary } from "./position/getPosition.ts";
 export {
   type AprEstimate,

@@ -1,7 +1,6 @@
 import {
   type Account,
   type AccountAuthenticator,
-  type CommittedTransactionResponse,
   generateUserTransactionHash,
   type InputEntryFunctionData,
   type InputGenerateTransactionOptions,
@@ -14,6 +13,7 @@ import { toKofiError } from "../errors/toKofiError.ts";
 import { type KofiEvent, parseKofiEvents } from "../events/parseEvents.ts";
 import { type Received, receivedFromEvents } from "../events/received.ts";
 import type { KofiAction, PreparedAction } from "./action.ts";
+import { pendingFor } from "./pending.ts";
 import {
   type Aip62WalletLike,
   assertSignerNetwork,
@@ -24,6 +24,7 @@ import {
   type WalletCoreLike,
 } from "./signer.ts";
 import { buildKofiTransaction, simulateTransaction } from "./simulate.ts";
+import { lookupHash, waitForKofiTransaction } from "./wait.ts";
 
 export type ExecuteStage = "quote" | "simulate" | "sign" | "submitted" | "confirmed" | "failed";
 
@@ -77,111 +78,8 @@ export interface ExecuteResult<Q = unknown> {
   transaction: UserTransactionResponse;
 }
 
-interface Pending {
-  hash: string;
-  /** Expiration in seconds (chain time); undefined when the wallet built it. */
-  expiresAt: bigint | undefined;
-}
-
-/**
- * Submitted-but-unconfirmed intents, keyed by node URL + Kofi address + intent key (so a new client object for
- * the same network, e.g. one per render, still finds them). Entries leave on confirmation or definitive failure;
- * the map is capped so an abandoned intent cannot grow it without bound.
- */
-const pendingIntents = new Map<string, Pending>();
-const MAX_PENDING = 1_000;
-
-function pendingFor(client: KofiClient) {
-  const prefix = `${client.nodeUrl}|${client.kofiAddress}|`;
-  return {
-    get: (key: string) => pendingIntents.get(prefix + key),
-    has: (key: string) => pendingIntents.has(prefix + key),
-    set: (key: string, value: Pending) => {
-      if (pendingIntents.size >= MAX_PENDING) {
-        const oldest = pendingIntents.keys().next().value;
-        if (oldest !== undefined) pendingIntents.delete(oldest);
-      }
-      pendingIntents.set(prefix + key, value);
-    },
-    delete: (key: string) => pendingIntents.delete(prefix + key),
-  };
-}
-
-/** The sender address of any supported signer (`signerInfo(signer).address`). */
-export async function signerAddress(signer: KofiSigner): Promise<`0x${string}`> {
-  return (await signerInfo(signer)).address;
-}
-
-/**
- * Reads the node's chain id and throws `wrong_network` when it differs from the client's network preset
- * (e.g. a "mainnet" client pointed at a localnet). One `GET /v1`.
- */
-export async function assertNetwork(client: KofiClient): Promise<number> {
-  let chainId: number;
-  try {
-    chainId = (await client.aptos.getLedgerInfo()).chain_id;
-  } catch (e) {
-    throw toKofiError(e, { kofiAddress: client.kofiAddress });
-  }
-  if (client.chainId !== undefined && chainId !== client.chainId) {
-    throw new KofiError(
-      "wrong_network",
-      `The node at ${client.nodeUrl} is on chain ${chainId}, but the client is configured for ${client.network} (chain ${client.chainId}).`,
-    );
-  }
-  return chainId;
-}
-
-/**
- * Waits for a transaction and returns it when it succeeded; throws a decoded `KofiError` (with `hash`) when it
- * failed, `timeout` when it was not seen in time.
- */
-export async function waitForKofiTransaction(
-  client: KofiClient,
-  hash: string,
-  options: { timeoutSecs?: number } = {},
-): Promise<UserTransactionResponse> {
-  let tx: CommittedTransactionResponse;
-  try {
-    tx = await client.aptos.waitForTransaction({
-      transactionHash: hash,
-      options: { timeoutSecs: options.timeoutSecs ?? 30, checkSuccess: false, waitForIndexer: false },
-    });
-  } catch (e) {
-    const err = toKofiError(e, { kofiAddress: client.kofiAddress, hash });
-    // The ts-sdk rethrows the last 404 when the hash never appeared within the timeout.
-    throw err.code === "unknown" && /timed out|timeout|transaction_not_found|not found/i.test(err.message)
-      ? new KofiError(
-          "timeout",
-          `Transaction ${hash} was not confirmed within ${options.timeoutSecs ?? 30} s.`,
-          {
-            cause: e,
-            hash,
-          },
-        )
-      : err;
-  }
-  const user = tx as UserTransactionResponse;
-  if (!user.success) {
-    throw toKofiError(
-      { vm_status: user.vm_status, message: user.vm_status },
-      { kofiAddress: client.kofiAddress, hash },
-    );
-  }
-  return user;
-}
-
 function isNetworkError(e: unknown): boolean {
   return toKofiError(e).code === "network";
-}
-
-async function lookupHash(client: KofiClient, hash: string): Promise<boolean> {
-  try {
-    await client.aptos.getTransactionByHash({ transactionHash: hash });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function extractHash(response: unknown): string {

@@ -164,3 +164,8 @@ export function assertSignerNetwork(client: Pick<KofiClient, "chainId" | "networ
     );
   }
 }
+
+/** The sender address of any supported signer (`signerInfo(signer).address`). */
+export async function signerAddress(signer: KofiSigner): Promise<`0x${string}`> {
+  return (await signerInfo(signer)).address;
+}
