@@ -865,7 +865,13 @@ export class KofiStakeElement extends LitElement {
       review: ["#kofi-review-title"],
       success: ["[part~=done-button]"],
       error: ["[part~=back-button]"],
-      idle: ["[part~=review-button]", "[part~=claim-button]", "[role=tab][aria-selected=true]"],
+      // A disabled button cannot take focus (after Done the amount is cleared): then the amount field.
+      idle: [
+        "[part~=review-button]:not([disabled])",
+        "[part~=amount-input]",
+        "[part~=claim-button]:not([disabled])",
+        "[role=tab][aria-selected=true]",
+      ],
       pending: [],
     };
     for (const selector of candidates[this._flow.phase]) {

@@ -72,6 +72,7 @@ export const enabled = (m: Mounted, part: string) => {
 
 /** Types into the amount field with real key events. */
 export async function typeAmount(m: Mounted, amount: string): Promise<void> {
+  await until(m, () => !!m.$("[part~=amount-input]"), "the amount input");
   const input = m.$<HTMLInputElement>("[part~=amount-input]");
   if (!input) throw new Error(`no amount input: ${m.text()}`);
   await userEvent.clear(input);
