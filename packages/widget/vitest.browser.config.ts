@@ -11,6 +11,7 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       "@aptos-labs/ts-sdk",
+      "@aptos-labs/wallet-adapter-core",
       "@wallet-standard/core",
       "@aptos-labs/wallet-standard",
       "lit",

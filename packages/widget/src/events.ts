@@ -71,6 +71,9 @@ export function emit<K extends keyof KofiEventMap>(
   target: EventTarget,
   type: K,
   detail: KofiEventMap[K]["detail"],
+  options: { cancelable?: boolean } = {},
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  return target.dispatchEvent(
+    new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
 }

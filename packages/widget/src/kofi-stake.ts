@@ -49,6 +49,7 @@ import { styles as widgetStyles } from "./styles.ts";
 import { renderPosition, renderProtocol } from "./summary-view.ts";
 import { isTabId, renderTabs, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
 import type { ViewContext } from "./view-context.ts";
+import type { WalletPicker } from "./wallet-picker.ts";
 import { renderWithdrawals } from "./withdrawals-view.ts";
 
 export type Theme = "light" | "dark" | "system";
@@ -102,6 +103,9 @@ function isEventSource(x: unknown): x is EventSource {
  * @attr {"stake" | "convert" | "unstake" | "withdrawals" | "position"} default-tab - The tab shown first.
  * @attr {number} slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
  * @attr {number} max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
+ * @attr {"built-in" | "none"} wallet-picker - Without a host `wallet`, Connect opens the built-in picker
+ *   (`@aptos-labs/wallet-adapter-core`, loaded on that click; default `built-in`); `none` only fires
+ *   `kofi-connect` `request` (so does a `request` listener that calls `preventDefault()`).
  * @attr {string} unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
  *   `instant standard`, `standard` or `instant`.
  *
@@ -138,8 +142,10 @@ function isEventSource(x: unknown): x is EventSource {
  * @csspart account - the connected account
  * @csspart connect-button - Connect
  * @csspart connect-prompt - the connect a wallet hint
- * @csspart wallet-picker - the built-in wallet list
- * @csspart wallet-option - one wallet in the list
+ * @csspart wallet-picker - the built-in wallet picker (no host wallet; loaded on Connect)
+ * @csspart wallet-option - one wallet in the picker
+ * @csspart picker-cancel - closes the picker
+ * @csspart disconnect-button - disconnects a wallet connected through the picker
  * @csspart tablist - the tab list
  * @csspart tab - every tab
  * @csspart tab-selected - the selected tab
@@ -197,6 +203,7 @@ export class KofiStakeElement extends LitElement {
     slippageBps: { type: Number, attribute: "slippage-bps" },
     maxDiscountBps: { type: Number, attribute: "max-discount-bps" },
     unstakePaths: { type: String, attribute: "unstake-paths" },
+    walletPicker: { type: String, attribute: "wallet-picker" },
     backend: { attribute: false },
     wallet: { attribute: false },
     strings: { attribute: false },
@@ -219,6 +226,8 @@ export class KofiStakeElement extends LitElement {
     _now: { state: true },
     _connecting: { state: true },
     _recovering: { state: true },
+    _picker: { state: true },
+    _pickerWallet: { state: true },
   };
 
   /** Expected network; the wallet must be on it. */
@@ -239,6 +248,8 @@ export class KofiStakeElement extends LitElement {
   declare slippageBps: number;
   declare maxDiscountBps: number;
   declare unstakePaths: string;
+  /** `built-in` (default) or `none`: what Connect does when the host gave no `wallet`. */
+  declare walletPicker: "built-in" | "none";
   /** The chain access layer. When unset, one is built with the registered factory. */
   declare backend: KofiBackend | undefined;
   /** A WalletCore, an AIP-62 wallet or a minimal signer; passed through untouched. */
@@ -266,8 +277,13 @@ export class KofiStakeElement extends LitElement {
   declare _now: number;
   declare _connecting: boolean;
   declare _recovering: boolean;
+  /** The open built-in picker: loading, or the detected wallets. */
+  declare _picker: { loading: boolean; wallets: readonly { name: string; icon: string }[] } | null;
+  /** The WalletCore the user connected through the built-in picker (never set when the host gives `wallet`). */
+  declare _pickerWallet: unknown;
 
   private factoryBackend: KofiBackend | null = null;
+  private picker: WalletPicker | null = null;
   private ctx: ViewContext = makeContext("en", undefined);
   private loadAbort: AbortController | null = null;
   private quoteAbort: AbortController | null = null;
@@ -309,6 +325,9 @@ export class KofiStakeElement extends LitElement {
     this._now = 0;
     this._connecting = false;
     this._recovering = false;
+    this.walletPicker = "built-in";
+    this._picker = null;
+    this._pickerWallet = null;
   }
 
   // ---------------------------------------------------------------- public API
@@ -341,7 +360,9 @@ export class KofiStakeElement extends LitElement {
     try {
       const [protocol, account] = await Promise.all([
         withTimeout(backend.getProtocol(ac.signal), REQUEST_TIMEOUT_MS, "getProtocol"),
-        this.wallet ? withTimeout(backend.getAccount(this.wallet), REQUEST_TIMEOUT_MS, "getAccount") : null,
+        this.activeWallet
+          ? withTimeout(backend.getAccount(this.activeWallet), REQUEST_TIMEOUT_MS, "getAccount")
+          : null,
       ]);
       if (ac.signal.aborted) return;
       this._protocol = protocol;
@@ -425,9 +446,10 @@ export class KofiStakeElement extends LitElement {
         ...(this.adapters ? { adapters: this.adapters } : {}),
       });
     }
-    if (changed.has("wallet")) this.subscribeWallet();
+    const walletChanged = changed.has("wallet") || changed.has("_pickerWallet");
+    if (walletChanged) this.subscribeWallet();
     if (changed.has("_flow")) this.moveFocus(changed.get("_flow") as Flow | undefined);
-    if (backendChanged || changed.has("wallet") || !this.loadedOnce) {
+    if (backendChanged || walletChanged || !this.loadedOnce) {
       this.loadedOnce = true;
       void this.refresh();
     } else if (changed.has("slippageBps") || changed.has("maxDiscountBps") || changed.has("unstakePaths")) {
@@ -436,6 +458,11 @@ export class KofiStakeElement extends LitElement {
   }
 
   // ---------------------------------------------------------------- derived state
+
+  /** The host's wallet, passed through; else the one connected with the built-in picker. */
+  private get activeWallet(): unknown {
+    return this.wallet ?? this._pickerWallet ?? undefined;
+  }
 
   private get activeBackend(): KofiBackend | null {
     return this.backend ?? this.factoryBackend;
@@ -551,9 +578,10 @@ export class KofiStakeElement extends LitElement {
 
   private subscribeWallet(): void {
     this.unsubscribeWallet();
-    if (isEventSource(this.wallet)) {
-      for (const name of WALLET_EVENTS) this.wallet.on(name, this.onWalletEvent);
-      this.subscribedWallet = this.wallet;
+    const wallet = this.activeWallet;
+    if (isEventSource(wallet)) {
+      for (const name of WALLET_EVENTS) wallet.on(name, this.onWalletEvent);
+      this.subscribedWallet = wallet;
     }
   }
 
@@ -722,7 +750,7 @@ export class KofiStakeElement extends LitElement {
       const simulation = await withTimeout(
         backend.simulate(flow.quote, {
           account: this._account.address,
-          wallet: this.wallet,
+          wallet: this.activeWallet,
           signal: ac.signal,
         }),
         REQUEST_TIMEOUT_MS,
@@ -788,7 +816,7 @@ export class KofiStakeElement extends LitElement {
           });
       };
       if (this._flow.phase !== "pending") onStage({ stage: "sign" });
-      const result = await backend.submit({ quote, wallet: this.wallet, onStage });
+      const result = await backend.submit({ quote, wallet: this.activeWallet, onStage });
       if (lastStage !== "confirmed") onStage({ stage: "confirmed", hash: result.hash });
       this.dispatch(
         result.amountOut === undefined
@@ -828,7 +856,13 @@ export class KofiStakeElement extends LitElement {
 
   private async connectWallet(): Promise<void> {
     const backend = this.activeBackend;
-    if (!this.wallet || !backend?.connect) {
+    if (!this.wallet) {
+      // No host wallet: tell the host (it may open its own modal and cancel), else the built-in picker.
+      const proceed = emit(this, "kofi-connect", { phase: "request" }, { cancelable: true });
+      if (proceed && this.walletPicker !== "none") await this.openPicker();
+      return;
+    }
+    if (!backend?.connect) {
       emit(this, "kofi-connect", { phase: "request" });
       return;
     }
@@ -848,6 +882,63 @@ export class KofiStakeElement extends LitElement {
     } finally {
       this._connecting = false;
     }
+  }
+
+  /** Loads wallet-adapter-core (first time only) and lists the detected wallets. */
+  private async openPicker(): Promise<void> {
+    this._picker = { loading: true, wallets: [] };
+    try {
+      if (!this.picker) {
+        const { createWalletPicker } = await import("./wallet-picker.ts");
+        const picker = createWalletPicker({
+          network: this.activeBackend?.network ?? this.network,
+          ...(this.nodeUrl ? { nodeUrl: this.nodeUrl } : {}),
+        });
+        picker.onChange(() => {
+          if (this._picker) this._picker = { loading: false, wallets: picker.wallets() };
+        });
+        this.picker = picker;
+      }
+      this._picker = { loading: false, wallets: this.picker.wallets() };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[part~=wallet-option], [part~=picker-cancel]")?.focus();
+    } catch (e) {
+      this._picker = null;
+      this.emitError(toKofiError(e));
+    }
+  }
+
+  private closePicker(): void {
+    this._picker = null;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>("[part~=connect-button]")?.focus(),
+    );
+  }
+
+  private async pickWallet(name: string): Promise<void> {
+    const picker = this.picker;
+    if (!picker) return;
+    this._connecting = true;
+    try {
+      const core = await withTimeout(picker.connect(name), 120_000, "connect");
+      this._picker = null;
+      this._pickerWallet = core;
+    } catch (e) {
+      const err = toKofiError(e);
+      this._loadError = err;
+      this.emitError(err);
+    } finally {
+      this._connecting = false;
+    }
+  }
+
+  private async disconnectPicked(): Promise<void> {
+    try {
+      await this.picker?.disconnect();
+    } catch {
+      // already gone
+    }
+    this._pickerWallet = null;
   }
 
   /**
@@ -931,7 +1022,14 @@ export class KofiStakeElement extends LitElement {
       <h2 part="title">${ctx.t("widget.label")}</h2>
       ${
         account
-          ? html`<span part="account">${ctx.t("wallet.connected", { address: shortAddress(account.address) })}</span>`
+          ? html`<span part="account">${ctx.t("wallet.connected", { address: shortAddress(account.address) })}</span>
+              ${
+                !this.wallet && this._pickerWallet
+                  ? html`<button part="disconnect-button button" type="button" @click=${() => void this.disconnectPicked()}>
+                      ${ctx.t("wallet.disconnect")}
+                    </button>`
+                  : nothing
+              }`
           : html`<button
               part="connect-button button"
               type="button"
@@ -944,9 +1042,42 @@ export class KofiStakeElement extends LitElement {
     </div>`;
   }
 
+  private renderPicker(picker: NonNullable<KofiStakeElement["_picker"]>): TemplateResult {
+    const ctx = this.ctx;
+    return html`<div part="wallet-picker" role="group" aria-labelledby="kofi-picker-title">
+      <h3 id="kofi-picker-title" part="section-title">${ctx.t("wallet.choose")}</h3>
+      ${
+        picker.loading
+          ? html`<p class="hint">${ctx.t("wallet.loading")}</p>`
+          : picker.wallets.length === 0
+            ? html`<p class="hint">${ctx.t("wallet.none")}</p>`
+            : html`<ul class="wallets">
+                ${picker.wallets.map(
+                  (w) => html`<li>
+                    <button
+                      part="wallet-option button"
+                      type="button"
+                      ?disabled=${this._connecting}
+                      @click=${() => void this.pickWallet(w.name)}
+                    >
+                      <img src=${w.icon} alt="" width="24" height="24" />${w.name}
+                    </button>
+                  </li>`,
+                )}
+              </ul>`
+      }
+      <div class="actions">
+        <button part="picker-cancel back-button button" type="button" @click=${() => this.closePicker()}>
+          ${ctx.t("action.cancel")}
+        </button>
+      </div>
+    </div>`;
+  }
+
   private renderPanel(): TemplateResult | typeof nothing {
     const ctx = this.ctx;
     const flow = this._flow;
+    if (this._picker && !this._account) return this.renderPicker(this._picker);
     if (flow.phase === "review")
       return renderReview(ctx, {
         quote: flow.quote,

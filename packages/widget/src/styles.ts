@@ -380,6 +380,24 @@ export const styles = css`
     grid-column: 2;
   }
 
+  .wallets {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  [part~="wallet-option"] {
+    width: 100%;
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+  }
+  [part~="wallet-option"] img {
+    width: 24px;
+    height: 24px;
+  }
+
   @container kofi (max-width: 400px) {
     [part~="exit-options"] {
       grid-template-columns: 1fr;

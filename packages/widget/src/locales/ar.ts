@@ -14,6 +14,11 @@ export const ar: Messages = {
   "wallet.connecting": "جارٍ الربط…",
   "wallet.connected": "متصل بالحساب {address}",
   "wallet.needed": "اربط محفظة لعرض أرصدتك والتوقيع.",
+  "wallet.choose": "اختر محفظة",
+  "wallet.none": "لم يُعثر على أي محفظة Aptos في هذا المتصفح.",
+  "wallet.loading": "جارٍ البحث عن المحافظ…",
+  "wallet.disconnect": "قطع الاتصال",
+  "action.cancel": "إلغاء",
 
   "amount.label": "المبلغ بعملة {token}",
   "amount.balance": "الرصيد: {amount} {token}",

@@ -12,6 +12,11 @@ export const en = {
   "wallet.connecting": "Connecting…",
   "wallet.connected": "Connected as {address}",
   "wallet.needed": "Connect a wallet to see your balances and sign.",
+  "wallet.choose": "Choose a wallet",
+  "wallet.none": "No Aptos wallet was found in this browser.",
+  "wallet.loading": "Looking for wallets…",
+  "wallet.disconnect": "Disconnect",
+  "action.cancel": "Cancel",
 
   "amount.label": "Amount in {token}",
   "amount.balance": "Balance: {amount} {token}",

@@ -14,6 +14,11 @@ export const fr: Messages = {
   "wallet.connecting": "Connexion…",
   "wallet.connected": "Connecté : {address}",
   "wallet.needed": "Connectez un portefeuille pour voir vos soldes et signer.",
+  "wallet.choose": "Choisir un portefeuille",
+  "wallet.none": "Aucun portefeuille Aptos n’a été trouvé dans ce navigateur.",
+  "wallet.loading": "Recherche des portefeuilles…",
+  "wallet.disconnect": "Déconnecter",
+  "action.cancel": "Annuler",
 
   "amount.label": "Montant en {token}",
   "amount.balance": "Solde : {amount} {token}",
