@@ -12,11 +12,20 @@ export type { DemoConfig } from "./config.ts";
 
 export interface DemoSiteOptions {
   config: DemoConfig;
+  /** The page's folder (default: examples/demo). The React and Vue examples use this server too. */
+  root?: string;
   /** Default 5173; 0 picks a free port. */
   port?: number;
   host?: string;
   /** Vite's dependency cache (pre-bundled ts-sdk, lit...). */
   cacheDir?: string;
+  /**
+   * Watch files and hot-reload the page (default true). Tests turn it off: an edit elsewhere in the working
+   * tree must not reload a page in the middle of a flow.
+   */
+  watch?: boolean;
+  /** More dependencies to pre-bundle up front (react, vue...). */
+  optimize?: string[];
 }
 
 export interface DemoSite {
@@ -42,17 +51,23 @@ function configPlugin(config: DemoConfig): Plugin {
 export async function startDemoSite(o: DemoSiteOptions): Promise<DemoSite> {
   const host = o.host ?? "127.0.0.1";
   const server = await createServer({
-    root,
+    root: o.root ?? root,
     configFile: false,
     logLevel: "warn",
     clearScreen: false,
     ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}),
     plugins: [configPlugin(o.config)],
-    server: { host, port: o.port ?? 5173, strictPort: true, open: false },
+    server: {
+      host,
+      port: o.port ?? 5173,
+      strictPort: true,
+      open: false,
+      ...(o.watch === false ? { hmr: false, watch: null } : {}),
+    },
     optimizeDeps: {
       entries: ["index.html"],
       // Pre-bundled up front, so the first page load never triggers a re-optimisation and a reload.
-      include: ["@aptos-labs/ts-sdk", "lit", "@wallet-standard/core"],
+      include: ["@aptos-labs/ts-sdk", "lit", "@wallet-standard/core", ...(o.optimize ?? [])],
     },
   });
   await server.listen();

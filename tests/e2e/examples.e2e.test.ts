@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCdn } from "../../examples/cdn/build.ts";
 import type { DemoConfig } from "../../examples/demo/config.ts";
+import { startDemoSite } from "../../examples/demo/server.ts";
 import { startSsrExample } from "../../examples/ssr/server.ts";
 import { serveStatic } from "../../examples/static-server.ts";
 import {
@@ -111,6 +112,29 @@ describe("examples in Chromium", () => {
     await smoke(b.page, s, "html-cdn");
     expect(b.pageErrors).toEqual([]);
   });
+
+  for (const [name, deps] of [
+    ["react", ["react", "react-dom/client", "react/jsx-dev-runtime", "react/jsx-runtime"]],
+    ["vue", ["vue"]],
+  ] as const) {
+    it(`${name === "react" ? "React 19" : "Vue 3"}: properties, events and one stake`, async () => {
+      const site = await startDemoSite({
+        root: join(repo, "examples", name),
+        config,
+        port: 0,
+        watch: false,
+        cacheDir: join(cdnDir, `vite-${name}`),
+        optimize: [...deps],
+      });
+      stops.push(site.stop);
+      const b = await openDemo(site.url);
+      open.push(b);
+      await smoke(b.page, s, name);
+      // The framework's own event binding saw the widget's kofi-tx events.
+      expect(await b.page.locator("#last-stage").textContent()).toContain("confirmed");
+      expect(b.pageErrors).toEqual([]);
+    });
+  }
 
   it("server-rendered page: the widget imported on the server, hydrated in the browser", async () => {
     const site = await startSsrExample({ config, cdnDir });

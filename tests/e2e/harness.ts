@@ -59,7 +59,10 @@ export async function startStack(): Promise<Stack> {
   const port = Number(new URL(ln.url).port);
   const site = await startDemoSite({
     port: 0,
-    cacheDir: join(repo, "node_modules", ".cache", "kofi-e2e-vite"),
+    // Its own dependency cache and no file watching: runs in parallel and edits in the working tree
+    // never re-optimise or reload a page in the middle of a flow.
+    cacheDir: join(dir, "vite"),
+    watch: false,
     config: {
       url: ln.url,
       nodeUrl: ln.nodeUrl,
