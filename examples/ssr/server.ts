@@ -8,7 +8,7 @@ import * as widget from "@kofi/widget";
 import type { DemoConfig } from "../demo/config.ts";
 import { type StaticSite, serveStatic } from "../static-server.ts";
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderPage(config: DemoConfig, rateText: string): string {
   return `<!doctype html>
@@ -21,8 +21,8 @@ export function renderPage(config: DemoConfig, rateText: string): string {
   </head>
   <body>
     <h1>Server-rendered</h1>
-    <p id="ssr-rate">Rendered on the server: 1 stkAPT = ${escape(rateText)} kAPT</p>
-    <kofi-stake network="local" node-url="${escape(config.nodeUrl)}" kofi-address="${escape(config.kofiAddress)}"
+    <p id="ssr-rate">Rendered on the server: 1 stkAPT = ${escapeHtml(rateText)} kAPT</p>
+    <kofi-stake network="local" node-url="${escapeHtml(config.nodeUrl)}" kofi-address="${escapeHtml(config.kofiAddress)}"
       default-tab="position"></kofi-stake>
     <script type="module">
       import { createDevWallet } from "/cdn/dev-wallet.js";
