@@ -1,0 +1,67 @@
+/**
+ * Size of `<kofi-stake>` as a CDN host loads it: `npm run build -w @kofi/widget` (Vite 8, minified, lit
+ * bundled, poseidon-lite aliased to a throwing stub: Keyless accounts are not supported in the widget), then
+ * gzip (zlib level 9) of dist/cdn/: the eager file, the transaction flow (eager + SDK backend chunks), the
+ * wallet-picker chunk, and the single-file bundle. CI enforces the same budgets with size-limit (`npm run size`).
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  how: string;
+  goal?: string;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const cdn = join(root, "packages/widget/dist/cdn");
+
+const kb = (bytes: number) => Math.round(bytes / 10) / 100;
+const gz = (files: string[]) =>
+  files.reduce((sum, f) => sum + gzipSync(readFileSync(join(cdn, f)), { level: 9 }).length, 0);
+const raw = (files: string[]) => files.reduce((sum, f) => sum + readFileSync(join(cdn, f)).length, 0);
+
+export async function run(): Promise<Figure[]> {
+  execFileSync("npm", ["run", "build", "-w", "@kofi/widget"], { cwd: root, stdio: "ignore" });
+  const files = readdirSync(cdn).filter((f) => f.endsWith(".js"));
+  const eager = ["kofi-stake.js"];
+  const picker = files.filter((f) => f.startsWith("wallet-picker-"));
+  const flow = files.filter((f) => !picker.includes(f) && f !== "kofi-stake.bundle.js");
+  const bundle = ["kofi-stake.bundle.js"];
+  const how = "vite 8 build of src/index.ts (lit bundled, minified, poseidon-lite stubbed), gzip level 9";
+  return [
+    {
+      name: "eager read-only view (kofi-stake.js), gzip",
+      value: kb(gz(eager)),
+      unit: "kB",
+      how,
+      goal: "≤ 40 kB",
+    },
+    { name: "eager read-only view, minified", value: kb(raw(eager)), unit: "kB", how },
+    {
+      name: "transaction flow (eager + SDK backend chunks), gzip",
+      value: kb(gz(flow)),
+      unit: "kB",
+      how: `${how}; files: ${flow.join(", ")}`,
+      goal: "≤ 150 kB",
+    },
+    {
+      name: "wallet picker chunk (wallet-adapter-core), gzip",
+      value: kb(gz(picker)),
+      unit: "kB",
+      how: `${how}; loaded only on Connect without a host wallet`,
+    },
+    {
+      name: "everything in one file (kofi-stake.bundle.js), gzip",
+      value: kb(gz(bundle)),
+      unit: "kB",
+      how,
+      goal: "150 kB without the picker",
+    },
+  ];
+}
