@@ -41,9 +41,8 @@ async function smoke(page: Page, s: Stack, name: string): Promise<void> {
   const shown = /1 stkAPT = ([\d.,]+) kAPT/.exec((await protocol.textContent()) ?? "")?.[1];
   const r = await rate(s);
   const micro = (r.numerator * 1_000_000n) / r.denominator;
-  expect(shown?.replace(/,/g, "")).toBe(
-    `${micro / 1_000_000n}.${(micro % 1_000_000n).toString().padStart(6, "0")}`.replace(/0+$/, ""),
-  );
+  const [int = "", frac = ""] = (shown ?? "").replace(/,/g, "").split(".");
+  expect(BigInt(int || "-1") * 1_000_000n + BigInt(frac.padEnd(6, "0").slice(0, 6))).toBe(micro);
   await screenshot(page, `${name}-01-rate`);
 
   const before = await position(s);
