@@ -17,12 +17,13 @@ import {
   resolveKofiTokens,
 } from "@kofi/adapters";
 import {
+  aprFromStream,
   type CreateKofiClientOptions,
   createKofiClient,
-  estimateApr,
   execute,
   getPosition,
   getProtocolState,
+  getVaultState,
   type KofiClient,
   type KofiSigner,
   minOutFromQuote,
@@ -38,6 +39,7 @@ import {
   type SwapAdapter,
   signerAddress,
   toKofiError,
+  type VaultState,
   waitForKofiTransaction,
 } from "@kofi/core";
 import type {
@@ -206,10 +208,15 @@ export class CoreBackend implements KofiBackend {
 
   async getProtocol(): Promise<ProtocolSummary> {
     try {
-      const [s, aprBps] = await Promise.all([getProtocolState(this.client), this.aprBps()]);
+      // One round: the protocol view, plus the vault resource only when the cached APR is stale.
+      const aprFresh = this.apr !== null && Date.now() - this.apr.at < this.aprTtlMs;
+      const [s, vault] = await Promise.all([
+        getProtocolState(this.client),
+        aprFresh ? null : getVaultState(this.client).catch(() => null),
+      ]);
       return {
         rate: { numerator: s.rate.numerator, denominator: s.rate.denominator },
-        aprBps,
+        aprBps: this.aprBps(vault, s.nowSecs),
         feeBps: Number(s.feeBps),
         paused: { ...s.paused },
         lockupSecs: Number(s.lockupDurationSecs),
@@ -223,16 +230,14 @@ export class CoreBackend implements KofiBackend {
     }
   }
 
-  /** APR from the rate's history, cached; null while the chain is too young to say. */
-  private async aprBps(): Promise<number | null> {
-    if (this.apr && Date.now() - this.apr.at < this.aprTtlMs) return this.apr.bps;
-    let bps: number | null = null;
-    try {
-      const estimate = await estimateApr(this.client);
-      bps = estimate.aprPpm > 0n ? Number(estimate.aprPpm / 100n) : null;
-    } catch {
-      bps = null; // APR is decoration: never fail the protocol read for it
-    }
+  /**
+   * APR of the live reward stream (see `aprFromStream` in @kofi/core), cached for `aprTtlMs`; null while no
+   * stream runs. `vault` is null when the cache is fresh (or the read failed: APR is decoration, never an error).
+   */
+  private aprBps(vault: VaultState | null, nowSecs: bigint): number | null {
+    if (vault === null) return this.apr?.bps ?? null;
+    const estimate = aprFromStream(vault, nowSecs);
+    const bps = estimate.aprPpm > 0n ? Number(estimate.aprPpm / 100n) : null;
     this.apr = { bps, at: Date.now() };
     return bps;
   }

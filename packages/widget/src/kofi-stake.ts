@@ -295,6 +295,7 @@ export class KofiStakeElement extends LitElement {
   private notifiedReady = new Set<string>();
   private lastLoadErrorCode: string | null = null;
   private loadedOnce = false;
+  private refreshQueued = false;
   private focusInside = false;
   private focusOwedByPending = false;
   private subscribedWallet: EventSource | null = null;
@@ -342,6 +343,19 @@ export class KofiStakeElement extends LitElement {
   setTab(tab: TabId): void {
     if (!isTabId(tab) || this._flow.phase === "pending") return;
     this.selectTab(tab);
+  }
+
+  /**
+   * Coalesces the refreshes that configuration changes ask for: a host that sets `node-url`, `kofi-address`
+   * and `wallet` in one task gets one round of reads for the final configuration, not one per property.
+   */
+  private requestRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    setTimeout(() => {
+      this.refreshQueued = false;
+      if (this.isConnected) void this.refresh();
+    }, 0);
   }
 
   /** Re-reads the protocol, the account and its position, then re-quotes. */
@@ -451,7 +465,7 @@ export class KofiStakeElement extends LitElement {
     if (changed.has("_flow")) this.moveFocus(changed.get("_flow") as Flow | undefined);
     if (backendChanged || walletChanged || !this.loadedOnce) {
       this.loadedOnce = true;
-      void this.refresh();
+      this.requestRefresh();
     } else if (changed.has("slippageBps") || changed.has("maxDiscountBps") || changed.has("unstakePaths")) {
       this.scheduleQuote();
     }
