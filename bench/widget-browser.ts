@@ -1,19 +1,16 @@
 /**
- * <kofi-stake> figures in a real browser (Debian Chromium via playwright-core) against the localnet:
- * - size: a Vite 8 library build of `@kofi/widget` (minified, lit bundled, code splitting on): the eager chunk
- *   and everything (eager + the lazily loaded SDK chunk), gzip level 9; and the single-file CDN build;
+ * <kofi-stake> figures in a real browser (Debian Chromium via playwright-core) against the localnet (sizes are
+ * in bench/widget-size.ts):
  * - time from navigation start to the rate and the connected user's position on screen (the plain HTML
  *   example with the CDN build, served from 127.0.0.1), median of several cold page loads;
  * - HTTP requests the widget makes to the node to show a connected user's full state.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import { startLocalnet } from "@kofi/localnet";
 import { chromium } from "playwright-core";
-import { build } from "vite";
 import { buildCdn } from "../examples/cdn/build.ts";
 import { serveStatic } from "../examples/static-server.ts";
 
@@ -27,8 +24,6 @@ interface Figure {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const LOADS = Number(process.env.WIDGET_BENCH_LOADS ?? 5);
-const kb = (n: number) => Math.round(n / 100) / 10;
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** `module::function` of a BCS view body (EntryFunction: address, module name, function name). */
 function viewName(body: Buffer): string {
@@ -41,52 +36,6 @@ function viewName(body: Buffer): string {
   };
   const module = str();
   return `${module}::${str()}`;
-}
-
-async function sizes(dir: string): Promise<Figure[]> {
-  const out = join(dir, "split");
-  await build({
-    configFile: false,
-    logLevel: "silent",
-    root,
-    define: { "process.env.NODE_ENV": JSON.stringify("production") },
-    build: {
-      outDir: out,
-      minify: true,
-      target: "es2022",
-      lib: {
-        entry: join(root, "packages/widget/src/index.ts"),
-        formats: ["es"],
-        fileName: () => "kofi-stake.js",
-      },
-    },
-  });
-  const files = readdirSync(out).filter((f) => f.endsWith(".js"));
-  const eager = gz(join(out, "kofi-stake.js"));
-  const full = files.reduce((sum, f) => sum + gz(join(out, f)), 0);
-  const cdn = await buildCdn(join(dir, "cdn"));
-  return [
-    {
-      name: "widget eager (read-only view: lit, element, locales, lazy loader)",
-      value: kb(eager),
-      unit: "KB gzip",
-      goal: "40 KB; Jupiter Terminal loader ~66 kB gz (research/widget.md)",
-      how: "Vite 8.3.8 lib build of packages/widget/src/index.ts, minified, lit bundled; kofi-stake.js, gzip -9",
-    },
-    {
-      name: "widget full (eager + lazy SDK/adapters chunks)",
-      value: kb(full),
-      unit: "KB gzip",
-      goal: "150 KB; Jupiter app ~900 kB (on demand), Wormhole Connect ~3.5 MB gz (research/widget.md)",
-      how: `same build, sum of the ${files.length} chunks, each gzip -9`,
-    },
-    {
-      name: "single-file CDN build (kofi-stake.js)",
-      value: kb(gz(cdn.widget)),
-      unit: "KB gzip",
-      how: "examples/cdn/build.ts (one file, dynamic imports inlined), gzip -9",
-    },
-  ];
 }
 
 async function browser(dir: string): Promise<Figure[]> {
@@ -150,7 +99,7 @@ async function browser(dir: string): Promise<Figure[]> {
       const t = await page.evaluate(() => {
         const script = performance
           .getEntriesByType("resource")
-          .find((e) => e.name.endsWith("/cdn/kofi-stake.js")) as PerformanceResourceTiming | undefined;
+          .find((e) => e.name.endsWith("/cdn/kofi-stake.bundle.js")) as PerformanceResourceTiming | undefined;
         return { now: performance.now(), scriptEnd: script?.responseEnd ?? 0 };
       });
       // Steady state: one refresh of a connected widget (protocol, account, position), APR estimate cached.
@@ -176,7 +125,7 @@ async function browser(dir: string): Promise<Figure[]> {
       name: "navigation start → rate and position on screen",
       value: Math.round(median(times)),
       unit: "ms",
-      how: `Chromium 156 headless, plain HTML example with the CDN build from 127.0.0.1, localnet in-process; median of ${LOADS} cold loads`,
+      how: `Chromium 156 headless, plain HTML example with the single-file CDN build from 127.0.0.1, localnet in-process; median of ${LOADS} cold loads`,
     },
     {
       name: "CDN script downloaded → rate and position on screen",
@@ -209,7 +158,8 @@ async function browser(dir: string): Promise<Figure[]> {
 export async function run(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), "kofi-bench-widget-"));
   try {
-    return [...(await sizes(dir)), ...(await browser(dir))];
+    await buildCdn(join(dir, "cdn"));
+    return await browser(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 /**
  * Single-file ESM builds for script tags (what a CDN would serve), made with Vite 8's library mode:
- * - kofi-stake.js: `@kofi/widget` with lit and the lazily loaded SDK backend inlined into one file;
+ * - kofi-stake.bundle.js: the widget's own single-file CDN build (packages/widget/vite.config.ts with
+ *   KOFI_BUILD=single: lit, the SDK backend and the picker inlined, poseidon-lite stubbed), written here;
  * - dev-wallet.js: the examples' DEV ONLY AIP-62 wallet (ts-sdk + wallet-standard), for pages without a bundler.
  *
  *   npx tsx examples/cdn/build.ts [outDir]     # default examples/dist/cdn
@@ -13,7 +14,7 @@ import { build } from "vite";
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
-export const CDN_FILES = { widget: "kofi-stake.js", wallet: "dev-wallet.js" } as const;
+export const CDN_FILES = { widget: "kofi-stake.bundle.js", wallet: "dev-wallet.js" } as const;
 
 async function one(entry: string, fileName: string, outDir: string): Promise<void> {
   await build({
@@ -32,12 +33,31 @@ async function one(entry: string, fileName: string, outDir: string): Promise<voi
   });
 }
 
+/**
+ * The widget's own CDN build (packages/widget/vite.config.ts), only redirected to `outDir`:
+ * "cdn" = kofi-stake.js (eager) + chunks fetched on first use; "single" = kofi-stake.bundle.js.
+ */
+export async function buildWidget(mode: "cdn" | "single", outDir: string): Promise<void> {
+  const widgetRoot = dirname(require.resolve("@kofi/widget/package.json"));
+  const previous = process.env.KOFI_BUILD;
+  process.env.KOFI_BUILD = mode;
+  try {
+    await build({
+      root: widgetRoot,
+      configFile: join(widgetRoot, "vite.config.ts"),
+      logLevel: "warn",
+      build: { outDir: resolve(outDir), emptyOutDir: false },
+    });
+  } finally {
+    if (previous === undefined) delete process.env.KOFI_BUILD;
+    else process.env.KOFI_BUILD = previous;
+  }
+}
+
 /** Builds both files into `outDir`; returns their paths. */
 export async function buildCdn(outDir = join(here, "..", "dist", "cdn")) {
   const out = resolve(outDir);
-  // The package's main export is its TypeScript entry (src/index.ts).
-  const widgetEntry = require.resolve("@kofi/widget");
-  await one(widgetEntry, CDN_FILES.widget, out);
+  await buildWidget("single", out);
   await one(join(here, "dev-wallet-entry.ts"), CDN_FILES.wallet, out);
   return { dir: out, widget: join(out, CDN_FILES.widget), wallet: join(out, CDN_FILES.wallet) };
 }

@@ -1,7 +1,6 @@
 /**
  * React 19: `<kofi-stake>` as JSX. React 19 sets `wallet` as a property (the element declares it) and
- * listens to `kofi-tx` through `onkofi-tx`. Typings for the tag: ./kofi-stake-jsx.d.ts (not shipped by the
- * widget yet).
+ * listens to `kofi-tx` through `onkofi-tx`. Typings for the tag: `@kofi/widget/react` (see ./jsx.d.ts).
  */
 import "@kofi/widget";
 import { StrictMode, useState } from "react";
@@ -20,7 +19,7 @@ function App({ config, wallet }: { config: DemoConfig; wallet: DevWallet }) {
         kofi-address={config.kofiAddress}
         default-tab="position"
         wallet={wallet}
-        onkofi-tx={(e: CustomEvent<{ stage: string }>) => setLastStage(e.detail.stage)}
+        onkofi-tx={(e) => setLastStage(e.detail.stage)}
       />
       <p id="last-stage">Last transaction stage: {lastStage}</p>
     </main>

@@ -17,7 +17,7 @@ export function renderPage(config: DemoConfig, rateText: string): string {
     <meta charset="utf-8" />
     <title>Kofi widget: server-rendered page</title>
     <link rel="icon" href="data:," />
-    <script type="module" src="/cdn/kofi-stake.js"></script>
+    <script type="module" src="/cdn/kofi-stake.bundle.js"></script>
   </head>
   <body>
     <h1>Server-rendered</h1>
