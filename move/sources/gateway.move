@@ -36,6 +36,9 @@ module kofi::gateway {
         stkapt_supply: u64,
         vault_kapt: u64,
         streaming_kapt: u64,
+        stream_amount: u64,
+        stream_start: u64,
+        stream_end: u64,
         rate_numerator: u128,
         rate_denominator: u128,
         fee_bps: u64,
@@ -301,6 +304,9 @@ module kofi::gateway {
             stkapt_supply: stkapt::supply(),
             vault_kapt: vault::assets(now),
             streaming_kapt: vault::streaming(now),
+            stream_amount: vault::stream_amount(),
+            stream_start: vault::stream_start(),
+            stream_end: vault::stream_end(),
             rate_numerator,
             rate_denominator,
             fee_bps: config::fee_bps(),
@@ -384,6 +390,13 @@ module kofi::gateway {
             i = i + 1;
         };
         (apt, staking_manager::max_lockup_secs(&pools))
+    }
+
+    #[test_only]
+    /// The reward stream fields of a `ProtocolState` for tests: (streaming_kapt, stream_amount, stream_start,
+    /// stream_end, now_secs).
+    public fun stream_of_state_for_test(s: &ProtocolState): (u64, u64, u64, u64, u64) {
+        (s.streaming_kapt, s.stream_amount, s.stream_start, s.stream_end, s.now_secs)
     }
 
     #[test_only]

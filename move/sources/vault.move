@@ -238,7 +238,13 @@ module kofi::vault {
         v.total_shares - v.dead_shares
     }
 
-    /// End of the current stream.
+    /// kAPT of the current stream, released part included (0 before the first sync that streamed rewards).
+    public(package) fun stream_amount(): u64 acquires Vault { borrow_global<Vault>(@kofi).stream_amount }
+
+    /// Start of the current stream (seconds).
+    public(package) fun stream_start(): u64 acquires Vault { borrow_global<Vault>(@kofi).stream_start }
+
+    /// End of the current stream (seconds).
     public(package) fun stream_end(): u64 acquires Vault { borrow_global<Vault>(@kofi).stream_end }
 
     #[test_only]

@@ -8,6 +8,7 @@ module kofi::gateway_tests {
     use kofi::config;
     use kofi::gateway;
     use kofi::kapt;
+    use kofi::rewards;
     use kofi::staking_manager;
     use kofi::stkapt;
     use kofi::test_helpers;
@@ -413,7 +414,11 @@ module kofi::gateway_tests {
         gateway::deposit(alice, 20 * ONE, 0);
         gateway::request_withdrawal(alice, 5 * ONE);
         let state = gateway::protocol_state();
-        let _ = state;
+        // the reward stream fields mirror the vault: no rewards synced yet, so no stream
+        let (streaming, amount, start, end, _) = gateway::stream_of_state_for_test(&state);
+        let (_, _, _, vault_amount, _) = vault::counters_for_test();
+        assert!(amount == vault_amount && start == vault::stream_start() && end == vault::stream_end(), 3);
+        assert!(streaming <= amount, 4);
         let summary = gateway::user_summary(signer::address_of(alice));
         let _ = summary;
         let empty = gateway::user_summary(@0xB0B);
@@ -421,6 +426,15 @@ module kofi::gateway_tests {
         assert!(gateway::kapt_metadata() == kapt::metadata(), 0);
         assert!(gateway::stkapt_metadata() == stkapt::metadata(), 1);
         assert!(gateway::quote_unstake(ONE) == ONE, 2);
+        // after an epoch's rewards are synced, the state carries the live stream: started now, one epoch long
+        test_helpers::end_epoch();
+        rewards::sync_rewards(alice);
+        let synced = gateway::protocol_state();
+        let (streaming, amount, start, end, now) = gateway::stream_of_state_for_test(&synced);
+        let (_, _, _, vault_amount, _) = vault::counters_for_test();
+        assert!(amount > 0 && amount == vault_amount, 5);
+        assert!(start == now && end == now + test_helpers::epoch_interval_secs(), 6);
+        assert!(streaming == amount, 7);
     }
 
     #[test(aptos_framework = @aptos_framework, kofi = @kofi)]
