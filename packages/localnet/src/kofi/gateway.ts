@@ -21,6 +21,9 @@ export interface ProtocolState {
   stkapt_supply: bigint;
   vault_kapt: bigint;
   streaming_kapt: bigint;
+  stream_amount: bigint;
+  stream_start: bigint;
+  stream_end: bigint;
   rate_numerator: bigint;
   rate_denominator: bigint;
   fee_bps: bigint;
@@ -282,6 +285,9 @@ export function protocol_state(rt: Runtime): ProtocolState {
     stkapt_supply: stkapt.supply(rt),
     vault_kapt: vault.assets(rt, now),
     streaming_kapt: vault.streaming(rt, now),
+    stream_amount: vault.stream_amount(rt),
+    stream_start: vault.stream_start(rt),
+    stream_end: vault.stream_end(rt),
     rate_numerator,
     rate_denominator,
     fee_bps: config.fee_bps(rt),

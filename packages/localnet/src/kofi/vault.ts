@@ -211,5 +211,11 @@ export function user_shares(rt: Runtime): bigint {
   return sub(v.total_shares, v.dead_shares);
 }
 
-/** End of the current stream. */
+/** kAPT of the current stream, released part included (0 before the first sync that streamed rewards). */
+export const stream_amount = (rt: Runtime): bigint => get(rt).stream_amount;
+
+/** Start of the current stream (seconds). */
+export const stream_start = (rt: Runtime): bigint => get(rt).stream_start;
+
+/** End of the current stream (seconds). */
 export const stream_end = (rt: Runtime): bigint => get(rt).stream_end;
