@@ -76,6 +76,7 @@ export { getPosition, type Position, type PositionTicket, parseUserSummary } fro
 export {
   type AprEstimate,
   aprFromSamples,
+  aprFromState,
   aprFromStream,
   type EstimateAprOptions,
   estimateApr,
@@ -88,6 +89,7 @@ export {
   getProtocolState,
   type ProtocolState,
   parseProtocolState,
+  type StreamInfo,
   type ValidatorInfo,
 } from "./protocol/state.ts";
 export {

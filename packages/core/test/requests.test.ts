@@ -58,20 +58,19 @@ describe("HTTP requests the SDK makes (counted by a proxy in front of the localn
     ]);
   });
 
-  it("the stream APR: the protocol view plus the vault resource; one request when the state is given", async () => {
+  it("the stream APR: the protocol view alone (no vault resource); no request when the state is given", async () => {
     proxy.reset();
-    await estimateApr(client);
-    const paths = proxy.requests.map((r) => `${r.method} ${decodeURIComponent(r.path.split("?")[0] ?? "")}`);
-    expect(paths).toHaveLength(2);
-    expect(paths).toContain("POST /v1/view");
-    expect(paths.find((p) => p.startsWith("GET"))).toMatch(
-      /^GET \/v1\/accounts\/0x[0-9a-f]+\/resource\/0x[0-9a-f]+::vault::Vault$/,
-    );
+    const apr = await estimateApr(client);
+    expect(apr.method).toBe("stream");
+    expect(proxy.requests).toEqual([{ method: "POST", path: "/v1/view" }]);
+    proxy.reset();
+    await getStreamApr(client);
+    expect(proxy.requests).toEqual([{ method: "POST", path: "/v1/view" }]);
     const state = await getProtocolState(client);
     proxy.reset();
     await getStreamApr(client, { state });
-    expect(proxy.requests).toHaveLength(1);
-    expect(proxy.requests[0]?.method).toBe("GET");
+    await estimateApr(client, { state });
+    expect(proxy.requests).toEqual([]);
   });
 
   it("a whole execute never fetches a module ABI nor the chain id (Network.LOCAL)", async () => {

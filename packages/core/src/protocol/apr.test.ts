@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aprFromSamples, aprFromStream, SECONDS_PER_YEAR } from "./apr.ts";
+import { exchangeRateAt, streamingAt, vaultAssetsAt } from "../vault/math.ts";
+import { aprFromSamples, aprFromState, aprFromStream, SECONDS_PER_YEAR } from "./apr.ts";
+import type { ProtocolState } from "./state.ts";
 
 describe("aprFromSamples", () => {
   it("annualises the rate growth exactly (ppm, floor)", () => {
@@ -37,5 +39,35 @@ describe("aprFromStream", () => {
     expect(apr.aprPpm).toBe((1_000_000_000n * SECONDS_PER_YEAR * 1_000_000n) / (7_200n * 1_000_000_000_000n));
     expect(apr.method).toBe("stream");
     expect(aprFromStream(vault, 7_200n).aprPpm).toBe(0n);
+  });
+  it("aprFromState gives the same figure from a protocol state (stream, rate and time of one read)", () => {
+    const vault = {
+      totalKapt: 999_900_000_000n,
+      totalShares: 1_000_000_000_000n,
+      deadShares: 100_000_000n,
+      streamAmount: 1_000_000_000n,
+      streamReleased: 200_000_000n,
+      streamStart: 1_000n,
+      streamEnd: 8_200n,
+    };
+    for (const now of [1_000n, 3_000n, 8_199n, 8_200n, 9_000n]) {
+      // The fields protocol_state fills from the vault at `now`; the rest do not enter the APR.
+      const state = {
+        rate: exchangeRateAt(vault, now),
+        vaultKapt: vaultAssetsAt(vault, now),
+        streamingKapt: streamingAt(vault, now),
+        stream: { amount: vault.streamAmount, start: vault.streamStart, end: vault.streamEnd },
+        nowSecs: now,
+      } as ProtocolState;
+      expect(aprFromState(state)).toEqual(aprFromStream(vault, now));
+    }
+    expect(
+      aprFromState({
+        ...({} as ProtocolState),
+        rate: { numerator: 1n, denominator: 1n },
+        stream: { amount: 0n, start: 0n, end: 0n },
+        nowSecs: 0n,
+      }).aprPpm,
+    ).toBe(0n);
   });
 });

@@ -3,8 +3,8 @@ import { big } from "../client/view.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
 import type { ExchangeRate } from "../vault/math.ts";
 import { exchangeRateAt, type VaultState } from "../vault/math.ts";
-import { getExchangeRate, getVaultState } from "../vault/rate.ts";
-import { getProtocolState, type ProtocolState } from "./state.ts";
+import { getExchangeRate } from "../vault/rate.ts";
+import { getProtocolState, type ProtocolState, type StreamInfo } from "./state.ts";
 
 export const SECONDS_PER_YEAR = 31_536_000n; // 365 days
 
@@ -57,14 +57,33 @@ function percent(ppm: bigint): string {
  * still unreleased) over one epoch, so the rate currently grows by `stream_amount / duration` kAPT per second
  * over `assets + VIRTUAL_ASSETS`: `apr = stream_amount × 31 536 000 / (duration × (assets(now) + 1e8))`.
  * 0 when no stream is live. Forward-looking: it reflects the last sync's rewards.
+ *
+ * From the raw `vault::Vault` resource; `aprFromState` gives the same figure from a `ProtocolState`.
  */
 export function aprFromStream(vault: VaultState, nowSecs: bigint): AprEstimate {
-  const duration = vault.streamEnd - vault.streamStart;
-  const rate = exchangeRateAt(vault, nowSecs);
+  return streamApr(
+    { amount: vault.streamAmount, start: vault.streamStart, end: vault.streamEnd },
+    exchangeRateAt(vault, nowSecs),
+    nowSecs,
+  );
+}
+
+/**
+ * `aprFromStream` from a protocol state alone (no request): `gateway::protocol_state` carries the stream
+ * (`stream_amount`, `stream_start`, `stream_end`), the rate at its chain time (`rate_numerator` is
+ * `assets(now) + 1e8`) and that time. Equal to `aprFromStream(vault, state.nowSecs)` over the vault resource
+ * read at the same ledger version.
+ */
+export function aprFromState(state: ProtocolState): AprEstimate {
+  return streamApr(state.stream, state.rate, state.nowSecs);
+}
+
+function streamApr(stream: StreamInfo, rate: ExchangeRate, nowSecs: bigint): AprEstimate {
+  const duration = stream.end - stream.start;
   const sample = { rate, timeSecs: nowSecs };
   let aprPpm = 0n;
-  if (duration > 0n && nowSecs < vault.streamEnd && vault.streamAmount > 0n) {
-    aprPpm = (vault.streamAmount * SECONDS_PER_YEAR * 1_000_000n) / (duration * rate.numerator);
+  if (duration > 0n && nowSecs < stream.end && stream.amount > 0n) {
+    aprPpm = (stream.amount * SECONDS_PER_YEAR * 1_000_000n) / (duration * rate.numerator);
   }
   return { aprPpm, aprPercent: percent(aprPpm), from: sample, to: sample, method: "stream" };
 }
@@ -79,28 +98,19 @@ export async function sampleRate(client: KofiClient): Promise<RateSample> {
 }
 
 /**
- * APR of the live reward stream (`aprFromStream`) at the chain time of a protocol state: reads the `vault::Vault`
- * resource (one `GET /v1/accounts/{kofi}/resource/…`) and, unless you pass the `state` you already hold, the
- * protocol state in parallel (one `POST /v1/view`). The two reads are not pinned to one ledger version: a
- * `rewards::sync` landing between them moves the estimate to the new stream, which is what it should show.
- *
- * `gateway::protocol_state` alone cannot give it: it carries `streaming_kapt` (what is still to stream) and the
- * epoch interval, but not when the current stream started or ends, so the stream's speed is unknown without
- * the vault resource.
+ * APR of the live reward stream at the chain time of a protocol state (`aprFromState`): one `POST /v1/view`
+ * (`gateway::protocol_state`), or no request at all when you pass the `state` you already hold. The stream,
+ * the rate and the time all come from that one read, so they are consistent (one ledger version).
  */
 export async function getStreamApr(
   client: KofiClient,
   options: { state?: ProtocolState } = {},
 ): Promise<AprEstimate> {
-  const [state, vault] = await Promise.all([
-    options.state ?? getProtocolState(client),
-    getVaultState(client),
-  ]);
-  return aprFromStream(vault, state.nowSecs);
+  return aprFromState(options.state ?? (await getProtocolState(client)));
 }
 
 /**
- * `method: "stream"` (default): the live reward stream, `getStreamApr` (2 requests, 1 with `state`).
+ * `method: "stream"` (default): the live reward stream, `getStreamApr` (1 request, 0 with `state`).
  * `method: "history"`: the rate's growth over past ledger versions (5 requests, +1 for the stream fallback).
  */
 export type EstimateAprOptions =
@@ -127,8 +137,8 @@ async function versionTime(client: KofiClient, version: bigint): Promise<bigint>
 /**
  * The stkAPT APR.
  *
- * - Default (`method: "stream"`): the live reward stream (`getStreamApr`): 2 requests, or 1 when you pass the
- *   `state` you already read. Forward-looking: it reflects the last sync's rewards, and reads 0 once the stream
+ * - Default (`method: "stream"`): the live reward stream (`getStreamApr`): 1 request (`gateway::protocol_state`),
+ *   or none when you pass the `state` you already read. Forward-looking: it reflects the last sync's rewards, and reads 0 once the stream
  *   has ended and no entry has synced since.
  * - `method: "history"` (opt-in): the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate`
  *   at the latest ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes
@@ -161,7 +171,7 @@ export async function estimateApr(
     if (history.aprPpm !== 0n || options.fallbackToStream === false) return history;
     // No growth seen (window inside one quiet stretch, or a node that answers past versions with the latest
     // state, like the Kofi localnet): use the live reward stream instead.
-    const stream = aprFromStream(await getVaultState(client), to.timeSecs);
+    const stream = aprFromState(await getProtocolState(client));
     return stream.aprPpm > 0n ? stream : history;
   } catch (e) {
     throw toKofiError(e, { kofiAddress: client.kofiAddress });

@@ -16,6 +16,16 @@ export interface ValidatorInfo {
   lockupEndsAt: bigint;
 }
 
+/** The vault's current reward stream (`gateway::ProtocolState`'s `stream_*` fields). */
+export interface StreamInfo {
+  /** kAPT of the stream, the part already released included. */
+  amount: bigint;
+  /** Start of the stream, seconds. */
+  start: bigint;
+  /** End of the stream, seconds (`start` + one epoch interval at the sync that set it). */
+  end: bigint;
+}
+
 /** `gateway::ProtocolState`, bigint amounts, plus derived fields. */
 export interface ProtocolState {
   /** kAPT per stkAPT. */
@@ -29,6 +39,12 @@ export interface ProtocolState {
   vaultKapt: bigint;
   /** kAPT rewards still streaming into the vault. */
   streamingKapt: bigint;
+  /**
+   * The vault's current reward stream as stored (`stream_amount`, `stream_start`, `stream_end`): `amount` kAPT
+   * (released part included) streams linearly from `start` to `end` (seconds). With `rate` and `nowSecs` it gives
+   * the stream APR (`aprFromState`) without reading the `vault::Vault` resource.
+   */
+  stream: StreamInfo;
   feeBps: bigint;
   maxFeeBps: bigint;
   treasury: `0x${string}`;
@@ -58,6 +74,7 @@ export function parseProtocolState(raw: unknown): ProtocolState {
     stkaptSupply: big(r.stkapt_supply),
     vaultKapt: big(r.vault_kapt),
     streamingKapt: big(r.streaming_kapt),
+    stream: { amount: big(r.stream_amount), start: big(r.stream_start), end: big(r.stream_end) },
     feeBps: big(r.fee_bps),
     maxFeeBps: big(r.max_fee_bps),
     treasury: normalizeAddress(String(r.treasury)),
