@@ -17,13 +17,12 @@ import {
   resolveKofiTokens,
 } from "@kofi/adapters";
 import {
-  aprFromStream,
+  aprFromState,
   type CreateKofiClientOptions,
   createKofiClient,
   execute,
   getPosition,
   getProtocolState,
-  getVaultState,
   type KofiClient,
   type KofiSigner,
   minOutFromQuote,
@@ -39,7 +38,6 @@ import {
   type SwapAdapter,
   signerAddress,
   toKofiError,
-  type VaultState,
   waitForKofiTransaction,
 } from "@kofi/core";
 import type {
@@ -76,7 +74,10 @@ export interface CoreBackendOptions {
   swaps?: readonly SwapAdapter[];
   /** How long a quote is considered good, ms (default 30 s). */
   quoteTtlMs?: number;
-  /** How long an APR estimate is cached, ms (default 10 min). */
+  /**
+   * @deprecated Ignored: the APR now comes with every protocol read (`gateway::protocol_state` carries the
+   * reward stream), so nothing is cached.
+   */
   aprTtlMs?: number;
 }
 
@@ -177,11 +178,9 @@ export class CoreBackend implements KofiBackend {
     adapters: readonly ExitAdapter[];
   }> | null = null;
   private readonly quoteTtlMs: number;
-  private readonly aprTtlMs: number;
   /** The SDK's prepared action behind each quote the widget holds: signed exactly as quoted. */
   private readonly prepared = new WeakMap<Quote, PreparedAction<unknown>>();
   private readonly swapFunctions = new Set<string>();
-  private apr: { bps: number | null; at: number } | null = null;
 
   constructor(options: CoreBackendOptions = {}) {
     this.client =
@@ -198,7 +197,6 @@ export class CoreBackend implements KofiBackend {
     this.exitsFactory = options.exits;
     this.exitTimeoutMs = options.exitTimeoutMs ?? 2_500;
     this.quoteTtlMs = options.quoteTtlMs ?? 30_000;
-    this.aprTtlMs = options.aprTtlMs ?? 600_000;
   }
 
   /** Swap entry functions built by the host's adapters (the widget allowlists them). */
@@ -208,15 +206,13 @@ export class CoreBackend implements KofiBackend {
 
   async getProtocol(): Promise<ProtocolSummary> {
     try {
-      // One round: the protocol view, plus the vault resource only when the cached APR is stale.
-      const aprFresh = this.apr !== null && Date.now() - this.apr.at < this.aprTtlMs;
-      const [s, vault] = await Promise.all([
-        getProtocolState(this.client),
-        aprFresh ? null : getVaultState(this.client).catch(() => null),
-      ]);
+      // One request: the protocol view carries the reward stream, so the APR needs no other read.
+      const s = await getProtocolState(this.client);
+      const apr = aprFromState(s).aprPpm;
       return {
         rate: { numerator: s.rate.numerator, denominator: s.rate.denominator },
-        aprBps: this.aprBps(vault, s.nowSecs),
+        // APR of the live reward stream (see `aprFromState` in @kofi/core); null while no stream runs.
+        aprBps: apr > 0n ? Number(apr / 100n) : null,
         feeBps: Number(s.feeBps),
         paused: { ...s.paused },
         lockupSecs: Number(s.lockupDurationSecs),
@@ -228,18 +224,6 @@ export class CoreBackend implements KofiBackend {
     } catch (e) {
       throw toKofiError(e, { kofiAddress: this.protocolAddress });
     }
-  }
-
-  /**
-   * APR of the live reward stream (see `aprFromStream` in @kofi/core), cached for `aprTtlMs`; null while no
-   * stream runs. `vault` is null when the cache is fresh (or the read failed: APR is decoration, never an error).
-   */
-  private aprBps(vault: VaultState | null, nowSecs: bigint): number | null {
-    if (vault === null) return this.apr?.bps ?? null;
-    const estimate = aprFromStream(vault, nowSecs);
-    const bps = estimate.aprPpm > 0n ? Number(estimate.aprPpm / 100n) : null;
-    this.apr = { bps, at: Date.now() };
-    return bps;
   }
 
   async getPosition(address: string): Promise<Position> {
