@@ -145,7 +145,7 @@ async function browser(dir: string): Promise<Figure[]> {
       value: median(requests),
       unit: "requests",
       goal: "1 to 2",
-      how: `requests Chromium sent to the node (CORS preflights not counted) until rate and position are shown (the page sets node-url, kofi-address and wallet after the script ran; not counted: the 2 reads the element sends first to the `local` preset 127.0.0.1:8080, before node-url is set): ${[
+      how: `requests Chromium sent to the node (CORS preflights not counted) until rate and position are shown (the page sets node-url, kofi-address and wallet after the script ran; not counted: the 2 reads the element sends first to the \`local\` preset 127.0.0.1:8080, before node-url is set): ${[
         ...loadKinds,
       ]
         .map(([k, n]) => `${n} × ${k}`)
