@@ -37,7 +37,9 @@ if (mode === "prepack") {
   pkg.scripts = undefined;
   pkg.devDependencies = undefined;
   if (pkg.dependencies) pkg.dependencies.tsx = undefined;
-  writeFileSync(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
+  // atomic (temp file + rename): a tool reading package.json meanwhile sees one manifest or the other, never half
+  writeFileSync(`${manifest}.tmp`, `${JSON.stringify(pkg, null, 2)}\n`);
+  renameSync(`${manifest}.tmp`, manifest);
 } else if (mode === "postpack") {
   restore();
 } else {
