@@ -1,8 +1,17 @@
 // The published tarballs of @kofi/core, @kofi/adapters and @kofi/localnet work outside the monorepo: `npm pack`
-// (prepack swaps the exports to dist/, scripts/pack/manifest.mjs), install the tarballs into a temp project
+// of a staged copy (prepack swaps the exports to dist/ there, scripts/pack/manifest.mjs), install the tarballs into a temp project
 // away from the workspace, and use them from plain `node` (no tsx, no loaders) and through their bins.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,15 +37,20 @@ describe("published tarballs (npm pack → npm install → plain node)", () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it("pack, install without the monorepo, import and run on plain Node", async () => {
-    // 1. build dist/ and pack; postpack (and, whatever npm did, the test) restores each package.json byte for byte
+    // 1. build dist/ in place, then pack a staged copy of each package, so the workspace's package.json files are
+    //    never rewritten while other test projects run (prepack swaps the exports in the copy only)
     const before = PACKAGES.map((p) => readFileSync(join(dir(p), "package.json")));
     const ws = PACKAGES.flatMap((p) => ["-w", `@kofi/${p}`]);
-    try {
-      run(NPM, ["run", "build", ...ws], ROOT);
-      run(NPM, ["pack", "--pack-destination", tmp, ...ws], ROOT);
-    } finally {
-      for (const p of PACKAGES)
-        run(process.execPath, [join(ROOT, "scripts/pack/manifest.mjs"), "postpack"], dir(p));
+    run(NPM, ["run", "build", ...ws], ROOT);
+    const stage = join(tmp, "stage");
+    cpSync(join(ROOT, "scripts/pack"), join(stage, "scripts/pack"), { recursive: true });
+    for (const p of PACKAGES) {
+      const staged = join(stage, "packages", p);
+      for (const entry of ["package.json", "README.md", "dist", "bin"]) {
+        if (existsSync(join(dir(p), entry)))
+          cpSync(join(dir(p), entry), join(staged, entry), { recursive: true });
+      }
+      run(NPM, ["pack", "--pack-destination", tmp], staged);
     }
     PACKAGES.forEach((p, i) => {
       expect(

@@ -4,7 +4,7 @@
 //   prepack   backs package.json up byte for byte, then writes the published manifest: every `./src/x.ts` export
 //             becomes { types: ./dist/x.d.ts, default: ./dist/x.js }; no scripts or devDependencies; no tsx (the
 //             bins run dist/ when there is no src/, which the tarball never has)
-//   postpack  puts the backup back (also run by scripts/pack.test.ts whatever `npm pack` did)
+//   postpack  puts the backup back (scripts/pack.test.ts packs staged copies, so the workspace is never touched)
 // A backup left by a pack that failed after prepack is restored before anything else, so the backup is always the
 // workspace manifest.
 import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
