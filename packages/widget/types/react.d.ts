@@ -4,7 +4,6 @@
  */
 
 import type {
-  KofiBackend,
   KofiClaimableDetail,
   KofiConnectDetail,
   KofiErrorDetail,
@@ -12,24 +11,9 @@ import type {
   KofiTxDetail,
 } from "@kofi/widget/element";
 import type { DetailedHTMLProps, HTMLAttributes } from "react";
+import type { KofiStakeAttributes } from "./attributes.d.ts";
 
-export interface KofiStakeJsxProps {
-  network?: string;
-  "node-url"?: string;
-  "kofi-address"?: string;
-  theme?: "light" | "dark" | "system";
-  locale?: string;
-  "default-tab"?: "stake" | "convert" | "unstake" | "withdrawals" | "position";
-  "slippage-bps"?: number | string;
-  "max-discount-bps"?: number | string;
-  "unstake-paths"?: "standard instant" | "instant standard" | "standard" | "instant";
-  "wallet-picker"?: "built-in" | "none";
-  /** Properties (React 19 assigns them to the element). */
-  wallet?: unknown;
-  backend?: KofiBackend;
-  strings?: KofiStakeElement["strings"];
-  beforeSubmit?: KofiStakeElement["beforeSubmit"];
-  adapters?: KofiStakeElement["adapters"];
+export interface KofiStakeJsxProps extends KofiStakeAttributes {
   "onkofi-tx"?: (event: CustomEvent<KofiTxDetail>) => void;
   "onkofi-error"?: (event: CustomEvent<KofiErrorDetail>) => void;
   "onkofi-connect"?: (event: CustomEvent<KofiConnectDetail>) => void;

@@ -6,31 +6,15 @@
  */
 
 import type {
-  KofiBackend,
   KofiClaimableDetail,
   KofiConnectDetail,
   KofiErrorDetail,
-  KofiStakeElement,
   KofiTxDetail,
 } from "@kofi/widget/element";
 import type { DefineComponent } from "vue";
+import type { KofiStakeAttributes } from "./attributes.d.ts";
 
-export interface KofiStakeVueProps {
-  network?: string;
-  "node-url"?: string;
-  "kofi-address"?: string;
-  theme?: "light" | "dark" | "system";
-  locale?: string;
-  "default-tab"?: "stake" | "convert" | "unstake" | "withdrawals" | "position";
-  "slippage-bps"?: number | string;
-  "max-discount-bps"?: number | string;
-  "unstake-paths"?: "standard instant" | "instant standard" | "standard" | "instant";
-  "wallet-picker"?: "built-in" | "none";
-  wallet?: unknown;
-  backend?: KofiBackend;
-  strings?: KofiStakeElement["strings"];
-  beforeSubmit?: KofiStakeElement["beforeSubmit"];
-  adapters?: KofiStakeElement["adapters"];
+export interface KofiStakeVueProps extends KofiStakeAttributes {
   "onKofi-tx"?: (event: CustomEvent<KofiTxDetail>) => void;
   "onKofi-error"?: (event: CustomEvent<KofiErrorDetail>) => void;
   "onKofi-connect"?: (event: CustomEvent<KofiConnectDetail>) => void;
