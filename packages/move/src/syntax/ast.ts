@@ -104,6 +104,25 @@ export interface FunctionDecl {
   frameSize?: number;
   /** checker: resolved return types. */
   returnTys?: Ty[];
+  /** checker: for a `#[test]` function, what the runner needs (attribute paths resolved in the module's scope). */
+  test?: TestInfo;
+}
+
+/** A `#[test]` function's signer injection and expected failure, resolved by the checker. */
+export interface TestInfo {
+  /** Long-form address injected for each parameter (all signers), in parameter order. */
+  signers: string[];
+  expectedFailure?: ExpectedFailure;
+}
+
+/**
+ * `#[expected_failure(...)]`: `any` for the bare attribute; `abort` with `abort_code`; `arithmetic_error` /
+ * `vector_error` (status failures). `location` is the module the failure must come from, when given.
+ */
+export interface ExpectedFailure {
+  kind: "any" | "abort" | "arithmetic_error" | "vector_error";
+  abortCode?: { value: bigint } | { constant: { module: ModuleId; name: string } };
+  location?: ModuleId;
 }
 
 export interface FieldDecl {
