@@ -22,6 +22,16 @@ export default defineConfig({
         },
       },
       {
+        // the `kofi` bin spawned against localnets; each file starts its own node
+        test: {
+          name: "cli",
+          include: ["packages/cli/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: "adapters",
           include: ["packages/adapters/**/*.test.ts"],

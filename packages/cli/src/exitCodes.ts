@@ -1,4 +1,4 @@
-import type { KofiErrorCode } from "../errors/KofiError.ts";
+import type { KofiErrorCode } from "@kofi/core";
 
 /** `kofi` exit codes: 0 ok, 2 usage, one code per KofiError code. */
 export const EXIT_CODES: Record<KofiErrorCode | "usage", number> = {

@@ -1,24 +1,29 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Account, Ed25519PrivateKey, PrivateKey, PrivateKeyVariants } from "@aptos-labs/ts-sdk";
-import { formatAmount } from "../amounts/format.ts";
-import { parseAmount } from "../amounts/parse.ts";
-import { assertNetwork } from "../client/assertNetwork.ts";
-import { createKofiClient, type KofiClient } from "../client/createKofiClient.ts";
-import type { KofiNetwork } from "../client/networks.ts";
-import { deposit } from "../deposit/deposit.ts";
-import { depositAndStake } from "../deposit/depositAndStake.ts";
-import { KofiError } from "../errors/KofiError.ts";
-import { toKofiError } from "../errors/toKofiError.ts";
-import type { KofiAction } from "../execute/action.ts";
-import { type ExecuteResult, execute, type StageEvent } from "../execute/execute.ts";
-import { getPosition } from "../position/getPosition.ts";
-import { getProtocolState } from "../protocol/state.ts";
-import { formatRate } from "../vault/math.ts";
-import { stake } from "../vault/stake.ts";
-import { unstake } from "../vault/unstake.ts";
-import { claim } from "../withdrawals/claim.ts";
-import { requestWithdrawal } from "../withdrawals/request.ts";
+import {
+  assertNetwork,
+  claim,
+  createKofiClient,
+  deposit,
+  depositAndStake,
+  type ExecuteResult,
+  execute,
+  formatAmount,
+  formatRate,
+  getPosition,
+  getProtocolState,
+  type KofiAction,
+  type KofiClient,
+  KofiError,
+  type KofiNetwork,
+  parseAmount,
+  requestWithdrawal,
+  type StageEvent,
+  stake,
+  toKofiError,
+  unstake,
+} from "@kofi/core";
 import { EXIT_CODES } from "./exitCodes.ts";
 
 const USAGE = `Usage: kofi <command> [arguments] [options]

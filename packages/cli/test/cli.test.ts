@@ -1,21 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Account } from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXIT_CODES } from "../src/cli/exitCodes.ts";
-import { APT, DAY, type Localnet, startNet } from "./helpers.ts";
-
-const BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/kofi.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown>;
-}
+import { EXIT_CODES } from "../src/exitCodes.ts";
+import { APT, DAY, type Localnet, type Run, spawnKofi, startNet } from "./net.ts";
 
 describe("kofi CLI end to end (spawned, against the localnet)", () => {
   let net: Localnet;
@@ -23,30 +12,9 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
   let address: string;
 
   const kofi = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
-    new Promise((resolvePromise, reject) => {
-      const child = spawn(
-        process.execPath,
-        [BIN, "--node-url", net.nodeUrl, "--kofi-address", net.kofiAddress, ...args],
-        { env: { ...process.env, KOFI_PRIVATE_KEY: key, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => {
-        stdout += d;
-      });
-      child.stderr.on("data", (d) => {
-        stderr += d;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => {
-        let json: Record<string, unknown> = {};
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          // not --json
-        }
-        resolvePromise({ code: code ?? -1, stdout, stderr, json });
-      });
+    spawnKofi(["--node-url", net.nodeUrl, "--kofi-address", net.kofiAddress, ...args], {
+      KOFI_PRIVATE_KEY: key,
+      ...env,
     });
 
   beforeAll(async () => {
