@@ -49,6 +49,7 @@ export function createFungibleAsset(
   ctx: TxContext,
   metadata: Address,
   info: { name: string; symbol: string; decimals: number; iconUri: string; projectUri: string },
+  maximumSupply?: bigint,
 ): void {
   if (!isObject(ctx, metadata)) {
     throw frameworkAbort(
@@ -66,7 +67,10 @@ export function createFungibleAsset(
     icon_uri: info.iconUri,
     project_uri: info.projectUri,
   });
-  ctx.journal.moveTo<FaSupply>(metadata, T.faSupply, { current: 0n, maximum: { vec: [] } });
+  ctx.journal.moveTo<FaSupply>(metadata, T.faSupply, {
+    current: 0n,
+    maximum: { vec: maximumSupply === undefined ? [] : [maximumSupply] },
+  });
 }
 
 function storeOf(_ctx: TxContext, owner: Address, metadata: Address): Address {
@@ -97,13 +101,15 @@ export function faSupply(ctx: TxContext, metadata: Address): bigint {
   return s.current;
 }
 
-function deposit(ctx: TxContext, owner: Address, metadata: Address, amount: bigint): void {
+/** `primary_fungible_store::deposit(owner, fa)`: into the owner's primary store, created on first use. */
+export function deposit(ctx: TxContext, owner: Address, metadata: Address, amount: bigint): void {
   const s = ensureStore(ctx, owner, metadata);
   ctx.journal.borrowMut<FungibleStore>(s, T.faStore).balance += amount;
   emit(ctx, "0x1::fungible_asset::Deposit", { store: s, amount });
 }
 
-function withdraw(ctx: TxContext, owner: Address, metadata: Address, amount: bigint): void {
+/** `primary_fungible_store::withdraw(owner, metadata, amount)`: aborts `EINSUFFICIENT_BALANCE` (0x10004). */
+export function withdraw(ctx: TxContext, owner: Address, metadata: Address, amount: bigint): void {
   const s = storeOf(ctx, owner, metadata);
   const st = ctx.journal.tryBorrow<FungibleStore>(s, T.faStore);
   if (!st || st.balance < amount) throw insufficientFa();
@@ -141,3 +147,50 @@ export function faTransfer(
   withdraw(ctx, from, metadata, amount);
   deposit(ctx, to, metadata, amount);
 }
+
+/**
+ * `fungible_asset::mint(&MintRef, amount)` (`increase_supply`, fungible_asset.move): the supply grows, the
+ * minted asset is the caller's value until deposited; `EMAX_SUPPLY_EXCEEDED` (0x20005) over the maximum.
+ */
+export function mint(ctx: TxContext, metadata: Address, amount: bigint): void {
+  if (amount === 0n) return;
+  const s = ctx.journal.tryBorrow<FaSupply>(metadata, T.faSupply);
+  if (!s) throw supplyNotFound();
+  const max = s.maximum.vec[0];
+  if (max !== undefined && max - s.current < amount) {
+    throw frameworkAbort(
+      "fungible_asset",
+      "EMAX_SUPPLY_EXCEEDED",
+      "out_of_range",
+      5,
+      "The fungible asset's supply has exceeded maximum.",
+    );
+  }
+  ctx.journal.borrowMut<FaSupply>(metadata, T.faSupply).current += amount;
+}
+
+/** `fungible_asset::burn(&BurnRef, fa)` (`decrease_supply`): the supply shrinks by the asset's amount. */
+export function burn(ctx: TxContext, metadata: Address, amount: bigint): void {
+  if (amount === 0n) return;
+  const s = ctx.journal.tryBorrow<FaSupply>(metadata, T.faSupply);
+  if (!s) throw supplyNotFound();
+  if (s.current < amount) {
+    throw frameworkAbort(
+      "fungible_asset",
+      "ESUPPLY_UNDERFLOW",
+      "invalid_state",
+      20,
+      "The fungible asset's supply will be negative which should be impossible.",
+    );
+  }
+  ctx.journal.borrowMut<FaSupply>(metadata, T.faSupply).current -= amount;
+}
+
+const supplyNotFound = () =>
+  frameworkAbort(
+    "fungible_asset",
+    "ESUPPLY_NOT_FOUND",
+    "not_found",
+    21,
+    "Supply resource is not found for a metadata object.",
+  );
