@@ -69,6 +69,13 @@ export class Env {
     return this.isFramework(id.address) && this.framework.hasModule(id.name);
   }
 
+  /** Whether `module` declares a struct or function `name` (package source, or the framework's ABI). */
+  hasMember(id: ModuleId, name: string): boolean {
+    const own = this.modules.get(moduleKey(id));
+    if (own) return own.structs.some((s) => s.name === name) || own.functions.some((f) => f.name === name);
+    return this.struct(id, name) !== undefined || this.fun(id, name) !== undefined;
+  }
+
   fun(id: ModuleId, name: string): FunSig | undefined {
     const own = this.funs.get(`${moduleKey(id)}::${name}`);
     if (own || !this.isFramework(id.address)) return own;
@@ -80,7 +87,8 @@ export class Env {
       ? {
           module: id,
           name,
-          visibility: f.abi.visibility === "friend" ? "friend" : f.abi.visibility === "private" ? "private" : "public",
+          visibility:
+            f.abi.visibility === "friend" ? "friend" : f.abi.visibility === "private" ? "private" : "public",
           isEntry: f.abi.is_entry,
           isView: f.abi.is_view,
           typeParams: f.abi.generic_type_params.map((g) => ({ constraints: g.constraints })),

@@ -129,7 +129,9 @@ export function frameworkAbiPath(): string {
 }
 
 /** Loads (once) the framework interface: 0x1.json plus the declared test-only functions. */
-export function loadFramework(testOnly: readonly (AbiFunction & { module: string })[] = []): FrameworkInterface {
+export function loadFramework(
+  testOnly: readonly (AbiFunction & { module: string })[] = [],
+): FrameworkInterface {
   if (cached && testOnly.length === 0) return cached;
   const path = frameworkAbiPath();
   const raw = JSON.parse(readFileSync(path, "utf8")) as { abi: AbiModule }[];
