@@ -70,6 +70,9 @@ export const styles = css`
     box-shadow: var(--_shadow);
     padding: var(--_space);
     display: grid;
+    /* One column that may shrink below its content's min-content width: without minmax(0, …) the tab
+       strip's and the header's min-content width set the card's, and at 320 px the card overflowed the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
     min-inline-size: 0;
   }
@@ -113,11 +116,11 @@ export const styles = css`
 
   /* Tabs (WAI-ARIA tabs pattern) */
   [part~="tablist"] {
+    /* The tabs wrap onto a second row rather than scroll: a scrolled strip cut "Position" with no cue. */
     display: flex;
+    flex-wrap: wrap;
     gap: 2px;
-    overflow-x: auto;
     border-block-end: 1px solid var(--_border);
-    scrollbar-width: thin;
   }
   [part~="tab"] {
     background: none;
@@ -135,6 +138,7 @@ export const styles = css`
   }
   [part~="panel"] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
 
@@ -162,6 +166,7 @@ export const styles = css`
   /* Amount input */
   [part~="amount"] {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
   }
   .amount-row {
@@ -172,6 +177,9 @@ export const styles = css`
   [part~="amount-input"] {
     flex: 1;
     min-inline-size: 0;
+    /* A percentage width gives the input no min-content width (its default is 20 characters wide, which
+       pushed Max past the card's edge at 320 px). */
+    inline-size: 100%;
     font-size: 1.25em;
     padding: 0.4em 0.6em;
     border: 1px solid var(--_border);
@@ -252,7 +260,7 @@ export const styles = css`
   /* Standard vs instant comparison: side by side, stacked when narrow */
   [part~="exit-options"] {
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.5em;
   }
   [part~="exit-option"] {
@@ -400,7 +408,7 @@ export const styles = css`
 
   @container kofi (max-width: 400px) {
     [part~="exit-options"] {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
     [part~="base"] {
       padding: calc(var(--_space) * 0.75);
