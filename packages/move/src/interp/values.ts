@@ -80,7 +80,8 @@ export function valueEquals(a: Value, b: Value): boolean {
     return true;
   }
   if (Array.isArray(b) || b instanceof SignerValue || a instanceof Ref || b instanceof Ref) return false;
-  for (const k in a) if (!valueEquals((a as StructValue)[k] as Value, (b as StructValue)[k] as Value)) return false;
+  for (const k in a)
+    if (!valueEquals((a as StructValue)[k] as Value, (b as StructValue)[k] as Value)) return false;
   return true;
 }
 
@@ -100,7 +101,9 @@ export class MoveAbort extends Error {
     /** The function that aborted, when the interpreter knows it. */
     readonly fn = "",
   ) {
-    super(`Move abort in ${module}${errorName ? `: ${errorName}` : ""}(0x${code.toString(16)})${doc ? `: ${doc}` : ""}`);
+    super(
+      `Move abort in ${module}${errorName ? `: ${errorName}` : ""}(0x${code.toString(16)})${doc ? `: ${doc}` : ""}`,
+    );
   }
 }
 
@@ -117,7 +120,9 @@ export class VmFailure extends Error {
       | "RESOURCE_ALREADY_EXISTS"
       | "VECTOR_OPERATION_ERROR"
       | "EXECUTION_LIMIT_REACHED"
-      | "MISSING_DEPENDENCY",
+      | "MISSING_DEPENDENCY"
+      /** Added by the interpreter: the JS stack ran out (Move's call depth limit is 1024 frames). */
+      | "CALL_STACK_OVERFLOW",
     readonly detail: string,
     /** `0x…::module` where it happened. */
     readonly module = "",
