@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { exchangeRateAt, streamingAt, vaultAssetsAt } from "../vault/math.ts";
-import { aprFromSamples, aprFromState, aprFromStream, SECONDS_PER_YEAR } from "./apr.ts";
+import {
+  aprFromSamples,
+  aprFromState,
+  aprFromStream,
+  MAX_PLAUSIBLE_APR_PPM,
+  protocolApr,
+  SECONDS_PER_YEAR,
+} from "./apr.ts";
 import type { ProtocolState } from "./state.ts";
 
 describe("aprFromSamples", () => {
@@ -69,5 +76,43 @@ describe("aprFromStream", () => {
         nowSecs: 0n,
       }).aprPpm,
     ).toBe(0n);
+  });
+});
+
+describe("protocolApr (the figure people see)", () => {
+  // Only the fields protocolApr reads; a real state has them all.
+  const state = (stream: { amount: bigint; start: bigint; end: bigint }, nowSecs: bigint) =>
+    ({
+      stream,
+      nowSecs,
+      rate: { numerator: 1_000_000_000_000n, denominator: 1_000_000_000_000n },
+    }) as ProtocolState;
+  it("a fresh protocol: not available, no rewards yet", () => {
+    expect(protocolApr(state({ amount: 0n, start: 0n, end: 0n }, 100n))).toEqual({
+      available: false,
+      reason: "no_rewards_yet",
+      rawAprPpm: 0n,
+    });
+  });
+  it("a stream that ended: not available until the next sync", () => {
+    const r = protocolApr(state({ amount: 1_000n, start: 0n, end: 7_200n }, 7_200n));
+    expect(r).toMatchObject({ available: false, reason: "stream_ended" });
+  });
+  it("a plausible live stream: its APR and window", () => {
+    // 7 % a year of 10,000 APT over a 2 h window
+    const amount = (1_000_000_000_000n * 70_000n * 7_200n) / (SECONDS_PER_YEAR * 1_000_000n);
+    const r = protocolApr(state({ amount, start: 0n, end: 7_200n }, 3_600n));
+    expect(r.available).toBe(true);
+    if (r.available) {
+      expect(r.aprPpm).toBeGreaterThan(69_000n);
+      expect(r.aprPpm).toBeLessThanOrEqual(70_000n);
+      expect(r.windowSecs).toBe(7_200n);
+    }
+  });
+  it("14 days of rewards streamed over 2 h (a late sync): withheld as catch_up, never shown", () => {
+    const amount = (1_000_000_000_000n * 70_000n * 14n * 86_400n) / (SECONDS_PER_YEAR * 1_000_000n);
+    const r = protocolApr(state({ amount, start: 0n, end: 7_200n }, 60n));
+    expect(r).toMatchObject({ available: false, reason: "catch_up" });
+    if (!r.available) expect(r.rawAprPpm).toBeGreaterThan(MAX_PLAUSIBLE_APR_PPM);
   });
 });
