@@ -2,7 +2,9 @@ import { utf8 } from "../runtime/address.ts";
 import { frameworkAbort, U64_MAX } from "../runtime/errors.ts";
 import type { Address, DelegatorStake } from "../runtime/port.ts";
 import { createResourceAccount } from "./accounts.ts";
+import { assertDelegatorAllowlisted } from "./allowlist.ts";
 import { depositApt, withdrawApt } from "./coin.ts";
+import * as commission from "./commission.ts";
 import { emit, T, type TxContext, ZERO_ADDRESS } from "./context.ts";
 import {
   amountToShares,
@@ -211,13 +213,15 @@ export function synchronize(ctx: TxContext, pool: Address): void {
   }
   dp.active_shares.total_coins = d.active - d.commissionActive;
   pendingInactivePoolMut(ctx, dp).total_coins = d.pendingInactive - d.commissionPendingInactive;
+  // commission is bought for `beneficiary_for_operator(operator)` (synchronize_delegation_pool, v1.39)
   const operator = operatorOf(ctx, pool);
-  buyIn(j, dp.active_shares, operator, d.commissionActive);
-  buyInPendingInactive(ctx, dp, operator, d.commissionPendingInactive);
+  const beneficiary = commission.beneficiaryForOperator(ctx, operator);
+  buyIn(j, dp.active_shares, beneficiary, d.commissionActive);
+  buyInPendingInactive(ctx, dp, beneficiary, d.commissionPendingInactive);
   emit(ctx, "0x1::delegation_pool::DistributeCommission", {
     pool_address: pool,
     operator,
-    beneficiary: operator,
+    beneficiary,
     commission_active: d.commissionActive,
     commission_pending_inactive: d.commissionPendingInactive,
   });
@@ -226,6 +230,7 @@ export function synchronize(ctx: TxContext, pool: Address): void {
     dp.observed_lockup_cycle = { index: dp.observed_lockup_cycle.index + 1n };
     j.add(dp.inactive_shares.handle, olcKey(dp.observed_lockup_cycle.index), newPool(j));
   }
+  commission.applyEffectiveCommission(ctx, pool, dp);
 }
 
 function amountToSharesToRedeem(ctx: TxContext, p: Readonly<PoolU64>, who: Address, coins: bigint): bigint {
@@ -306,7 +311,7 @@ export function getAddStakeFee(ctx: TxContext, pool: Address, amount: bigint): b
   const cfg = stakingConfig(ctx);
   if (cfg.rewards_rate_denominator === 0n) return 0n;
   assertExists(ctx, pool);
-  const c = ctx.journal.borrow<DelegationPool>(pool, T.delegationPool).operator_commission_percentage;
+  const c = commission.operatorCommissionPercentage(ctx, pool);
   const rate = cfg.rewards_rate * (MAX_FEE - c);
   const den = cfg.rewards_rate_denominator * MAX_FEE;
   return (amount * rate) / (rate + den);
@@ -315,6 +320,7 @@ export function getAddStakeFee(ctx: TxContext, pool: Address, amount: bigint): b
 /** `delegation_pool::add_stake`. */
 export function addStake(ctx: TxContext, delegator: Address, pool: Address, amount: bigint): void {
   if (amount === 0n) return;
+  assertDelegatorAllowlisted(ctx, pool, delegator);
   synchronize(ctx, pool);
   const fee = getAddStakeFee(ctx, pool, amount);
   const dp = ctx.journal.borrowMut<DelegationPool>(pool, T.delegationPool);
@@ -335,6 +341,11 @@ export function addStake(ctx: TxContext, delegator: Address, pool: Address, amou
 export function unlock(ctx: TxContext, delegator: Address, pool: Address, amount: bigint): void {
   if (amount === 0n) return;
   synchronize(ctx, pool);
+  unlockInternal(ctx, delegator, pool, amount);
+}
+
+/** `unlock_internal` (after a synchronize): also used by `evict_delegator`. */
+export function unlockInternal(ctx: TxContext, delegator: Address, pool: Address, amount: bigint): void {
   if (delegator === NULL_SHAREHOLDER) throw E.nullShareholder();
   if (amount > stake.getStake(ctx, pool).active) throw E.notEnoughActive();
   const dp = ctx.journal.borrowMut<DelegationPool>(pool, T.delegationPool);
@@ -361,6 +372,7 @@ export function unlock(ctx: TxContext, delegator: Address, pool: Address, amount
 /** `delegation_pool::reactivate_stake`. */
 export function reactivateStake(ctx: TxContext, delegator: Address, pool: Address, amount: bigint): void {
   if (amount === 0n) return;
+  assertDelegatorAllowlisted(ctx, pool, delegator);
   synchronize(ctx, pool);
   const dp = ctx.journal.borrowMut<DelegationPool>(pool, T.delegationPool);
   let a = coinsToTransferToEnsureMinStake(
@@ -462,7 +474,7 @@ export function getStake(ctx: TxContext, pool: Address, who: Address): Delegator
   const pw = getPendingWithdrawal(ctx, pool, who);
   let inactive = pw.withdrawable ? pw.amount : 0n;
   let pendingInactive = pw.withdrawable ? 0n : pw.amount;
-  if (who === operatorOf(ctx, pool)) {
+  if (who === commission.beneficiaryForOperator(ctx, operatorOf(ctx, pool))) {
     active += d.commissionActive;
     if (d.lockupCycleEnded) inactive += d.commissionPendingInactive;
     else pendingInactive += d.commissionPendingInactive;
@@ -475,7 +487,13 @@ export function observedLockupCycle(ctx: TxContext, pool: Address): bigint {
   return ctx.journal.borrow<DelegationPool>(pool, T.delegationPool).observed_lockup_cycle.index;
 }
 
+/** `operator_commission_percentage` view: the next lockup cycle's commission once effective. */
 export function operatorCommissionPercentage(ctx: TxContext, pool: Address): bigint {
+  return commission.operatorCommissionPercentage(ctx, pool);
+}
+
+/** The pool's stored `operator_commission_percentage` field (what the drift charges). */
+export function storedCommissionPercentage(ctx: TxContext, pool: Address): bigint {
   assertExists(ctx, pool);
   return ctx.journal.borrow<DelegationPool>(pool, T.delegationPool).operator_commission_percentage;
 }
