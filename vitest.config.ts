@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "abi", include: ["scripts/**/*.test.ts"], environment: "node" } },
+      { test: { name: "move", include: ["packages/move/**/*.test.ts"], environment: "node" } },
       {
         test: {
           name: "core",
