@@ -3,7 +3,7 @@
  * A benchmark module exports `run(): Promise<Figure[]>`; figures are measurements, not assertions, so speed
  * and size targets never make the test suite flaky.
  */
-import { readdir, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { arch, cpus, totalmem } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -63,6 +63,15 @@ const header = [
   `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB.`,
   "",
 ].join("\n");
-if (only.length === 0) await writeFile(join(here, "results.md"), `${header}\n${sections.join("\n")}`);
+/**
+ * Figures recorded once to compare later runs with (e.g. the Kofi transactions on the TypeScript model, before
+ * the localnet ran the Move): everything from this heading on in results.md is kept when it is rewritten.
+ */
+const BASELINES = "# Recorded baselines";
+const previous = await readFile(join(here, "results.md"), "utf8").catch(() => "");
+const kept = previous.indexOf(`\n${BASELINES}`);
+const baselines = kept < 0 ? "" : `\n${previous.slice(kept + 1)}`;
+if (only.length === 0)
+  await writeFile(join(here, "results.md"), `${header}\n${sections.join("\n")}${baselines}`);
 else process.stdout.write(`${header}\n${sections.join("\n")}`);
 if (failed) process.exitCode = 1;
