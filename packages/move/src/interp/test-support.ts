@@ -2,8 +2,9 @@
  * Test helper: an interpreter over Move modules given as source strings (parsed with tests, checked against
  * the framework interface), so interpreter tests read as Move rather than as hand-built trees.
  */
-import { formatDiagnostic } from "../diagnostics.ts";
+
 import { checkPackage } from "../check/check-package.ts";
+import { formatDiagnostic } from "../diagnostics.ts";
 import type { MovePackage } from "../package.ts";
 import { parseFile } from "../syntax/parse-module.ts";
 import { longAddress } from "../types.ts";

@@ -2,9 +2,10 @@
  * Whether a test's outcome satisfies its `#[expected_failure]`, with the reason when it does not, in the words
  * the Aptos CLI uses for the same cases.
  */
+
+import { MoveAbort, VmFailure } from "../interp/values.ts";
 import type { ExpectedFailure, ModuleId } from "../syntax/ast.ts";
 import { displayAddress } from "../types.ts";
-import { MoveAbort, VmFailure } from "../interp/values.ts";
 
 export type Outcome = { ok: true } | { ok: false; error: unknown };
 
@@ -76,12 +77,15 @@ export function judge(
     const want = `abort with code 0x${(code ?? 0n).toString(16)}${location ? ` in ${shortModule(location)}` : ""}`;
     if (!(e instanceof MoveAbort)) return { pass: false, reason: `expected ${want}, but ${got}` };
     if (code !== undefined && e.code !== code) return { pass: false, reason: `expected ${want}, but ${got}` };
-    if (location && !sameModule(location, e.module)) return { pass: false, reason: `expected ${want}, but ${got}` };
+    if (location && !sameModule(location, e.module))
+      return { pass: false, reason: `expected ${want}, but ${got}` };
     return { pass: true };
   }
   const status = expected.kind === "arithmetic_error" ? "ARITHMETIC_ERROR" : "VECTOR_OPERATION_ERROR";
   const want = `${status}${location ? ` in ${shortModule(location)}` : ""}`;
-  if (!(e instanceof VmFailure) || e.status !== status) return { pass: false, reason: `expected ${want}, but ${got}` };
-  if (location && !sameModule(location, e.module)) return { pass: false, reason: `expected ${want}, but ${got}` };
+  if (!(e instanceof VmFailure) || e.status !== status)
+    return { pass: false, reason: `expected ${want}, but ${got}` };
+  if (location && !sameModule(location, e.module))
+    return { pass: false, reason: `expected ${want}, but ${got}` };
   return { pass: true };
 }
