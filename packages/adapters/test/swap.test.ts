@@ -18,7 +18,14 @@ let user: Account;
 beforeAll(async () => {
   env = await startEnv();
   hyperion = hyperionAdapter({ reader: env.reader, tokens: env.tokens });
-  fake = await startPanoraFake({ nodeUrl: env.ln.nodeUrl, hyperion: env.hyperion, apiKey: "test-key" });
+  // txData as a Hyperion swap_batch, so the localnet can execute the route (Panora's own router_entry
+  // shape is covered by contract.test.ts)
+  fake = await startPanoraFake({
+    nodeUrl: env.ln.nodeUrl,
+    hyperion: env.hyperion,
+    apiKey: "test-key",
+    txData: "hyperion-swap-batch",
+  });
   panora = panoraAdapter({
     apiKey: "test-key",
     baseUrl: fake.url,
@@ -152,9 +159,68 @@ describe("panora (local fake of the documented HTTP API)", () => {
   });
 });
 
+describe("panora: the documented response shape from the fake", () => {
+  it("hop tokens as objects map to addresses; the default txData is Panora's router_entry with its ABI", async () => {
+    const doc = await startPanoraFake({ nodeUrl: env.ln.nodeUrl, hyperion: env.hyperion, apiKey: "k" });
+    try {
+      const a = panoraAdapter({ apiKey: "k", baseUrl: doc.url, tokens: env.tokens, reader: env.reader });
+      const q = await a.quote(await request("stkAPT", 3n * ONE, 50n, user));
+      if (!q) throw new Error("no quote");
+      expect(q.route[0]).toMatchObject({ tokenIn: env.tokens.stkAPT, tokenOut: env.tokens.APT });
+      const p = await a.buildPayload(q);
+      expect(p.data.function).toMatch(/::panora_swap::router_entry$/);
+      expect(p.data.functionArguments).toHaveLength(20);
+      expect(p.data.typeArguments).toHaveLength(32);
+    } finally {
+      await doc.close();
+    }
+  });
+
+  it("hop tokens as plain strings are accepted too", async () => {
+    const doc = await startPanoraFake({
+      nodeUrl: env.ln.nodeUrl,
+      hyperion: env.hyperion,
+      apiKey: "k",
+      tokenStrings: true,
+    });
+    try {
+      const a = panoraAdapter({ apiKey: "k", baseUrl: doc.url, tokens: env.tokens, reader: env.reader });
+      const q = await a.quote(await request("kAPT", ONE, 50n, user));
+      expect(q?.route[0]).toMatchObject({ tokenIn: env.tokens.kAPT, tokenOut: env.tokens.APT });
+    } finally {
+      await doc.close();
+    }
+  });
+});
+
+describe("thalaswap v2 on the localnet (metastable APT-stkAPT pool)", () => {
+  it("discovery classifies it metastable; the quote matches the executed swap to the octa", async () => {
+    const pools = await discoverThalaPools(env.reader, [env.tokens.stkAPT]);
+    expect(pools.map((p) => p.kind)).toEqual(["metastable"]);
+    const thala = thalaswapV2Adapter({ reader: env.reader, pools });
+    const amount = 4n * ONE + 11n;
+    const q = await thala.quote(await request("stkAPT", amount, 50n, user));
+    if (!q) throw new Error("no quote");
+    const p = await thala.buildPayload(q);
+    expect(p.data.function).toMatch(/::pool::swap_exact_in_metastable_entry$/);
+    const before = await faBalance(env, user, env.tokens.APT);
+    const tx = await submit(env, user, p.data);
+    expect(tx.success, tx.vm_status).toBe(true);
+    expect((await faBalance(env, user, env.tokens.APT)) - before + gasPaid(tx)).toBe(q.amountOut);
+  });
+
+  it("a pool listed as stable that is metastable is retried as metastable", async () => {
+    const [m] = await discoverThalaPools(env.reader, [env.tokens.stkAPT]);
+    if (!m) throw new Error("no pool");
+    const thala = thalaswapV2Adapter({ reader: env.reader, pools: [{ ...m, kind: "stable" }] });
+    const q = await thala.quote(await request("stkAPT", ONE, 50n, user));
+    expect((q?.venueData as { kind: string } | undefined)?.kind).toBe("metastable");
+  });
+});
+
 describe("thalaswap v2 on the localnet (weighted APT-kAPT pool)", () => {
   it("discovers the pool, quotes, and the quote matches the executed swap to the octa", async () => {
-    const pools = await discoverThalaPools(env.reader, [env.tokens.kAPT, env.tokens.stkAPT]);
+    const pools = await discoverThalaPools(env.reader, [env.tokens.kAPT]);
     expect(pools).toHaveLength(1);
     expect(pools[0]?.kind).toBe("weighted");
     const thala = thalaswapV2Adapter({ reader: env.reader, pools });

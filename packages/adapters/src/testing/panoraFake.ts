@@ -1,15 +1,60 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { formatUnits, parseDecimal } from "../core/bps.ts";
-import { normalize } from "../core/tokens.ts";
-import type { PanoraSwapResponse } from "../venues/panora.ts";
+import { APT_METADATA, normalize } from "../core/tokens.ts";
+import { VENUES } from "../venues/mainnet.ts";
+import type { PanoraQuoteJson, PanoraSwapResponse, PanoraTokenJson } from "../venues/panora.ts";
+
+/** The 32 type arguments of a router_entry call (placeholders; unused slots are not documented). */
+const PLACEHOLDER_TYPES = Array.from({ length: 32 }, () => "0x1::string::String");
+
+function routerEntryTxData(
+  amountIn: bigint,
+  minOut: bigint,
+  from: string,
+  to: string,
+  wallet: string,
+): PanoraQuoteJson["txData"] {
+  return {
+    function: `${VENUES.panora.package}::panora_swap::router_entry`,
+    type_arguments: PLACEHOLDER_TYPES,
+    // typed per the published signature; positions of amounts/addresses are placeholders
+    arguments: [
+      null,
+      wallet,
+      "0",
+      1,
+      "0x",
+      [],
+      [],
+      [],
+      [],
+      [],
+      [[from]],
+      [[to]],
+      null,
+      [],
+      null,
+      from,
+      [amountIn.toString()],
+      minOut.toString(),
+      "0",
+      wallet,
+    ],
+  };
+}
 
 /**
  * A local stand-in for the Panora HTTP API (an outside service, so a fake is acceptable): `POST /swap` with
- * the documented query parameters and `x-api-key` header, answering the documented response shape. It
- * routes through the Hyperion pools of a node (the localnet) by calling their views over HTTP, and returns
- * `txData` for Hyperion's `router_v3::swap_batch` (the real Panora returns a call to its own aggregator
- * contract, which the localnet does not host).
+ * the documented query parameters and `x-api-key` header, answering the response shape recorded from Panora's
+ * documentation (docs.panora.exchange `developer/swap-api-and-sdk/swap-api/examples`): hop tokens as objects
+ * `{ tokenType, name, symbol, decimals }`, amounts as decimal strings, and `txData` calling
+ * `0x1c32…3b4c::panora_swap::router_entry` with 32 type arguments and 20 arguments, typed per the published
+ * signature (`PanoraExchange/Panora-Contract-Integration-Example` @f955089). What each router_entry argument
+ * means is not documented: the values are placeholders of the right type, so that payload is built and
+ * encoded but cannot run here (the localnet does not host Panora's contract). Amounts come from the Hyperion
+ * pools of a node (the localnet), read over HTTP. `txData: "hyperion-swap-batch"` answers with a Hyperion
+ * `router_v3::swap_batch` instead, which the localnet executes (a test knob, not Panora's shape).
  */
 export interface PanoraFakeOptions {
   /** Fullnode URL including /v1 (the localnet). */
@@ -20,6 +65,10 @@ export interface PanoraFakeOptions {
   feeTier?: number;
   /** Decimals of every token (default 8). */
   decimals?: number;
+  /** Which transaction `txData` carries (default: Panora's documented `router_entry`). */
+  txData?: "router-entry" | "hyperion-swap-batch";
+  /** Test knob: hop tokens as plain address strings instead of the documented objects. */
+  tokenStrings?: boolean;
   /** Test knobs: delay every answer, or fail with an HTTP status. */
   delayMs?: number;
   failStatus?: number;
@@ -90,6 +139,24 @@ export async function startPanoraFake(options: PanoraFakeOptions): Promise<Panor
       const spot = (BigInt(probe as string) * amountIn) / probeIn;
       const impactBps = spot > 0n && spot > amountOut ? ((spot - amountOut) * 10_000n) / spot : 0n;
       const minOut = (amountOut * (10_000n - slipHundredths)) / 10_000n;
+      const token = (addr: string, symbol: string): string | PanoraTokenJson =>
+        options.tokenStrings
+          ? addr
+          : {
+              tokenType: normalize(addr) === APT_METADATA ? "0xa" : addr,
+              name: symbol,
+              symbol,
+              decimals: dec,
+            };
+      const sym = (a: string) => (normalize(a) === APT_METADATA ? "APT" : `T${normalize(a).slice(2, 8)}`);
+      const txData =
+        options.txData === "hyperion-swap-batch"
+          ? {
+              function: `${h}::router_v3::swap_batch`,
+              type_arguments: [],
+              arguments: [[pool], from, to, amountIn.toString(), minOut.toString(), query.toWalletAddress],
+            }
+          : routerEntryTxData(amountIn, minOut, from, to, query.toWalletAddress as string);
       const body: PanoraSwapResponse = {
         fromToken: { address: query.fromTokenAddress as string, current_price: "0" },
         toToken: { address: query.toTokenAddress as string, current_price: "0" },
@@ -108,8 +175,8 @@ export async function startPanoraFake(options: PanoraFakeOptions): Promise<Panor
                 routeTaken: [
                   [
                     {
-                      fromToken: query.fromTokenAddress,
-                      toToken: query.toTokenAddress,
+                      fromToken: token(query.fromTokenAddress as string, sym(from)),
+                      toToken: token(query.toTokenAddress as string, sym(to)),
                       percentage: 100,
                       dexName: "Hyperion",
                       aggregatorName: "",
@@ -118,11 +185,7 @@ export async function startPanoraFake(options: PanoraFakeOptions): Promise<Panor
                 ],
               },
             ],
-            txData: {
-              function: `${h}::router_v3::swap_batch`,
-              type_arguments: [],
-              arguments: [[pool], from, to, amountIn.toString(), minOut.toString(), query.toWalletAddress],
-            },
+            txData,
           },
         ],
       };

@@ -7,7 +7,11 @@ import { VENUES } from "./mainnet.ts";
 
 /**
  * Echelon lending. Signatures from the fullnode ABIs in `EchelonMarket/echelon-sdk` @0c5a7ce
- * (`src/abi/lending_scripts.ts`, `src/abi/lending_assets.ts`).
+ * (`src/abi/lending_scripts.ts`, `src/abi/lending_assets.ts`). Shapes the ABI does not show, taken from the
+ * SDK's own reading code (`src/index.ts` @0c5a7ce): `FixedPoint64` values come back as `{ v }`. Markets are
+ * either Coin markets (`lending::CoinInfo { type_name }`) or FA markets (`lending::FungibleAssetInfo
+ * { metadata }`); `market_is_fa` / `market_is_coin` are not in that ABI (newer deployments, seen in public
+ * integrator code), so they are probed and every market is resolved on its own.
  */
 export const ECHELON_FP64 =
   "0x94f0e00a99685c74067f7541b171bf2a4bd7d859609adce17980a7c924b135c8::fixed_point64::FixedPoint64";
@@ -25,10 +29,41 @@ export function echelonAbi(address: Address) {
     market_total_liability: m1("market_total_liability", "u64"),
     supply_interest_rate: m1("supply_interest_rate", ECHELON_FP64),
     account_coins: view("account_coins", ["address", m], ["u64"]),
+    market_coin: m1("market_coin", "0x1::string::String"),
+    market_is_fa: m1("market_is_fa", "bool"),
   } as const;
 }
 
 const Q64 = 1n << 64n;
+
+/**
+ * The raw u128 of a FixedPoint64 view result. Echelon's own `fixed_point64` is read as `{ v }` by its SDK;
+ * `aptos_std::fixed_point64` serialises as `{ value }`; a bare decimal string is accepted too.
+ */
+export function fixedPoint64Raw(x: unknown): bigint {
+  if (typeof x === "object" && x !== null) {
+    const o = x as { v?: unknown; value?: unknown };
+    if (o.v !== undefined) return big(o.v);
+    if (o.value !== undefined) return big(o.value);
+  }
+  if (typeof x === "string" || typeof x === "bigint") return big(x);
+  throw new TypeError(`echelon: not a FixedPoint64: ${JSON.stringify(x)}`);
+}
+
+/** FixedPoint64 annual rate to bps, rounded to the nearest (a display figure). */
+export const fixedPoint64ToBps = (raw: bigint): bigint => (raw * 10_000n + Q64 / 2n) / Q64;
+
+/** A view that aborted (Move abort / execution failure), as opposed to a transport error. */
+function isAbort(e: unknown): boolean {
+  const m =
+    e instanceof Error ? `${e.message} ${JSON.stringify((e as { data?: unknown }).data ?? "")}` : String(e);
+  return /abort|EXECUTION_FAILURE|execution failed|MISSING_DATA|FUNCTION_NOT_FOUND|not found|LINKER_ERROR/i.test(
+    m,
+  );
+}
+
+/** What a market holds: an FA (metadata address) or a Coin (type name, when read). */
+export type EchelonMarketAsset = { kind: "fa"; metadata: Address } | { kind: "coin"; coinType?: string };
 
 export function echelonAdapter(o: {
   reader: ChainReader;
@@ -39,8 +74,10 @@ export function echelonAdapter(o: {
   const abi = echelonAbi(address);
   const fid = (f: string) => `${address}::lending::${f}` as const;
   const wanted = new Set<Address>([o.tokens.kAPT, o.tokens.stkAPT]);
-  /** market -> token (immutable, cached). */
-  const tokenOf = new Map<Address, Address>();
+  /** market -> asset (immutable, cached). */
+  const assetOf = new Map<Address, EchelonMarketAsset>();
+  /** Whether the deployment has `market_is_fa` (learned on the first call). */
+  let hasIsFa: boolean | undefined;
   const meta: AdapterMeta = {
     id: "echelon",
     name: "Echelon",
@@ -53,20 +90,47 @@ export function echelonAdapter(o: {
   const v = <K extends keyof ReturnType<typeof echelonAbi>>(name: K, args: unknown[], lv?: bigint) =>
     o.reader.view(fid(name), abi[name], args as never, lv);
 
+  /**
+   * FA or Coin market: `market_is_fa` when the deployment has it; otherwise `market_asset_metadata`, whose
+   * abort marks a Coin market (kAPT/stkAPT are FA-only, so a Coin market is never one of ours). One market's
+   * failure never hides the others.
+   */
+  async function resolveAsset(m: Address, lv?: bigint): Promise<EchelonMarketAsset> {
+    if (hasIsFa !== false) {
+      try {
+        const [isFa] = await v("market_is_fa", [m], lv);
+        hasIsFa = true;
+        if (isFa !== true) return { kind: "coin" };
+      } catch (e) {
+        if (!isAbort(e)) throw e;
+        if (hasIsFa === undefined) hasIsFa = false;
+      }
+    }
+    try {
+      const [t] = await v("market_asset_metadata", [m], lv);
+      return { kind: "fa", metadata: normalize(t) };
+    } catch (e) {
+      if (!isAbort(e)) throw e;
+      return { kind: "coin" };
+    }
+  }
+
   async function kofiMarkets(lv?: bigint): Promise<{ market: Address; token: Address }[]> {
     const [list] = await v("market_objects", [], lv);
     const markets = (list as unknown[]).map((x) => normalize(x));
     await Promise.all(
       markets
-        .filter((m) => !tokenOf.has(m))
+        .filter((m) => !assetOf.has(m))
         .map(async (m) => {
-          const [t] = await v("market_asset_metadata", [m], lv);
-          tokenOf.set(m, normalize(t));
+          assetOf.set(m, await resolveAsset(m, lv));
         }),
     );
-    return markets
-      .map((m) => ({ market: m, token: tokenOf.get(m) as Address }))
-      .filter((x) => wanted.has(x.token));
+    const out: { market: Address; token: Address }[] = [];
+    for (const m of markets) {
+      const a = assetOf.get(m);
+      if (a?.kind === "fa" && wanted.has(a.metadata)) out.push({ market: m, token: a.metadata });
+    }
+    return out;
   }
 
   async function markets(options: { ledgerVersion?: bigint } = {}): Promise<LendingMarket[]> {
@@ -89,7 +153,7 @@ export function echelonAdapter(o: {
           supplyCap: capN === 0n ? undefined : capN,
           totalSupplied: big(cash) + big(liab),
           // nearest bps (a display figure; FixedPoint64 rarely divides evenly)
-          supplyAprBps: (big((rate as { value: string }).value) * 10_000n + Q64 / 2n) / Q64,
+          supplyAprBps: fixedPoint64ToBps(fixedPoint64Raw(rate)),
           paused: paused as boolean,
         };
       }),

@@ -32,9 +32,30 @@ export function hyperionAbi(address: Address) {
   } as const;
 }
 
+const PPM = 1_000_000n;
+
+/**
+ * The fee rate in millionths. `pool_v3.move` @595fec8 documents `fee_rate` over `FEE_RATE_DENOMINATOR =
+ * 1000000`; `get_fee_rate`'s own unit is not stated, so the rate is checked against the fee the pool charges
+ * for the same input (`get_amount_out`'s second value, rounded up by the pool): millionths if it matches,
+ * bps (x100) if that matches, else the charged fee itself gives the rate (with `unit: "measured"`).
+ */
+export function hyperionFeeRatePpm(
+  rate: bigint,
+  amountIn: bigint,
+  feeCharged: bigint,
+): { ppm: bigint; unit: "ppm" | "bps" | "measured" } {
+  const near = (den: bigint) => {
+    const f = (amountIn * rate) / den;
+    return feeCharged >= f && feeCharged <= f + 1n;
+  };
+  if (amountIn === 0n || near(PPM)) return { ppm: rate, unit: "ppm" };
+  if (near(10_000n)) return { ppm: rate * 100n, unit: "bps" };
+  return { ppm: (feeCharged * PPM) / amountIn, unit: "measured" };
+}
+
 /** Estimated gas units of one `swap_batch` hop (an estimate; `Quote.gas.simulated` is false). */
 export const HYPERION_SWAP_GAS_UNITS = 1_500n;
-const PPM = 1_000_000n;
 const Q128 = 1n << 128n;
 
 export interface HyperionOptions {
@@ -142,7 +163,9 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
       let best: NonNullable<(typeof found)[number]> | undefined;
       for (const f of found) if (f && (!best || f.out > best.out)) best = f;
       if (!best) return null;
-      const { sqrtP, fee } = best;
+      const { sqrtP } = best;
+      const unit = hyperionFeeRatePpm(best.fee, r.amountIn, best.feePaid);
+      const fee = unit.ppm;
       const aToB = best.tokenA === r.tokenIn;
       const p2 = sqrtP * sqrtP;
       const spotGross = aToB ? (r.amountIn * p2) / Q128 : (r.amountIn * Q128) / p2;
@@ -171,10 +194,14 @@ export function hyperionAdapter(o: HyperionOptions): SwapAdapter {
             includedInOut: true,
           },
         ],
-        warnings:
-          best.hopOut === best.out
+        warnings: [
+          ...(best.hopOut === best.out
             ? []
-            : [`hyperion: pool_v3::get_amount_out says ${best.hopOut}, router_v3 says ${best.out}`],
+            : [`hyperion: pool_v3::get_amount_out says ${best.hopOut}, router_v3 says ${best.out}`]),
+          ...(unit.unit === "ppm"
+            ? []
+            : [`hyperion: get_fee_rate ${best.fee} read as ${unit.unit} (fee charged ${best.feePaid})`]),
+        ],
         gas: gasEstimate(HYPERION_SWAP_GAS_UNITS, gasPrice),
         venueData: { pools: [best.pool], feeTier: best.tier },
       });

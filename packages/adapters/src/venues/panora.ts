@@ -1,3 +1,5 @@
+import type { EntryFunctionABI } from "@aptos-labs/ts-sdk";
+import { type MoveFunctionJson, toEntryFunctionAbi } from "../core/abiJson.ts";
 import { formatUnits, parseDecimal } from "../core/bps.ts";
 import type { ChainReader } from "../core/chain.ts";
 import { gasEstimate, makeQuote } from "../core/finalize.ts";
@@ -8,10 +10,78 @@ import { type Address, APT_METADATA, type KofiTokens, normalize } from "../core/
 import { VENUES } from "./mainnet.ts";
 
 /**
- * Panora swap API, shapes as documented (docs.panora.exchange `developer/swap/api`, collected in
- * `docs/research/adapters.md` §4.1): `POST {base}/swap?chainId&fromTokenAddress&toTokenAddress&
- * fromTokenAmount&toWalletAddress&slippagePercentage` with header `x-api-key`; amounts in human units.
+ * Panora swap API, shapes as documented (docs.panora.exchange `developer/swap/api` and its examples page,
+ * collected in `docs/research/adapters.md` §4.1): `POST {base}/swap?chainId&fromTokenAddress&toTokenAddress&
+ * fromTokenAmount&toWalletAddress&slippagePercentage` with header `x-api-key`; amounts in human units. The
+ * examples show each hop's `fromToken` / `toToken` as an object `{ tokenType, name, symbol, decimals }`
+ * (`tokenType` = FA address or coin type); plain address strings are accepted too.
  */
+export interface PanoraTokenJson {
+  tokenType?: string;
+  address?: string;
+  name?: string;
+  symbol?: string;
+  decimals?: number;
+}
+
+/**
+ * `panora_swap::router_entry`, the entry the API's `txData` calls: `&signer` then 20 parameters, 32 type
+ * parameters (`PanoraExchange/Panora-Contract-Integration-Example` @f955089
+ * `dependencies/Panora_Swap/sources/panora_swap.move`). The meaning of each parameter is not documented.
+ */
+export const PANORA_ROUTER_ENTRY: MoveFunctionJson = {
+  name: "router_entry",
+  visibility: "public",
+  is_entry: true,
+  is_view: false,
+  generic_type_params: Array.from({ length: 32 }, () => ({ constraints: [] })),
+  params: [
+    "&signer",
+    "0x1::option::Option<signer>",
+    "address",
+    "u64",
+    "u8",
+    "vector<u8>",
+    "vector<vector<vector<u8>>>",
+    "vector<vector<vector<u64>>>",
+    "vector<vector<vector<bool>>>",
+    "vector<vector<u8>>",
+    "vector<vector<vector<address>>>",
+    "vector<vector<address>>",
+    "vector<vector<address>>",
+    "0x1::option::Option<vector<vector<vector<vector<vector<u8>>>>>>",
+    "vector<vector<vector<u64>>>",
+    "0x1::option::Option<vector<vector<vector<u8>>>>",
+    "address",
+    "vector<u64>",
+    "u64",
+    "u64",
+    "address",
+  ],
+  return: [],
+};
+
+/** The coin type of APT; Panora names APT by it or by `0xa`. */
+const APT_COIN = "0x1::aptos_coin::AptosCoin";
+
+/**
+ * A hop token as Panora reports it (object or string) to an address: FA addresses are normalised, APT's coin
+ * type becomes its paired FA (`0xa`), other coin types are kept as they are. `undefined` when absent.
+ */
+export function panoraTokenAddress(t: unknown): Address | undefined {
+  if (t === undefined || t === null) return undefined;
+  const raw =
+    typeof t === "string"
+      ? t
+      : typeof t === "object"
+        ? ((t as PanoraTokenJson).tokenType ?? (t as PanoraTokenJson).address)
+        : undefined;
+  if (typeof raw !== "string") throw new TypeError(`panora: not a token: ${JSON.stringify(t)}`);
+  if (raw === APT_COIN || raw === "0xa") return APT_METADATA;
+  if (raw.includes("::")) return raw as Address;
+  return normalize(raw);
+}
+
 export interface PanoraQuoteJson {
   toTokenAmount: string;
   minToTokenAmount: string;
@@ -21,8 +91,8 @@ export interface PanoraQuoteJson {
   route?: {
     percentage?: number | string;
     routeTaken?: {
-      fromToken?: string;
-      toToken?: string;
+      fromToken?: string | PanoraTokenJson;
+      toToken?: string | PanoraTokenJson;
       percentage?: number | string;
       dexName?: string;
       aggregatorName?: string;
@@ -118,8 +188,8 @@ export function panoraAdapter(o: PanoraOptions): SwapAdapter {
         (leg.routeTaken ?? []).flat().map((h) => ({
           venue: "panora",
           pool: `${h.dexName ?? "?"}${h.aggregatorName ? `/${h.aggregatorName}` : ""}`,
-          tokenIn: normalize(h.fromToken ?? r.tokenIn),
-          tokenOut: normalize(h.toToken ?? r.tokenOut),
+          tokenIn: panoraTokenAddress(h.fromToken) ?? r.tokenIn,
+          tokenOut: panoraTokenAddress(h.toToken) ?? r.tokenOut,
         })),
       );
       return makeQuote({
@@ -156,12 +226,26 @@ export function panoraAdapter(o: PanoraOptions): SwapAdapter {
           "panora: the output goes to the quoted wallet; a different recipient needs a new quote",
         );
       }
+      const fn = v.txData.function as `${string}::${string}::${string}`;
+      const [, module, name] = fn.split("::");
+      let abi: EntryFunctionABI | undefined;
+      if (module === "panora_swap" && name === "router_entry") {
+        // the published signature: a txData of another arity would fail at signing; fail here instead
+        const want = PANORA_ROUTER_ENTRY.params.length - 1;
+        if (v.txData.arguments.length !== want || v.txData.type_arguments.length !== 32) {
+          throw new Error(
+            `panora: router_entry takes ${want} arguments and 32 type arguments, txData has ${v.txData.arguments.length} and ${v.txData.type_arguments.length}`,
+          );
+        }
+        abi = toEntryFunctionAbi(PANORA_ROUTER_ENTRY);
+      }
       return {
         minAmountOut: q.minAmountOut,
         data: {
-          function: v.txData.function as `${string}::${string}::${string}`,
+          function: fn,
           typeArguments: v.txData.type_arguments,
           functionArguments: v.txData.arguments as never,
+          ...(abi ? { abi } : {}),
         },
       };
     },

@@ -11,8 +11,12 @@ import { VENUES } from "./mainnet.ts";
  * ThalaSwap v2 (FA-native weighted and stable pools). Signatures from `ThalaLabs/integrate-thala` @29c201a
  * `thalaswap_v2_interface/sources/pool.move`: `swap_exact_in_{weighted,stable}_entry(&signer, Object<Pool>,
  * Object<Metadata> in, u64, Object<Metadata> out, u64 min_out)` and `#[view] preview_swap_exact_in_{weighted,
- * stable}(Object<Pool>, in, out, u64, Option<address>): SwapPreview`. No kAPT/stkAPT pool is known on
- * mainnet, so by default this adapter routes nothing; hosts list pools as they appear.
+ * stable}(Object<Pool>, in, out, u64, Option<address>): SwapPreview`. Metastable pools (the kind an LST/APT
+ * pool is) are not in that file: `Hyperionxyz/hyperion-sdk` @b4bc37a composes `pool::swap_exact_in_metastable`
+ * and public integrator code calls `preview_swap_exact_in_metastable` with the stable preview's parameters and
+ * the entry `swap_exact_in_metastable_entry`; their parameters are assumed to mirror the stable ones
+ * (unverified until a mainnet ABI read). No kAPT/stkAPT pool is known on mainnet, so by default this adapter
+ * routes nothing; hosts list pools as they appear.
  */
 export function thalaAbi(address: Address) {
   const pool = `0x1::object::Object<${address}::pool::Pool>`;
@@ -22,8 +26,10 @@ export function thalaAbi(address: Address) {
   return {
     swap_exact_in_weighted_entry: entry("swap_exact_in_weighted_entry", args),
     swap_exact_in_stable_entry: entry("swap_exact_in_stable_entry", args),
+    swap_exact_in_metastable_entry: entry("swap_exact_in_metastable_entry", args),
     preview_swap_exact_in_weighted: view("preview_swap_exact_in_weighted", pargs, [preview]),
     preview_swap_exact_in_stable: view("preview_swap_exact_in_stable", pargs, [preview]),
+    preview_swap_exact_in_metastable: view("preview_swap_exact_in_metastable", pargs, [preview]),
     pools: view("pools", [], [`vector<${pool}>`]),
     pool_assets_metadata: view("pool_assets_metadata", [pool], [`vector<${OBJ_METADATA}>`]),
     pool_is_weighted: view("pool_is_weighted", [pool], ["bool"]),
@@ -31,10 +37,11 @@ export function thalaAbi(address: Address) {
   } as const;
 }
 
+export type ThalaPoolKind = "weighted" | "stable" | "metastable";
 export interface ThalaPool {
   pool: Address;
   assets: readonly Address[];
-  kind: "weighted" | "stable";
+  kind: ThalaPoolKind;
 }
 
 export const THALA_SWAP_GAS_UNITS = 1_500n;
@@ -60,8 +67,9 @@ export async function discoverThalaPools(
       reader.view(fid("pool_is_stable"), abi.pool_is_stable, [p]),
     ]);
     const a = (assets as unknown[]).map((x) => normalize(x));
-    if (!a.some((x) => want.has(x)) || (!weighted && !stable)) continue;
-    out.push({ pool: p, assets: a, kind: weighted ? "weighted" : "stable" });
+    if (!a.some((x) => want.has(x))) continue;
+    // neither weighted nor stable: the third pool type, metastable
+    out.push({ pool: p, assets: a, kind: weighted ? "weighted" : stable ? "stable" : "metastable" });
   }
   return out;
 }
@@ -97,20 +105,29 @@ export function thalaswapV2Adapter(o: {
     async quote(r) {
       const p = find(r.tokenIn, r.tokenOut);
       if (!p) return null;
-      const fn = p.kind === "weighted" ? "preview_swap_exact_in_weighted" : "preview_swap_exact_in_stable";
-      const call = (amount: bigint) =>
-        o.reader.view(
+      const call = (kind: ThalaPoolKind, amount: bigint) => {
+        const fn = `preview_swap_exact_in_${kind}` as const;
+        return o.reader.view(
           `${address}::pool::${fn}`,
           abi[fn],
           [p.pool, r.tokenIn, r.tokenOut, amount, undefined],
           r.ledgerVersion,
         );
+      };
       const probe = r.amountIn < PROBE ? r.amountIn : PROBE;
-      const [[full], [small], gasPrice] = await Promise.all([
-        call(r.amountIn),
-        call(probe),
+      const both = (kind: ThalaPoolKind) => Promise.all([call(kind, r.amountIn), call(kind, probe)]);
+      const [previews, gasPrice] = await Promise.all([
+        // a pool that reports itself stable may be metastable (whether `pool_is_stable` is true for
+        // metastable pools is not published): one retry with the metastable preview, then remembered
+        both(p.kind).catch(async (e: unknown) => {
+          if (p.kind !== "stable") throw e;
+          const r2 = await both("metastable");
+          p.kind = "metastable";
+          return r2;
+        }),
         o.reader.gasUnitPrice(),
       ]);
+      const [[full], [small]] = previews;
       const f = full as { amount_out: string; total_fee_amount: string; swap_fee_bps?: string };
       const s = small as { amount_out: string };
       const out = big(f.amount_out);
@@ -135,10 +152,10 @@ export function thalaswapV2Adapter(o: {
       });
     },
     buildPayload(q: Quote): SwapPayload {
-      const v = q.venueData as { pool?: Address; kind?: "weighted" | "stable" } | undefined;
+      const v = q.venueData as { pool?: Address; kind?: ThalaPoolKind } | undefined;
       if (!v?.pool || !v.kind)
         throw new Error("thalaswap-v2: this quote was not made by the thalaswap-v2 adapter");
-      const fn = v.kind === "weighted" ? "swap_exact_in_weighted_entry" : "swap_exact_in_stable_entry";
+      const fn = `swap_exact_in_${v.kind}_entry` as const;
       return {
         minAmountOut: q.minAmountOut,
         data: {

@@ -7,9 +7,16 @@
  * `market_asset_metadata`, `market_collateral_factor_bps`, `market_supply_cap`, `market_borrow_cap`,
  * `market_paused`, `market_total_cash`, `market_total_shares`, `market_total_liability`,
  * `supply_interest_rate` / `borrow_interest_rate` (FixedPoint64), `account_coins`, `account_shares`,
- * `coins_to_shares`, `shares_to_coins`). Share math is the obvious cash/shares ratio (no interest accrues on
- * the localnet: nobody borrows). Abort codes for a paused market or a full supply cap are NOT verified
+ * `coins_to_shares`, `shares_to_coins`, `market_coin`). Share math is the obvious cash/shares ratio (no interest
+ * accrues on the localnet: nobody borrows). Abort codes for a paused market or a full supply cap are NOT verified
  * (Echelon publishes no error table); they are named and numbered by this model only.
+ *
+ * Shapes beyond the ABI: FixedPoint64 results are `{ v }` (the SDK reads `result[0].v`, `src/index.ts`
+ * @0c5a7ce). A market is a Coin market (`lending::CoinInfo`) or an FA market (`lending::FungibleAssetInfo`);
+ * the genesis adds an APT Coin market, on which `market_asset_metadata` aborts (the model's choice: which
+ * abort mainnet raises is not published) and `market_coin` answers the coin type. `market_is_fa` /
+ * `market_is_coin` are not in the SDK's ABI: they are hosted as seen called on mainnet in public integrator
+ * code (`[bool]` each).
  */
 import { utf8 } from "../../runtime/address.ts";
 import type { Address, FunctionBinding, Runtime } from "../../runtime/port.ts";
@@ -30,7 +37,10 @@ const LENDING = `${ECHELON}::lending`;
 /** The subset of `lending::Market` fields the model keeps (same names as the real struct). */
 export interface MarketModel {
   asset_name: string;
-  asset_metadata: Address;
+  /** FA markets: the metadata; Coin markets: `undefined` (see `coin_type`). */
+  asset_metadata: Address | undefined;
+  /** Coin markets: the coin type name (`lending::CoinInfo.type_name`). */
+  coin_type?: string;
   total_shares: bigint;
   total_liability: bigint;
   total_reserve: bigint;
@@ -67,7 +77,14 @@ const view = (name: string, run: (rt: Runtime, a: readonly unknown[]) => unknown
   name,
   run: (rt, a) => run(rt, a),
 });
-const fp = (raw: bigint) => ({ value: raw });
+/** Echelon's FixedPoint64 serialises as `{ v }` (its SDK reads `.v`). */
+const fp = (raw: bigint) => ({ v: raw });
+
+function faMetadata(m: MarketModel): Address {
+  if (m.asset_metadata === undefined)
+    venueAbort(LENDING, "EMARKET_NOT_FA", 5n, "A Coin market has no FA metadata (model code).");
+  return m.asset_metadata;
+}
 
 export const echelonBindings: FunctionBinding[] = [
   {
@@ -84,7 +101,7 @@ export const echelonBindings: FunctionBinding[] = [
         venueAbort(LENDING, "ESUPPLY_CAP_EXCEEDED", 4n, "The market's supply cap is reached (model code).");
       }
       const shares = coinsToShares(m, amount);
-      rt.framework.faTransfer(user, m.asset_metadata, mAddr, amount);
+      rt.framework.faTransfer(user, faMetadata(m), mAddr, amount);
       m.total_cash += amount;
       m.total_shares += shares;
       if (!rt.storage.exists(user.address, VAULT_T)) {
@@ -112,7 +129,15 @@ export const echelonBindings: FunctionBinding[] = [
       ? [...rt.storage.borrow<{ market_objects: Address[] }>(ECHELON, LENDING_T).market_objects]
       : [],
   ]),
-  view("market_asset_metadata", (rt, a) => [market(rt, argA(a, 0)).asset_metadata]),
+  view("market_asset_metadata", (rt, a) => [faMetadata(market(rt, argA(a, 0)))]),
+  view("market_is_fa", (rt, a) => [market(rt, argA(a, 0)).asset_metadata !== undefined]),
+  view("market_is_coin", (rt, a) => [market(rt, argA(a, 0)).coin_type !== undefined]),
+  view("market_coin", (rt, a) => {
+    const m = market(rt, argA(a, 0));
+    if (m.coin_type === undefined)
+      venueAbort(LENDING, "EMARKET_NOT_COIN", 6n, "An FA market has no coin type (model code).");
+    return [m.coin_type];
+  }),
   view("market_collateral_factor_bps", (rt, a) => [market(rt, argA(a, 0)).collateral_factor_bps]),
   view("market_supply_cap", (rt, a) => [market(rt, argA(a, 0)).supply_cap]),
   view("market_borrow_cap", (rt, a) => [market(rt, argA(a, 0)).borrow_cap]),
@@ -137,6 +162,9 @@ export const echelonModules = {
   lending: moduleAbi(ECHELON, "lending", [
     viewFn("market_objects", [], [`vector<${OBJ_MARKET}>`]),
     m1("market_asset_metadata", OBJ_METADATA),
+    m1("market_is_fa", "bool"),
+    m1("market_is_coin", "bool"),
+    m1("market_coin", "0x1::string::String"),
     m1("market_collateral_factor_bps", "u64"),
     m1("market_supply_cap", "u64"),
     m1("market_borrow_cap", "u64"),
@@ -193,7 +221,34 @@ function createMarket(
   return addr;
 }
 
+/** A Coin market (no FA metadata), as Echelon's APT market is: listed, never supplied here. */
+function createCoinMarket(rt: Runtime, name: string, coinType: string): Address {
+  const fw = rt.framework;
+  const addr = fw.createNamedObject(fw.signerFor(ECHELON), utf8(`localnet-coin-market:${coinType}`));
+  rt.storage.moveTo<MarketModel>(addr, MARKET_T, {
+    asset_name: name,
+    asset_metadata: undefined,
+    coin_type: coinType,
+    total_shares: 0n,
+    total_liability: 0n,
+    total_reserve: 0n,
+    total_cash: 0n,
+    collateral_factor_bps: 7_000n,
+    paused: false,
+    supply_cap: 0n,
+    borrow_cap: 0n,
+    supply_rate_fp64: 0n,
+    borrow_rate_fp64: 0n,
+  });
+  if (!rt.storage.exists(ECHELON, LENDING_T))
+    rt.storage.moveTo(ECHELON, LENDING_T, { market_objects: [] as Address[] });
+  rt.storage.borrowMut<{ market_objects: Address[] }>(ECHELON, LENDING_T).market_objects.push(addr);
+  return addr;
+}
+
 export function echelonGenesis(rt: Runtime, ctx: VenueGenesisContext): void {
+  // listed first, as on mainnet where the APT Coin market predates the FA ones
+  createCoinMarket(rt, "APT", "0x1::aptos_coin::AptosCoin");
   createMarket(rt, ctx, "kAPT", ctx.kaptMetadata, ECHELON_SEED.kapt);
   createMarket(rt, ctx, "stkAPT", ctx.stkaptMetadata, ECHELON_SEED.stkapt);
 }
@@ -207,5 +262,7 @@ export const echelonPackage: VenuePackage = {
   sources: [
     "EchelonMarket/echelon-sdk@0c5a7ce src/abi/lending_scripts.ts (scripts::supply_fa)",
     "EchelonMarket/echelon-sdk@0c5a7ce src/abi/lending_assets.ts (lending #[view] functions)",
+    "EchelonMarket/echelon-sdk@0c5a7ce src/index.ts (FixedPoint64 read as { v })",
+    "public integrator code calling mainnet lending::market_is_fa / market_is_coin (not in the SDK ABI)",
   ],
 };

@@ -6,7 +6,8 @@
  * `supported_inner_assets`, `get_amount_out`, `get_fee_rate`, `get_pool_liquidity`, `pool_reserve_amount`,
  * `all_pools`). Behaviour of `swap_batch` (hop order, a2b from `supported_inner_assets[0]`, leftover input
  * returned, abort codes 200006/200007/200008) follows the mainnet bytecode as decompiled in public integrator
- * repositories. Each pool holds one full-range position, so its swap math is exact (see ./clmm.ts).
+ * repositories; the abort codes and their names are the constants of the interface files (router_v3 2000xx,
+ * pool_v3 `EPOOL_NOT_EXISTS` 100011, `EINVALID_FEE_RATE` 100013). Each pool holds one full-range position, so its swap math is exact (see ./clmm.ts).
  *
  * Model-only state (not Hyperion's layout): `pool_v3::LocalnetPoolModel` at each pool object and
  * `pool_v3::LocalnetPools` at the package address. Views and entries are the public surface; resources are not.
@@ -24,7 +25,10 @@ const POOLS_T = `${HYPERION}::pool_v3::LocalnetPools`;
 const OBJ_POOL = `0x1::object::Object<${HYPERION}::pool_v3::LiquidityPoolV3>`;
 const ROUTER = `${HYPERION}::router_v3`;
 
-/** Fee tiers (docs `feetiertable.md`): index -> fee rate in millionths. */
+/**
+ * Fee tiers: index -> fee rate in millionths (`pool_v3.move` @595fec8: `FEE_RATE_VEC = [100, 500, 3000, 10000,
+ * 1000, 2500]`, `FEE_RATE_DENOMINATOR = 1000000`, "the numerator of fee rate, the denominator is 1_000_000").
+ */
 export const FEE_TIERS: readonly bigint[] = [100n, 500n, 3000n, 10000n, 1000n, 2500n];
 
 export interface PoolModel {
@@ -52,7 +56,7 @@ export function poolAddress(x: Address, y: Address, feeTier: bigint): Address {
 
 function pool(rt: Runtime, addr: Address): PoolModel {
   if (!rt.storage.exists(addr, POOL_T)) {
-    venueAbort(`${HYPERION}::pool_v3`, "EPOOL_NOT_EXISTS", 100001n, "No Hyperion pool at this address.");
+    venueAbort(`${HYPERION}::pool_v3`, "EPOOL_NOT_EXISTS", 100011n, "No Hyperion pool at this address.");
   }
   return rt.storage.borrowMut<PoolModel>(addr, POOL_T);
 }
@@ -174,7 +178,7 @@ export const hyperionBindings: FunctionBinding[] = [
   view("pool_v3", "get_fee_rate", (_rt, a) => {
     const fee = FEE_TIERS[Number(argU(a, 0))];
     if (fee === undefined)
-      venueAbort(`${HYPERION}::pool_v3`, "EINVALID_FEE_TIER", 100002n, "Unknown fee tier.");
+      venueAbort(`${HYPERION}::pool_v3`, "EINVALID_FEE_RATE", 100013n, "Unknown fee tier.");
     return [fee];
   }),
   view("pool_v3", "get_pool_liquidity", (rt, a) => [pool(rt, argA(a, 0)).liquidity]),

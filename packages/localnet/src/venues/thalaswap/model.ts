@@ -10,6 +10,14 @@
  * NOT verified (Thala publishes interfaces, not bodies): the exact fee rounding, the protocol-fee split
  * (2000 bps of the fee per the research notes) and the abort code for a short output; the model supports only
  * equal weights, where weighted math is x·y=k. Model-only state: `pool::LocalnetWeightedPool`.
+ *
+ * Metastable pools (the kind an LST/APT pool is on mainnet) are not in that interface file (2024-11): the
+ * names come from later integrators (`Hyperionxyz/hyperion-sdk` @b4bc37a
+ * `packages/sdk/src/helper/aggregateSwap/dex/thalaswapV2.ts` composes `pool::swap_exact_in_metastable`;
+ * public code calls `#[view] pool::preview_swap_exact_in_metastable(pool, in, out, amount, Option<address>)`
+ * and the entry `swap_exact_in_metastable_entry`). Their parameters are taken to mirror the stable ones; the
+ * genesis adds one APT-stkAPT metastable pool whose math here is plain x·y=k on the balances (Thala's
+ * rate-scaled stable math is not published): the contract (names, parameters, `SwapPreview`) is what is tested.
  */
 import { utf8 } from "../../runtime/address.ts";
 import type { Address, FunctionBinding, Runtime } from "../../runtime/port.ts";
@@ -26,6 +34,8 @@ const POOL_MOD = `${THALASWAP_V2}::pool`;
 const PROTOCOL_SHARE_BPS = 2_000n;
 
 interface WeightedPool {
+  /** Model-only: which pool type the entry/preview functions of the pool must match. */
+  kind?: "weighted" | "metastable";
   assets: Address[];
   balances: bigint[];
   weights: bigint[];
@@ -70,10 +80,18 @@ const view = (name: string, run: (rt: Runtime, a: readonly unknown[]) => unknown
   run: (rt, a) => run(rt, a),
 });
 
-export const thalaBindings: FunctionBinding[] = [
-  {
+/** The pool's type, checked by every typed entry/preview (the real pools abort on a type mismatch). */
+function typed(rt: Runtime, addr: Address, kind: "weighted" | "metastable"): WeightedPool {
+  const p = pool(rt, addr);
+  if ((p.kind ?? "weighted") !== kind)
+    venueAbort(POOL_MOD, "ERR_POOL_TYPE_MISMATCH", 4n, "Wrong pool type (model code).");
+  return p;
+}
+
+function swapEntry(kind: "weighted" | "metastable"): FunctionBinding {
+  return {
     module: "pool",
-    name: "swap_exact_in_weighted_entry",
+    name: `swap_exact_in_${kind}_entry`,
     run: (rt, a, s) => {
       const user = signerOf(s);
       const addr = argA(a, 0);
@@ -81,7 +99,7 @@ export const thalaBindings: FunctionBinding[] = [
       const amountIn = argU(a, 2);
       const tokenOut = argA(a, 3);
       const minOut = argU(a, 4);
-      const p = pool(rt, addr);
+      const p = typed(rt, addr, kind);
       const q = preview(p, tokenIn, tokenOut, amountIn);
       if (q.amount_out < minOut) {
         venueAbort(POOL_MOD, "ERR_INSUFFICIENT_OUTPUT", 3n, "Output below min_amount_out (model code).");
@@ -106,9 +124,17 @@ export const thalaBindings: FunctionBinding[] = [
         pool_balances: [...p.balances],
       });
     },
-  },
+  };
+}
+
+export const thalaBindings: FunctionBinding[] = [
+  swapEntry("weighted"),
+  swapEntry("metastable"),
   view("preview_swap_exact_in_weighted", (rt, a) => [
-    preview(pool(rt, argA(a, 0)), argA(a, 1), argA(a, 2), argU(a, 3)),
+    preview(typed(rt, argA(a, 0), "weighted"), argA(a, 1), argA(a, 2), argU(a, 3)),
+  ]),
+  view("preview_swap_exact_in_metastable", (rt, a) => [
+    preview(typed(rt, argA(a, 0), "metastable"), argA(a, 1), argA(a, 2), argU(a, 3)),
   ]),
   view("pools", (rt) => [
     rt.storage.exists(THALASWAP_V2, POOLS_T)
@@ -119,7 +145,9 @@ export const thalaBindings: FunctionBinding[] = [
   view("pool_balances", (rt, a) => [[...pool(rt, argA(a, 0)).balances]]),
   view("pool_weights", (rt, a) => [[...pool(rt, argA(a, 0)).weights]]),
   view("pool_swap_fee_bps", (rt, a) => [pool(rt, argA(a, 0)).swap_fee_bps]),
-  view("pool_is_weighted", (rt, a) => [rt.storage.exists(argA(a, 0), POOL_T)]),
+  view("pool_is_weighted", (rt, a) => [
+    rt.storage.exists(argA(a, 0), POOL_T) && (pool(rt, argA(a, 0)).kind ?? "weighted") === "weighted",
+  ]),
   view("pool_is_stable", () => [false]),
 ];
 
@@ -130,8 +158,14 @@ export const thalaModules = {
     "pool",
     [
       entryFn("swap_exact_in_weighted_entry", [OBJ_POOL, OBJ_METADATA, "u64", OBJ_METADATA, "u64"]),
+      entryFn("swap_exact_in_metastable_entry", [OBJ_POOL, OBJ_METADATA, "u64", OBJ_METADATA, "u64"]),
       viewFn(
         "preview_swap_exact_in_weighted",
+        [OBJ_POOL, OBJ_METADATA, OBJ_METADATA, "u64", "0x1::option::Option<address>"],
+        [PREVIEW],
+      ),
+      viewFn(
+        "preview_swap_exact_in_metastable",
         [OBJ_POOL, OBJ_METADATA, OBJ_METADATA, "u64", "0x1::option::Option<address>"],
         [PREVIEW],
       ),
@@ -167,7 +201,13 @@ export const thalaModules = {
 };
 
 /** A smaller, slightly better-priced APT-kAPT pool than Hyperion's: small exits route here, large ones don't. */
-export const THALA_SEED = { apt: 20_000n * 100_000_000n, kaptPriceBps: 9_970n, swapFeeBps: 5n } as const;
+export const THALA_SEED = {
+  apt: 20_000n * 100_000_000n,
+  kaptPriceBps: 9_970n,
+  swapFeeBps: 5n,
+  /** The APT-stkAPT metastable pool: stkAPT at 0.995 x the vault rate, shallower than Hyperion's. */
+  metastable: { apt: 5_000n * 100_000_000n, stkaptDiscountBps: 9_950n, swapFeeBps: 4n },
+} as const;
 
 export function thalaGenesis(rt: Runtime, ctx: VenueGenesisContext): void {
   const fw = rt.framework;
@@ -189,6 +229,27 @@ export function thalaGenesis(rt: Runtime, ctx: VenueGenesisContext): void {
   if (!rt.storage.exists(THALASWAP_V2, POOLS_T))
     rt.storage.moveTo(THALASWAP_V2, POOLS_T, { pools: [] as Address[] });
   rt.storage.borrowMut<{ pools: Address[] }>(THALASWAP_V2, POOLS_T).pools.push(addr);
+
+  // metastable APT-stkAPT
+  const m = THALA_SEED.metastable;
+  const maddr = fw.createNamedObject(
+    fw.signerFor(THALASWAP_V2),
+    utf8(`localnet-metastable:${ctx.stkaptMetadata}`),
+  );
+  // stkAPT worth rate * discount APT: stkAPT = apt * den * 10000 / (num * discount)
+  const stk =
+    (m.apt * ctx.stkaptRate.denominator * 10_000n) / (ctx.stkaptRate.numerator * m.stkaptDiscountBps);
+  fw.faTransfer(ctx.lp, apt, maddr, m.apt);
+  fw.faTransfer(ctx.lp, ctx.stkaptMetadata, maddr, stk);
+  rt.storage.moveTo<WeightedPool>(maddr, POOL_T, {
+    kind: "metastable",
+    assets: [apt, ctx.stkaptMetadata],
+    balances: [m.apt, stk],
+    weights: [],
+    swap_fee_bps: m.swapFeeBps,
+    protocol_fees: [0n, 0n],
+  });
+  rt.storage.borrowMut<{ pools: Address[] }>(THALASWAP_V2, POOLS_T).pools.push(maddr);
 }
 
 export const thalaswapPackage: VenuePackage = {
@@ -197,5 +258,8 @@ export const thalaswapPackage: VenuePackage = {
   modules: thalaModules,
   bindings: thalaBindings,
   genesis: thalaGenesis,
-  sources: ["ThalaLabs/integrate-thala@29c201a thalaswap_v2_interface/sources/pool.move"],
+  sources: [
+    "ThalaLabs/integrate-thala@29c201a thalaswap_v2_interface/sources/pool.move",
+    "Hyperionxyz/hyperion-sdk@b4bc37a packages/sdk/src/helper/aggregateSwap/dex/thalaswapV2.ts (pool::swap_exact_in_metastable)",
+  ],
 };
