@@ -1,7 +1,7 @@
 import type { Chain } from "./chain.ts";
-import type { ExposedFunction, ModuleAbi, NodeFunction } from "./node/functions.ts";
 import type { Registry } from "./node/registry.ts";
 import { normalizeAddress } from "./runtime/address.ts";
+import type { ExposedFunction, ModuleAbi, NodeFunction } from "./runtime/functions.ts";
 import type { Address, FunctionSignature, KofiFunctionBinding, Runtime, Signer } from "./runtime/port.ts";
 
 /** The Kofi package as the node serves it: ABI (generated from move/sources) + the TypeScript model. */

@@ -1,5 +1,5 @@
-import type { ExposedFunction, ModuleAbi, NodeFunction } from "../node/functions.ts";
 import { frameworkAbort } from "../runtime/errors.ts";
+import type { ExposedFunction, ModuleAbi, NodeFunction } from "../runtime/functions.ts";
 import type { Address, Runtime, Signer } from "../runtime/port.ts";
 import { accountExists, createAccount } from "./accounts.ts";
 import { APT_COIN, APT_FA, FRAMEWORK, T } from "./context.ts";

@@ -1,8 +1,8 @@
 import { frameworkFunctions, frameworkModules } from "../framework/bindings.ts";
 import { FRAMEWORK } from "../framework/context.ts";
 import { normalizeAddress } from "../runtime/address.ts";
+import type { ModuleAbi, NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
-import type { ModuleAbi, NodeFunction } from "./functions.ts";
 import { type MoveType, parseMoveType, type StructResolver } from "./move_type.ts";
 
 /** Framework struct layouts the node renders with types (u8 as a number etc.). */

@@ -18,9 +18,9 @@ import { aptBalance } from "../framework/coin.ts";
 import { T } from "../framework/context.ts";
 import { MAX_GAS_AMOUNT, MAX_GAS_UNIT_PRICE, MIN_GAS_UNIT_PRICE, MIN_TRANSACTION_GAS_UNITS } from "../gas.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
+import type { NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
 import { ApiError, invalidInput, VM, vmValidation, vmVerification } from "./errors.ts";
-import type { NodeFunction } from "./functions.ts";
 import {
   ArgError,
   decodeBcsArg,

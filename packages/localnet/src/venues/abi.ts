@@ -1,4 +1,4 @@
-import type { ExposedFunction, ModuleAbi } from "../node/functions.ts";
+import type { ExposedFunction, ModuleAbi } from "../runtime/functions.ts";
 
 /** Small builders for hand-written fullnode module ABIs (`GET /v1/accounts/{a}/module/{m}` shape). */
 export function entryFn(name: string, params: string[], generics = 0): ExposedFunction {

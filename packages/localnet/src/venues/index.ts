@@ -10,9 +10,9 @@
  * as the LP. Both work on a running `startLocalnet()` through its `chain` and `registry`.
  */
 import type { Chain } from "../chain.ts";
-import type { NodeFunction } from "../node/functions.ts";
 import type { Registry } from "../node/registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
+import type { NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
 import { echelonPackage } from "./echelon/model.ts";
 import { hyperionPackage } from "./hyperion/model.ts";

@@ -1,4 +1,4 @@
-import type { ModuleAbi } from "../node/functions.ts";
+import type { ModuleAbi } from "../runtime/functions.ts";
 import type { Address, FunctionBinding, Runtime, Signer } from "../runtime/port.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Address, Runtime, Signer } from "../runtime/port.ts";
+import type { Address, Runtime, Signer } from "./port.ts";
 
 /** One function of a fullnode module ABI (`exposed_functions[i]`). */
 export interface ExposedFunction {
