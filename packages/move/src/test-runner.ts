@@ -2,10 +2,14 @@
  * The Move unit-test runner: every `#[test]` function of a checked package, each in a fresh world, with its
  * signers injected and its `#[expected_failure]` judged (test-runner/expected.ts). Prints like `aptos move test`.
  */
+import { checkPackage } from "./check/check-package.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 import type { MoveEnv } from "./interp/frame.ts";
-import type { Interpreter } from "./interp/interpreter.ts";
+import { Interpreter } from "./interp/interpreter.ts";
+import type { NativeTable } from "./interp/natives.ts";
+import { stdNatives } from "./interp/std/index.ts";
 import { SignerValue, type Value } from "./interp/values.ts";
+import { loadPackage } from "./load.ts";
 import type { FunctionDecl, ModuleId } from "./syntax/ast.ts";
 import { describeFailure, judge, type Outcome, shortModule } from "./test-runner/expected.ts";
 
@@ -87,4 +91,36 @@ export function summary(results: readonly TestResult[]): string {
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
+}
+
+export interface PackageTestOptions<H> extends RunTestsOptions<H> {
+  /** Natives beyond the std ones (the localnet's framework natives). */
+  natives: NativeTable<H>;
+}
+
+export interface PackageTestReport {
+  /** Parse and check errors; when any, no test ran. */
+  diagnostics: Diagnostic[];
+  results: TestResult[];
+  /** Milliseconds: load + check, interpreter construction, the tests. */
+  timings: { load: number; compile: number; run: number };
+}
+
+/**
+ * `aptos move test --dev` for a package directory: load with dev addresses and tests, check, build the
+ * interpreter (std natives + `natives`; a missing native is a load error), run every test.
+ */
+export function runPackageTests<H>(moveDir: string, opts: PackageTestOptions<H>): PackageTestReport {
+  const t0 = performance.now();
+  const loaded = loadPackage(moveDir, { dev: true, tests: true });
+  const checked = checkPackage(loaded.package);
+  const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
+  const t1 = performance.now();
+  if (hasErrors(diagnostics))
+    return { diagnostics, results: [], timings: { load: t1 - t0, compile: 0, run: 0 } };
+  const natives = new Map([...stdNatives<H>(), ...opts.natives]);
+  const interp = new Interpreter<H>(loaded.package, natives);
+  const t2 = performance.now();
+  const results = runTests(interp, opts);
+  return { diagnostics, results, timings: { load: t1 - t0, compile: t2 - t1, run: performance.now() - t2 } };
 }
