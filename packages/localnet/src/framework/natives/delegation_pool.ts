@@ -1,0 +1,101 @@
+/**
+ * `0x1::delegation_pool` natives (aptos-framework v1.39 `delegation_pool.move`) over the model's
+ * `delegation.ts`, plus the `#[test_only]` environment helpers of the same module (`testing.ts`).
+ */
+import * as dp from "../delegation.ts";
+import { endAptosEpoch, initializeForTestCustom, initializeTestValidatorCustom } from "../testing.ts";
+import { ownedPoolAddress } from "../validator_set.ts";
+import { address, bool, bytes, type ModuleNatives, signer, u64 } from "./host.ts";
+
+export const delegationPoolNatives: ModuleNatives = {
+  /**
+   * `add_stake(delegator, pool, amount)`: synchronize, charge the add-stake fee (held by the null shareholder
+   * until the epoch ends), move APT into the stake pool, buy active shares; `EDELEGATOR_ACTIVE_BALANCE_TOO_LOW`
+   * (0x10008) below 10 APT.
+   */
+  add_stake: ({ host }, [delegator, pool, amount]) => {
+    dp.addStake(host.tx, signer(delegator), address(pool), u64(amount));
+    return [];
+  },
+  /** `unlock(delegator, pool, amount)`: active -> pending_inactive, topped up to keep both sides >= 10 APT. */
+  unlock: ({ host }, [delegator, pool, amount]) => {
+    dp.unlock(host.tx, signer(delegator), address(pool), u64(amount));
+    return [];
+  },
+  /** `reactivate_stake(delegator, pool, amount)`: pending_inactive -> active. */
+  reactivate_stake: ({ host }, [delegator, pool, amount]) => {
+    dp.reactivateStake(host.tx, signer(delegator), address(pool), u64(amount));
+    return [];
+  },
+  /** `withdraw(delegator, pool, amount)`: inactive stake back to the delegator; `EWITHDRAW_ZERO_STAKE` for 0. */
+  withdraw: ({ host }, [delegator, pool, amount]) => {
+    dp.withdraw(host.tx, signer(delegator), address(pool), u64(amount));
+    return [];
+  },
+  /** `synchronize_delegation_pool(pool)`: rewards, commission, fee refund, lockup-cycle advance. */
+  synchronize_delegation_pool: ({ host }, [pool]) => {
+    dp.synchronize(host.tx, address(pool));
+    return [];
+  },
+  /** `get_stake(pool, delegator): (active, inactive, pending_inactive)`. */
+  get_stake: ({ host }, [pool, who]) => {
+    const s = dp.getStake(host.tx, address(pool), address(who));
+    return [s.active, s.inactive, s.pendingInactive];
+  },
+  /** `get_pending_withdrawal(pool, delegator): (withdrawable, amount)`. */
+  get_pending_withdrawal: ({ host }, [pool, who]) => {
+    const w = dp.getPendingWithdrawal(host.tx, address(pool), address(who));
+    return [w.withdrawable, w.amount];
+  },
+  /** `get_add_stake_fee(pool, amount): u64`. */
+  get_add_stake_fee: ({ host }, [pool, amount]) => [dp.getAddStakeFee(host.tx, address(pool), u64(amount))],
+  /** `observed_lockup_cycle(pool): u64`. */
+  observed_lockup_cycle: ({ host }, [pool]) => [dp.observedLockupCycle(host.tx, address(pool))],
+  /** `operator_commission_percentage(pool): u64` (hundredths of a percent). */
+  operator_commission_percentage: ({ host }, [pool]) => [
+    dp.operatorCommissionPercentage(host.tx, address(pool)),
+  ],
+  /** `can_withdraw_pending_inactive(pool): bool`: the validator is inactive and its lockup expired. */
+  can_withdraw_pending_inactive: ({ host }, [pool]) => [
+    dp.canWithdrawPendingInactive(host.tx, address(pool)),
+  ],
+  /** `delegation_pool_exists(addr): bool`. */
+  delegation_pool_exists: ({ host }, [a]) => [dp.delegationPoolExists(host.tx, address(a))],
+  /** `get_owned_pool_address(owner): address`: `EOWNER_CAP_NOT_FOUND` (0x60001). */
+  get_owned_pool_address: ({ host }, [owner]) => [ownedPoolAddress(host.tx, address(owner))],
+  /** `initialize_delegation_pool(owner, commission, seed)`. */
+  initialize_delegation_pool: ({ host }, [owner, commission, seed]) => {
+    dp.initializeDelegationPool(host.tx, signer(owner), u64(commission), bytes(seed));
+    return [];
+  },
+  /** `#[test_only] end_aptos_epoch()`: `stake::end_epoch` (+60 s, on_new_epoch) then reconfigure. */
+  end_aptos_epoch: ({ host }) => {
+    endAptosEpoch(host.tx);
+    return [];
+  },
+  /** `#[test_only] initialize_for_test_custom(aptos_framework, min, max, lockup, allow_change, num, den, limit)`. */
+  initialize_for_test_custom: ({ host }, [fw, min, max, lockup, allow, num, den, limit]) => {
+    initializeForTestCustom(host.tx, signer(fw), {
+      minimumStake: u64(min),
+      maximumStake: u64(max),
+      recurringLockupSecs: u64(lockup),
+      allowValidatorSetChange: bool(allow),
+      rewardsRateNumerator: u64(num),
+      rewardsRateDenominator: u64(den),
+      votingPowerIncreaseLimit: u64(limit),
+    });
+    return [];
+  },
+  /** `#[test_only] initialize_test_validator_custom(validator, amount, join, end_epoch, commission)`. */
+  initialize_test_validator_custom: ({ host }, [validator, amount, join, endEpoch, commission]) => {
+    initializeTestValidatorCustom(
+      host.tx,
+      signer(validator),
+      u64(amount),
+      bool(join),
+      bool(endEpoch),
+      u64(commission),
+    );
+    return [];
+  },
+};
