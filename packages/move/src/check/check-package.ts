@@ -292,8 +292,9 @@ function testInfo(
   }
   const signers: string[] = [];
   for (const p of f.params) {
-    if (p.ty?.k !== "signer")
-      error("bad_test_param", `test parameter \`${p.name}\` must be a \`signer\``, p.pos);
+    const isSigner = p.ty?.k === "signer" || (p.ty?.k === "ref" && p.ty.to.k === "signer");
+    if (!isSigner)
+      error("bad_test_param", `test parameter \`${p.name}\` must be a \`signer\` or \`&signer\``, p.pos);
     const a = byName.get(p.name);
     if (a === undefined)
       error("bad_test_param", `test parameter \`${p.name}\` has no address in #[test(...)]`, p.pos);
