@@ -37,6 +37,12 @@ export {
   resolveKofiTokens,
 } from "./core/tokens.ts";
 export {
+  createEntryRouter,
+  type EntryOptions,
+  type EntryResult,
+  type EntryRouterOptions,
+} from "./router/entryOptions.ts";
+export {
   createExitRouter,
   type ExitOptions,
   type ExitRouterOptions,
@@ -45,24 +51,36 @@ export {
 export { checkQuote, DEFAULT_GUARD, type GuardVerdict, type QuoteGuard } from "./router/guard.ts";
 export { type StandardPath, standardPath } from "./router/standardPath.ts";
 export { AdapterTimeoutError, withTimeout } from "./router/timeout.ts";
-export { echelonAbi, echelonAdapter } from "./venues/echelon.ts";
+export {
+  type EchelonMarketAsset,
+  echelonAbi,
+  echelonAdapter,
+  fixedPoint64Raw,
+  fixedPoint64ToBps,
+} from "./venues/echelon.ts";
 export {
   HYPERION_SWAP_GAS_UNITS,
   type HyperionOptions,
   hyperionAbi,
   hyperionAdapter,
+  hyperionFeeRatePpm,
 } from "./venues/hyperion.ts";
+export { KOFI_GAS_UNITS, type KofiRoute, kofiVenueAdapter } from "./venues/kofi.ts";
 export { VENUES } from "./venues/mainnet.ts";
 export {
   PANORA_GAS_UNITS,
+  PANORA_ROUTER_ENTRY,
   type PanoraOptions,
   type PanoraQuoteJson,
   type PanoraSwapResponse,
+  type PanoraTokenJson,
   panoraAdapter,
+  panoraTokenAddress,
 } from "./venues/panora.ts";
 export {
   discoverThalaPools,
   type ThalaPool,
+  type ThalaPoolKind,
   thalaAbi,
   thalaswapV2Adapter,
 } from "./venues/thalaswapV2.ts";

@@ -4,7 +4,7 @@
  */
 export type LivenessStatus = "live" | "winding-down" | "defunct" | "unknown";
 
-export type VenueKind = "clmm" | "amm" | "aggregator" | "lending";
+export type VenueKind = "clmm" | "amm" | "aggregator" | "lending" | "lst";
 
 /** Metadata every adapter declares. */
 export interface AdapterMeta {
