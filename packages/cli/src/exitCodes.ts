@@ -17,4 +17,6 @@ export const EXIT_CODES: Record<KofiErrorCode | "usage", number> = {
   invalid_config: 20,
   sequence_number: 21,
   simulation_failed: 22,
+  invalid_argument: 23,
+  not_admin: 24,
 };

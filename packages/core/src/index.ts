@@ -1,6 +1,21 @@
 // @kofi/core: tree-shakeable actions over the Kofi liquid staking protocol. No side effects at import.
 
-export { adminPayloads, PAUSABLE_ACTIONS, type PausableAction } from "./admin/admin.ts";
+export { adminPayloads } from "./admin/admin.ts";
+export type { AdminAction, KofiAdminModule } from "./admin/adminAction.ts";
+export {
+  acceptAdmin,
+  PAUSABLE_ACTIONS,
+  type PausableAction,
+  pausableActionId,
+  setFeeBps,
+  setMinDeposit,
+  setMinWithdrawal,
+  setPaused,
+  setTreasury,
+  transferAdmin,
+} from "./admin/config.ts";
+export { addPool, disablePool, setPoolCap, setWeights } from "./admin/pools.ts";
+export { seedVault } from "./admin/seedVault.ts";
 export { type FormatAmountOptions, formatAmount } from "./amounts/format.ts";
 export {
   assertU64,
@@ -72,7 +87,15 @@ export {
   simulate,
 } from "./execute/simulate.ts";
 export { waitForKofiTransaction } from "./execute/wait.ts";
+export { rebalance } from "./keeper/rebalance.ts";
+export { syncRewards } from "./keeper/syncRewards.ts";
 export { getPosition, type Position, type PositionTicket, parseUserSummary } from "./position/getPosition.ts";
+export {
+  getKofiAddresses,
+  getTokenMetadata,
+  type KofiAddresses,
+  primaryStoreAddress,
+} from "./protocol/addresses.ts";
 export {
   type AprEstimate,
   type AprUnavailableReason,
@@ -105,6 +128,14 @@ export {
   type RateProvider,
   type SwapAdapter,
 } from "./registry/registry.ts";
+export {
+  type KofiToken,
+  prepareTransferToken,
+  type TransferTokenArgs,
+  transferKapt,
+  transferStkapt,
+  transferTokenPayload,
+} from "./tokens/transfer.ts";
 export {
   applyStake,
   applyUnstake,
@@ -139,6 +170,7 @@ export {
   unstakePayload,
 } from "./vault/unstake.ts";
 export {
+  assertClaimBatch,
   type ClaimQuote,
   claim,
   claimPayload,

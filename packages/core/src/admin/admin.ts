@@ -4,11 +4,13 @@ import type { KofiClient } from "../client/createKofiClient.ts";
 import { normalizeAddress } from "../client/createKofiClient.ts";
 import { entryPayload } from "../client/payload.ts";
 
-/** Pausable action ids (`config::ACTION_*`). */
-export const PAUSABLE_ACTIONS = { deposit: 0, stake: 1, unstake: 2, withdraw: 3 } as const;
-export type PausableAction = keyof typeof PAUSABLE_ACTIONS;
+import { PAUSABLE_ACTIONS, type PausableAction } from "./config.ts";
 
-/** Payload builders for the admin and permissionless maintenance entries. All abort `E_NOT_ADMIN` for others. */
+/**
+ * Payload builders for the admin and permissionless maintenance entries. All abort `E_NOT_ADMIN` for others.
+ * @deprecated Use the typed actions (`setFeeBps`, `addPool`, `seedVault`, `syncRewards`, …): they validate their
+ * arguments against the contract's bounds before anything reaches the chain and run through `execute`/`simulate`.
+ */
 export const adminPayloads = {
   transferAdmin: (client: KofiClient, newAdmin: string): InputEntryFunctionData =>
     entryPayload(client, "config", "transfer_admin", [normalizeAddress(newAdmin, "new admin")]),

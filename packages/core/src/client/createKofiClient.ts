@@ -68,12 +68,11 @@ export function normalizeAddress(input: string, what = "address"): `0x${string}`
   try {
     return AccountAddress.fromString(input).toStringLong() as `0x${string}`;
   } catch (cause) {
+    // One line of our own; the ts-sdk's explanation stays in `cause`.
     throw new KofiError(
       "invalid_address",
-      `Invalid ${what} ${JSON.stringify(input)}: ${(cause as Error).message}`,
-      {
-        cause,
-      },
+      `Invalid ${what} ${JSON.stringify(input)}: expected 0x and 64 hex digits (or 0x0..0xf).`,
+      { cause },
     );
   }
 }

@@ -13,9 +13,14 @@ export type KofiErrorCode =
   | "invalid_config"
   | "sequence_number"
   | "simulation_failed"
+  | "invalid_argument"
+  | "not_admin"
   | "unknown";
 
-/** The decoded Move abort, when `code` is `move_abort` (or `paused`, `insufficient_balance` from an abort). */
+/**
+ * The decoded Move abort, when `code` is `move_abort` (or `paused`, `not_admin`, `insufficient_balance` from an
+ * abort).
+ */
 export interface MoveAbortInfo {
   /** Module address as written in the vm_status (may be short, e.g. `0x1`). */
   address: string;
@@ -59,6 +64,9 @@ const DEFAULT_HINTS: Record<KofiErrorCode, string> = {
   sequence_number:
     "The account's sequence number changed (another transaction in flight?); rebuild and retry.",
   simulation_failed: "The transaction would fail on chain; nothing was submitted.",
+  invalid_argument: "An argument is outside what the contract accepts; nothing was sent to the chain.",
+  not_admin:
+    "Only the protocol admin (`getProtocolState(client).admin`) may call this; sign with the admin key.",
   unknown: "Unexpected error; see `cause`.",
 };
 

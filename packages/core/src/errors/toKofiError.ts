@@ -93,6 +93,11 @@ export function toKofiError(value: unknown, context: ToKofiErrorContext = {}): K
     let code: KofiErrorCode = "move_abort";
     if (abort.module === "config" && abort.name === "E_PAUSED") code = "paused";
     else if (
+      abort.module === "config" &&
+      (abort.name === "E_NOT_ADMIN" || abort.name === "E_NOT_PENDING_ADMIN")
+    )
+      code = "not_admin";
+    else if (
       abort.name === "EINSUFFICIENT_BALANCE" &&
       (abort.module === "coin" || abort.module === "fungible_asset")
     )
