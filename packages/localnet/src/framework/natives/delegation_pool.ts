@@ -2,6 +2,7 @@
  * `0x1::delegation_pool` natives (aptos-framework v1.39 `delegation_pool.move`) over the model's
  * `delegation.ts`, plus the `#[test_only]` environment helpers of the same module (`testing.ts`).
  */
+import { ONE_APT } from "../context.ts";
 import * as dp from "../delegation.ts";
 import { endAptosEpoch, initializeForTestCustom, initializeTestValidatorCustom } from "../testing.ts";
 import { ownedPoolAddress } from "../validator_set.ts";
@@ -71,6 +72,19 @@ export const delegationPoolNatives: ModuleNatives = {
   /** `#[test_only] end_aptos_epoch()`: `stake::end_epoch` (+60 s, on_new_epoch) then reconfigure. */
   end_aptos_epoch: ({ host }) => {
     endAptosEpoch(host.tx);
+    return [];
+  },
+  /** `#[test_only] initialize_for_test(aptos_framework)`: the custom one with the module's test defaults. */
+  initialize_for_test: ({ host }, [fw]) => {
+    initializeForTestCustom(host.tx, signer(fw), {
+      minimumStake: 100n * ONE_APT,
+      maximumStake: 10_000_000n * ONE_APT,
+      recurringLockupSecs: 3600n,
+      allowValidatorSetChange: true,
+      rewardsRateNumerator: 1n,
+      rewardsRateDenominator: 100n,
+      votingPowerIncreaseLimit: 1_000_000n,
+    });
     return [];
   },
   /** `#[test_only] initialize_for_test_custom(aptos_framework, min, max, lockup, allow_change, num, den, limit)`. */
