@@ -13,9 +13,10 @@ import {
   type StakingConfig,
 } from "./framework/time.ts";
 import { gasFor, MIN_TRANSACTION_GAS_UNITS } from "./gas.ts";
+import { Registry } from "./registry.ts";
 import { bytesToHex, normalizeAddress, sha3, utf8 } from "./runtime/address.ts";
 import { VmError } from "./runtime/errors.ts";
-import { type Address, type FunctionBinding, MoveAbort, type Runtime, type Signer } from "./runtime/port.ts";
+import { type Address, MoveAbort, type Runtime, type Signer } from "./runtime/port.ts";
 import { type Change, emptyState, Journal, type StateData, tablesOf } from "./runtime/storage.ts";
 
 /** Reward rate: per epoch as a fraction, per epoch in bps, or an APR in bps spread over the epochs of a year. */
@@ -123,7 +124,8 @@ export class Chain {
   readonly txs: TxRecord[] = [];
   readonly byHash = new Map<string, TxRecord>();
   readonly byAccount = new Map<Address, TxRecord[]>();
-  readonly functions = new Map<string, FunctionBinding & { address: Address }>();
+  /** The published modules and their functions (0x1 from the start; packages add theirs when installed). */
+  readonly registry = new Registry();
   readonly chainId: number;
   clock: "manual" | "wall";
   /** wall mode: chain time = host time + offset. */
@@ -388,17 +390,7 @@ export class Chain {
     );
   }
 
-  // ---------------------------------------------------------------- bindings (runAs)
-
-  /** Register model functions at `address` (the Kofi package or 0x1). */
-  register(address: Address, bindings: readonly FunctionBinding[]): void {
-    for (const b of bindings)
-      this.functions.set(`${address}::${b.module}::${b.name}`, { ...b, address, run: b.run });
-  }
-
-  binding(address: Address, module: string, name: string) {
-    return this.functions.get(`${address}::${module}::${name}`);
-  }
+  // ---------------------------------------------------------------- internal calls (runAs)
 
   /**
    * Internal call of a registered function as `sender` (no signature, no gas; the sequence number is bumped
@@ -422,14 +414,14 @@ export class Chain {
       if (!packageAddress) throw new Error(`runAs: no package address for module ${module}`);
       addr = packageAddress;
     }
-    const b = this.binding(addr, mod, fn);
+    const b = this.registry.fn(addr, mod, fn);
     if (!b) throw new Error(`runAs: no binding for ${addr}::${mod}::${fn}`);
     let thrown: unknown;
     const r = this.execute(
       sender,
       (rt, signer) => {
         try {
-          return b.run(rt, args, signer);
+          return b.run(rt, args, signer, []);
         } catch (e) {
           thrown = e;
           throw e;

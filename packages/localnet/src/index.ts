@@ -2,9 +2,9 @@ import type { AddressInfo } from "node:net";
 import { Chain, type RewardRate } from "./chain.ts";
 import { type DevAccount, type GenesisInfo, runGenesis } from "./genesis.ts";
 import { installKofi, type KofiPackage, loadKofiPackage } from "./kofi-bindings.ts";
-import { Registry } from "./node/registry.ts";
 import { createNodeServer } from "./node/server.ts";
 import { loadState, saveState } from "./persist.ts";
+import type { Registry } from "./registry.ts";
 import { normalizeAddress } from "./runtime/address.ts";
 import type { Address } from "./runtime/port.ts";
 import { installVenues, seedVenues } from "./venues/index.ts";
@@ -63,6 +63,7 @@ export interface Localnet {
   stop(): Promise<void>;
   /** In-process access for tests and tools (not part of the HTTP surface). */
   chain: Chain;
+  /** The chain's registry (`chain.registry`): modules and functions the node serves. */
   registry: Registry;
 }
 
@@ -84,21 +85,20 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   const pkg = opts.kofi === false ? undefined : (opts.kofi ?? (await loadKofiPackage()));
 
   const withVenues = pkg !== undefined && opts.venues !== false;
-  const registry = new Registry();
   let chain: Chain;
   let genesis: GenesisInfo;
   const restored = opts.statePath ? loadState(opts.statePath, chainOpts) : undefined;
   if (restored) {
     chain = restored.chain;
     genesis = restored.genesis;
-    if (pkg) installKofi(chain, registry, pkg);
-    if (withVenues) installVenues(chain, registry);
+    if (pkg) installKofi(chain, pkg);
+    if (withVenues) installVenues(chain);
   } else {
     chain = new Chain(chainOpts);
-    if (pkg) installKofi(chain, registry, pkg);
+    if (pkg) installKofi(chain, pkg);
     genesis = runGenesis(chain, pkg, seed);
     if (withVenues) {
-      installVenues(chain, registry);
+      installVenues(chain);
       seedVenues(chain, genesis.kofiAddress);
     }
   }
@@ -136,7 +136,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     clock: chain.clock,
     seed: genesis.seed,
   });
-  const server = createNodeServer({ chain, registry, fund, advance, info, quiet: opts.quiet });
+  const server = createNodeServer({ chain, fund, advance, info, quiet: opts.quiet });
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -157,7 +157,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     accounts: genesis.accounts,
     validators: genesis.validators,
     chain,
-    registry,
+    registry: chain.registry,
     advance: async (o) =>
       advance({ seconds: o.seconds === undefined ? undefined : BigInt(o.seconds), epochs: o.epochs }),
     fund: async (address, amount) => fund(normalizeAddress(address), amount),

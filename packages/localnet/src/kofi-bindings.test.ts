@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { Chain } from "./chain.ts";
 import { startLocalnet } from "./index.ts";
 import { checkKofiBindings, installKofi, type KofiPackage } from "./kofi-bindings.ts";
-import { Registry } from "./node/registry.ts";
 import type { FunctionSignature, KofiFunctionBinding } from "./runtime/port.ts";
 
 const KOFI = "0x000000000000000000000000000000000000000000000000000000006b6f6669" as const;
@@ -93,13 +92,10 @@ describe("Kofi bindings check", () => {
       startLocalnet({ port: 0, kofi: tamper("quote_claim", { returns: ["u64", "u64"] }) }),
     ).rejects.toThrow("gateway::quote_claim: returns (u64, u64) in the binding, (u64, bool) in the ABI");
   });
-  it("installs modules and functions into the node registry", () => {
-    const reg = new Registry();
-    installKofi(
-      new Chain({ genesisTimeSecs: 1n }),
-      reg,
-      stub([b("gateway", "deposit"), b("gateway", "quote")]),
-    );
+  it("installs modules and functions into the chain's registry", () => {
+    const chain = new Chain({ genesisTimeSecs: 1n });
+    installKofi(chain, stub([b("gateway", "deposit"), b("gateway", "quote")]));
+    const reg = chain.registry;
     expect(reg.module(KOFI, "gateway")?.exposed_functions).toHaveLength(3);
     expect(reg.fn(KOFI, "gateway", "quote")?.abi.is_view).toBe(true);
   });

@@ -1,7 +1,6 @@
 import type { Chain } from "./chain.ts";
-import type { Registry } from "./node/registry.ts";
-import { normalizeAddress } from "./runtime/address.ts";
-import type { ExposedFunction, ModuleAbi, NodeFunction } from "./runtime/functions.ts";
+import { loadKofiMove, type MovePackageOptions } from "./move/kofi-package.ts";
+import type { ExposedFunction, ModuleAbi } from "./runtime/functions.ts";
 import type { Address, FunctionSignature, KofiFunctionBinding, Runtime, Signer } from "./runtime/port.ts";
 
 /** The Kofi package as the node serves it: ABI (generated from move/sources) + the TypeScript model. */
@@ -15,15 +14,19 @@ export interface KofiPackage {
   errors?: Record<string, Record<string, { code: number; doc: string }>>;
 }
 
-/** Load the generated ABI (`@kofi/core/abi`) and the model (`./kofi/index.ts`). */
-export async function loadKofiPackage(): Promise<KofiPackage> {
+/**
+ * Load the generated ABI (`@kofi/core/abi`, served by the node) and the protocol itself: `move/sources`
+ * parsed, checked and executed by the Move interpreter (`./move/kofi-package.ts`). `checkKofiBindings`
+ * compares the checked Move signatures with the generated ABI, so a stale abi.ts stops the node.
+ */
+export async function loadKofiPackage(opts: MovePackageOptions = {}): Promise<KofiPackage> {
   const abi = await import("@kofi/core/abi");
-  const model = await import("./kofi/index.ts");
+  const move = loadKofiMove(opts);
   return {
-    address: normalizeAddress(abi.kofiAbi.address),
+    address: move.address,
     modules: abi.kofiAbi.modules as unknown as Record<string, ModuleAbi>,
-    bindings: model.kofiBindings,
-    publish: model.publishKofi,
+    bindings: move.bindings,
+    publish: move.publish,
     errors: abi.kofiErrors as unknown as KofiPackage["errors"],
   };
 }
@@ -91,23 +94,14 @@ export function checkKofiBindings(pkg: KofiPackage): void {
   }
 }
 
-/** Register the package's modules with the node and its bindings with the chain (for runAs). */
-export function installKofi(chain: Chain, registry: Registry, pkg: KofiPackage): void {
+/** Publish the package's modules and functions in the chain's registry (served by the node, called by runAs). */
+export function installKofi(chain: Chain, pkg: KofiPackage): void {
   checkKofiBindings(pkg);
-  for (const m of Object.values(pkg.modules)) registry.addModule(pkg.address, m);
+  for (const m of Object.values(pkg.modules)) chain.registry.addModule(pkg.address, m);
   for (const b of pkg.bindings) {
     const abi = pkg.modules[b.module]?.exposed_functions.find((f) => f.name === b.name);
-    if (!abi) continue;
-    const fn: NodeFunction = {
-      address: pkg.address,
-      module: b.module,
-      name: b.name,
-      abi,
-      run: (rt, args, signer) => b.run(rt, args, signer) ?? undefined,
-    };
-    registry.addFunction(fn);
+    if (abi) chain.registry.addBinding(pkg.address, b, abi);
   }
-  chain.register(pkg.address, pkg.bindings);
   for (const [module, errs] of Object.entries(pkg.errors ?? {})) {
     for (const [name, e] of Object.entries(errs))
       chain.abortDocs.set(`${pkg.address}::${module}::${name}`, e.doc);

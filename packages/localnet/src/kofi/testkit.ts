@@ -50,7 +50,6 @@ export class Kit {
       rewardRate: { bpsPerEpoch: 10n },
       ...opts,
     });
-    this.chain.register(KOFI, kofiBindings);
     this.chain.mint(KOFI, 10_000n * APT);
     const r = this.chain.execute(KOFI, (rt, s) => publishKofi(rt, s), { chargeGas: false });
     if (!r.success) throw new Error(`publish failed: ${r.vmStatus}`);

@@ -3,6 +3,7 @@ import { Deserializer, EntryFunction } from "@aptos-labs/ts-sdk";
 import { type Chain, describeFailure, type TxRecord } from "../chain.ts";
 import { APT_COIN, APT_FA, T } from "../framework/context.ts";
 import { faBalance } from "../framework/fungible.ts";
+import { Registry } from "../registry.ts";
 import { normalizeAddress } from "../runtime/address.ts";
 import type { Address } from "../runtime/port.ts";
 import { ApiError, invalidInput, VM } from "./errors.ts";
@@ -16,13 +17,12 @@ import {
   substitute,
   toJson,
 } from "./move_type.ts";
-import { Registry } from "./registry.ts";
 import { executePrepared, paramTypes, prepare, resolveCall } from "./submit.ts";
 import { pendingJson, resourceJson, txJson } from "./txjson.ts";
 
 export interface NodeOptions {
+  /** The chain; the node serves the functions and modules of its registry. */
   chain: Chain;
-  registry: Registry;
   /** Faucet: mints `amount` to `address`, returns the transaction hash. */
   fund(address: Address, amount: bigint): `0x${string}`;
   advance(o: { seconds?: bigint; epochs?: number }): { nowSecs: bigint; epoch: bigint };
@@ -35,7 +35,8 @@ const JSON_CT = "application/json";
 
 /** The HTTP server speaking the fullnode REST API subset (see README). node:http, no framework. */
 export function createNodeServer(o: NodeOptions): Server {
-  const { chain, registry } = o;
+  const { chain } = o;
+  const { registry } = chain;
 
   function headers(res: ServerResponse, req: IncomingMessage): void {
     const origin = req.headers.origin;

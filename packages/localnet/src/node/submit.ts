@@ -17,6 +17,7 @@ import { accountExists } from "../framework/accounts.ts";
 import { aptBalance } from "../framework/coin.ts";
 import { T } from "../framework/context.ts";
 import { MAX_GAS_AMOUNT, MAX_GAS_UNIT_PRICE, MIN_GAS_UNIT_PRICE, MIN_TRANSACTION_GAS_UNITS } from "../gas.ts";
+import type { Registry } from "../registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
 import type { NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
@@ -30,7 +31,6 @@ import {
   substitute,
   TypeParseError,
 } from "./move_type.ts";
-import type { Registry } from "./registry.ts";
 
 const RAW_TX_PREFIX = sha3(utf8("APTOS::RawTransaction"));
 const TX_PREFIX = sha3(utf8("APTOS::Transaction"));

@@ -1,4 +1,5 @@
 import type { TxRecord } from "../chain.ts";
+import type { Registry } from "../registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
 import type { Change } from "../runtime/storage.ts";
 import {
@@ -9,7 +10,6 @@ import {
   parseMoveType,
   toJson,
 } from "./move_type.ts";
-import type { Registry } from "./registry.ts";
 
 const typeNames = new Map<string, { t: MoveType | undefined; s: string }>();
 function typeInfo(type: string): { t: MoveType | undefined; s: string } {

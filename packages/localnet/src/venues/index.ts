@@ -4,15 +4,13 @@
  * ThalaSwap v2 (one 50/50 weighted APT-kAPT pool).
  *
  * For the node owner: `venuePackages` has the shape `{ address, modules, bindings, genesis(rt, ctx) }` per
- * venue. `installVenues(chain, registry)` registers modules and bindings exactly as `installKofi` does (call it
- * also after restoring a persisted chain); `seedVenues(chain, kofiAddress)` runs once after Kofi's genesis: it
- * funds an LP account, deposits and stakes through the Kofi model (no minting), then runs each venue genesis
- * as the LP. Both work on a running `startLocalnet()` through its `chain` and `registry`.
+ * venue. `installVenues(chain)` registers modules and bindings in the chain's registry exactly as `installKofi`
+ * does (call it also after restoring a persisted chain); `seedVenues(chain, kofiAddress)` runs once after Kofi's
+ * genesis: it funds an LP account, deposits and stakes through the Kofi model (no minting), then runs each venue
+ * genesis as the LP. Both work on a running `startLocalnet()` through its `chain`.
  */
 import type { Chain } from "../chain.ts";
-import type { Registry } from "../node/registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
-import type { NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
 import { echelonPackage } from "./echelon/model.ts";
 import { hyperionPackage } from "./hyperion/model.ts";
@@ -37,25 +35,14 @@ export const VENUE_SEED = {
 /** The deterministic LP account of the venues (no key: it only ever acts inside genesis). */
 export const VENUE_LP: Address = bytesToHex(sha3(utf8("kofi-localnet"), utf8("venue-lp"))) as Address;
 
-/** Register every venue's modules with the node and its bindings with the chain. Idempotent. */
-export function installVenues(
-  chain: Chain,
-  registry: Registry,
-  pkgs: readonly VenuePackage[] = venuePackages,
-): void {
+/** Register every venue's modules and bindings in the chain's registry. Idempotent. */
+export function installVenues(chain: Chain, pkgs: readonly VenuePackage[] = venuePackages): void {
   for (const pkg of pkgs) {
-    for (const m of Object.values(pkg.modules)) registry.addModule(pkg.address, m);
+    for (const m of Object.values(pkg.modules)) chain.registry.addModule(pkg.address, m);
     for (const b of pkg.bindings) {
       const abi = pkg.modules[b.module]?.exposed_functions.find((f) => f.name === b.name);
       if (!abi) throw new Error(`venue ${pkg.name}: binding ${b.module}::${b.name} has no ABI entry`);
-      const fn: NodeFunction = {
-        address: pkg.address,
-        module: b.module,
-        name: b.name,
-        abi,
-        run: (rt, args, signer) => b.run(rt, args, signer) ?? undefined,
-      };
-      registry.addFunction(fn);
+      chain.registry.addBinding(pkg.address, b, abi);
     }
     for (const m of Object.values(pkg.modules)) {
       for (const f of m.exposed_functions) {
@@ -64,14 +51,13 @@ export function installVenues(
         }
       }
     }
-    chain.register(pkg.address, pkg.bindings);
   }
 }
 
 function kofiView<T extends unknown[]>(chain: Chain, kofi: Address, name: string): T {
-  const b = chain.binding(kofi, "gateway", name);
+  const b = chain.registry.fn(kofi, "gateway", name);
   if (!b) throw new Error(`venues: Kofi binding gateway::${name} is missing (install Kofi first)`);
-  return chain.view((rt) => b.run(rt, [])) as T;
+  return chain.view((rt) => b.run(rt, [], undefined, [])) as T;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { frameworkFunctions, frameworkModules } from "../framework/bindings.ts";
-import { FRAMEWORK } from "../framework/context.ts";
-import { normalizeAddress } from "../runtime/address.ts";
-import type { ModuleAbi, NodeFunction } from "../runtime/functions.ts";
-import type { Address } from "../runtime/port.ts";
-import { type MoveType, parseMoveType, type StructResolver } from "./move_type.ts";
+import { frameworkFunctions, frameworkModules } from "./framework/bindings.ts";
+import { FRAMEWORK } from "./framework/context.ts";
+import { type MoveType, parseMoveType, type StructResolver } from "./node/move_type.ts";
+import { normalizeAddress } from "./runtime/address.ts";
+import type { ExposedFunction, ModuleAbi, NodeFunction } from "./runtime/functions.ts";
+import type { Address, FunctionBinding } from "./runtime/port.ts";
 
 /** Framework struct layouts the node renders with types (u8 as a number etc.). */
 const FRAMEWORK_STRUCTS: Record<string, { name: string; type: string }[]> = {
@@ -22,7 +22,11 @@ const FRAMEWORK_STRUCTS: Record<string, { name: string; type: string }[]> = {
   ],
 };
 
-/** Every module and function the node serves: the 0x1 subset plus the published Kofi package. */
+/**
+ * Every module and function of the chain: the 0x1 subset plus the published packages (Kofi, venues). The one
+ * registry: the chain's internal calls (`Chain.runAs`) and the node (transactions, views, module ABIs) both
+ * look functions up here.
+ */
 export class Registry {
   readonly modules = new Map<Address, Map<string, ModuleAbi>>();
   readonly functions = new Map<string, NodeFunction>();
@@ -47,6 +51,17 @@ export class Registry {
 
   addFunction(f: NodeFunction): void {
     this.functions.set(`${f.address}::${f.module}::${f.name}`, f);
+  }
+
+  /** A package function implemented by `b` (its model), served with the ABI entry `abi`. */
+  addBinding(address: Address, b: FunctionBinding, abi: ExposedFunction): void {
+    this.addFunction({
+      address,
+      module: b.module,
+      name: b.name,
+      abi,
+      run: (rt, args, signer) => b.run(rt, args, signer) ?? undefined,
+    });
   }
 
   module(address: Address, name: string): ModuleAbi | undefined {
