@@ -1,4 +1,4 @@
-import type { ConstDecl, FunctionDecl, ModuleDecl, StructDecl } from "./ast.ts";
+import type { ConstDecl, FunctionDecl, ModuleDecl, StructDecl } from "../../packages/move/src/syntax/ast.ts";
 import { type ConstValue, evaluateConst } from "./const-eval.ts";
 import { GeneratorError } from "./errors.ts";
 import { inferPackageFriends } from "./friends.ts";
@@ -189,7 +189,7 @@ function buildConstants(scope: ModuleScope): ConstantInfo[] {
       value,
       doc: joinDoc(k.doc),
     };
-    if (value === undefined) info.expr = k.value.map((t) => t.text).join(" ");
+    if (value === undefined) info.expr = k.source ?? "";
     return info;
   });
 }

@@ -1,9 +1,6 @@
-/** Where a problem is, for messages of the form `file:line:col: message`. */
-export interface SourcePos {
-  file: string;
-  line: number;
-  col: number;
-}
+import type { SourcePos } from "../../packages/move/src/syntax/ast.ts";
+
+export type { SourcePos };
 
 /** Every problem the generator reports: a parse error, an unknown name, a bad constant. */
 export class GeneratorError extends Error {

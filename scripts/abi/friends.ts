@@ -1,5 +1,5 @@
-import type { ModuleDecl } from "./ast.ts";
-import type { Token } from "./lexer.ts";
+import type { ModuleDecl, PathRef } from "../../packages/move/src/syntax/ast.ts";
+import { forEachExpr } from "../../packages/move/src/syntax/visit.ts";
 import { type ModuleId, type ModuleScope, moduleKey, resolveAddress } from "./scope.ts";
 
 /**
@@ -14,14 +14,19 @@ export function inferPackageFriends(scopes: readonly ModuleScope[]): Map<string,
   for (const caller of scopes) {
     const callerKey = moduleKey(caller.id);
     for (const f of caller.mod.functions) {
-      for (const [target, name] of references(caller, f.body)) {
-        const targetKey = moduleKey(target);
-        if (targetKey === callerKey) continue;
+      if (!f.body) continue;
+      forEachExpr(f.body, (e) => {
+        // A name path too: Move 2 function values (`m::f` without a call) also reference the function.
+        if (e.kind !== "call" && e.kind !== "name") return;
+        const target = resolveFunction(caller, e.path);
+        if (!target) return;
+        const targetKey = moduleKey(target[0]);
+        if (targetKey === callerKey) return;
         const callee = byKey.get(targetKey);
-        if (!callee || !hasPackageFunction(callee.mod, name)) continue;
+        if (!callee || !hasPackageFunction(callee.mod, target[1])) return;
         if (!out.has(targetKey)) out.set(targetKey, new Set());
         out.get(targetKey)?.add(callerKey);
-      }
+      });
     }
   }
   return out;
@@ -31,29 +36,22 @@ function hasPackageFunction(mod: ModuleDecl, name: string): boolean {
   return mod.functions.some((f) => f.name === name && f.visibility === "package");
 }
 
-function* references(scope: ModuleScope, body: readonly Token[]): Generator<[ModuleId, string]> {
-  const isSep = (k: number) => body[k]?.kind === "punct" && body[k]?.text === "::";
-  for (let k = 0; k < body.length; k++) {
-    const t = body[k] as Token;
-    if ((t.kind !== "ident" && t.kind !== "number") || isSep(k - 1)) continue;
-    const prevAt = body[k - 1];
-    if (prevAt?.kind === "punct" && (prevAt.text === "@" || prevAt.text === ".")) continue;
-    const b = body[k + 2];
-    const c = body[k + 4];
-    if (isSep(k + 1) && b?.kind === "ident" && isSep(k + 3) && c?.kind === "ident") {
-      try {
-        yield [{ address: resolveAddress(t.text, scope.namedAddresses), module: b.text }, c.text];
-      } catch {
-        // Not an address: an enum variant path or similar.
-      }
-      k += 4;
-    } else if (isSep(k + 1) && b?.kind === "ident") {
-      const target = scope.moduleAliases.get(t.text);
-      if (target) yield [target, b.text];
-      k += 2;
-    } else if (t.kind === "ident") {
-      const member = scope.memberAliases.get(t.text);
-      if (member) yield [member, member.member];
+function resolveFunction(scope: ModuleScope, path: PathRef): [ModuleId, string] | undefined {
+  const s = path.segments;
+  if (s.length === 3) {
+    try {
+      return [
+        { address: resolveAddress(s[0] as string, scope.namedAddresses), module: s[1] as string },
+        s[2] as string,
+      ];
+    } catch {
+      return undefined; // not an address: an enum variant path or similar
     }
   }
+  if (s.length === 2) {
+    const target = scope.moduleAliases.get(s[0] as string);
+    return target ? [target, s[1] as string] : undefined;
+  }
+  const member = scope.memberAliases.get(s[0] as string);
+  return member ? [member, member.member] : undefined;
 }

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { ModuleDecl } from "../../packages/move/src/syntax/ast.ts";
 import { readMoveTomlAddresses } from "./addresses.ts";
-import type { ModuleDecl } from "./ast.ts";
 import { buildAbi, type ModuleInfo } from "./build-abi.ts";
 import { emitAbiFile } from "./emit.ts";
 import { GeneratorError } from "./errors.ts";
-import { parseFile } from "./parse-module.ts";
+import { parseModules } from "./parse.ts";
 
 export interface Generated {
   kofiAddress: string;
@@ -38,7 +38,7 @@ export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()
   const decls: ModuleDecl[] = [];
   for (const f of files) {
     const path = join(sourcesDir, f);
-    decls.push(...parseFile(readFileSync(path, "utf8"), relative(displayRoot, path)));
+    decls.push(...parseModules(readFileSync(path, "utf8"), relative(displayRoot, path)));
   }
   const modules = buildAbi(decls, addresses);
   return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules), warnings };

@@ -1,5 +1,5 @@
-import type { TypeExpr } from "./ast.ts";
-import { GeneratorError, type SourcePos } from "./errors.ts";
+import type { SourcePos, TypeExpr } from "../../packages/move/src/syntax/ast.ts";
+import { GeneratorError } from "./errors.ts";
 import { type ModuleId, type ModuleScope, moduleKey, resolveAddress } from "./scope.ts";
 
 const PRIMITIVES = new Set([

@@ -1,6 +1,6 @@
+import type { ModuleDecl, PathRef, SourcePos } from "../../packages/move/src/syntax/ast.ts";
 import { FRAMEWORK_ADDRESSES, formatAddress } from "./addresses.ts";
-import type { ModuleDecl, PathRef } from "./ast.ts";
-import { GeneratorError, type SourcePos } from "./errors.ts";
+import { GeneratorError } from "./errors.ts";
 
 export interface ModuleId {
   address: string;

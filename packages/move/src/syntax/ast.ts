@@ -40,6 +40,8 @@ export interface Attribute {
   name: string;
   /** `name = value` pairs and bare names inside the parentheses, in source order. */
   args: AttributeArg[];
+  /** `#[name = value]` (parser addition). */
+  value?: AttributeValue;
   pos: SourcePos;
 }
 
@@ -58,7 +60,14 @@ export type AttributeValue =
 
 /** One `use` declaration leaf: either a module alias or a member alias. */
 export type UseDecl =
-  | { kind: "module"; address: string; module: string; alias: string; pos: SourcePos; attributes: Attribute[] }
+  | {
+      kind: "module";
+      address: string;
+      module: string;
+      alias: string;
+      pos: SourcePos;
+      attributes: Attribute[];
+    }
   | {
       kind: "member";
       address: string;
@@ -150,8 +159,12 @@ export interface ConstDecl {
   name: string;
   doc: string[];
   attributes: string[];
+  /** Parsed attributes (parser addition; `#[test_only]` constants). */
+  attrs?: Attribute[];
   type: TypeExpr;
   value: Expr;
+  /** The value expression as written in the source (parser addition, for messages and the ABI). */
+  source?: string;
   pos: SourcePos;
   /** checker: resolved type. */
   ty?: Ty;

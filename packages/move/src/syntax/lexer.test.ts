@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GeneratorError } from "./errors.ts";
 import { tokenize } from "./lexer.ts";
+import { MoveSyntaxError } from "./syntax-error.ts";
 
 const texts = (src: string) => tokenize(src, "t.move").map((t) => t.text);
 
@@ -65,7 +65,7 @@ describe("tokenize", () => {
   });
 
   it("reports position of bad input", () => {
-    expect(() => tokenize("fun f() {\n  `\n}", "bad.move")).toThrow(GeneratorError);
+    expect(() => tokenize("fun f() {\n  `\n}", "bad.move")).toThrow(MoveSyntaxError);
     expect(() => tokenize("fun f() {\n  `\n}", "bad.move")).toThrow("bad.move:2:3: unexpected character '`'");
     expect(() => tokenize("/* open", "bad.move")).toThrow("unterminated block comment");
   });

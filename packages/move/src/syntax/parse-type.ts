@@ -21,19 +21,20 @@ export function parsePath(c: Cursor, what: string): PathRef {
  *       | Path ['<' Type {',' Type} '>']
  */
 export function parseType(c: Cursor): TypeExpr {
+  const pos = c.pos();
   if (c.eat("&")) {
     const mutable = c.eat("mut");
-    return { kind: "ref", mutable, to: parseType(c) };
+    return { kind: "ref", mutable, to: parseType(c), pos };
   }
   if (c.eat("(")) {
     const items = parseTypeList(c, ")");
-    return items.length === 1 && items[0] ? items[0] : { kind: "tuple", items };
+    return items.length === 1 && items[0] ? items[0] : { kind: "tuple", items, pos };
   }
   if (c.is("|") || c.is("||")) return parseFunctionType(c);
   const path = parsePath(c, "a type");
   const args: TypeExpr[] = [];
   if (c.eat("<")) args.push(...parseTypeList(c, ">"));
-  return { kind: "named", path, args };
+  return { kind: "named", path, args, pos };
 }
 
 /** Types separated by commas up to `close` (consumed); a trailing comma is allowed. */
@@ -47,6 +48,7 @@ export function parseTypeList(c: Cursor, close: string): TypeExpr[] {
 }
 
 function parseFunctionType(c: Cursor): TypeExpr {
+  const pos = c.pos();
   let params: TypeExpr[] = [];
   if (!c.eat("||")) {
     c.expect("|");
@@ -59,7 +61,7 @@ function parseFunctionType(c: Cursor): TypeExpr {
     result = r.kind === "tuple" ? r.items : [r];
   }
   const abilities = c.eat("has") ? parseAbilityList(c, ["+", ","]) : [];
-  return { kind: "fn", params, result, abilities };
+  return { kind: "fn", params, result, abilities, pos };
 }
 
 /** `copy + drop` (constraints) or `copy, drop` (struct abilities). */
