@@ -1,3 +1,4 @@
+import { MoveAbort as MoveAbortInMove, VmFailure } from "@kofi/move";
 import { accountExists, bumpSequenceNumber, createAccount } from "./framework/accounts.ts";
 import { aptBalance, burnApt, mintApt } from "./framework/coin.ts";
 import { APT_COIN, type EventRecord, FRAMEWORK, T, type TxContext } from "./framework/context.ts";
@@ -110,6 +111,19 @@ export function describeFailure(
       abort: { module: e.module, name, code: e.code },
     };
   }
+  if (e instanceof MoveAbortInMove) {
+    // The interpreter's abort (Kofi's Move) or a framework native's: same vm_status form as the real node.
+    const [addr = "0x0", mod = ""] = e.module.split("::");
+    const loc = `0x${BigInt(addr).toString(16)}::${mod}`;
+    const name = e.errorName || "UNKNOWN_ABORT_CODE";
+    const doc = docs?.get(`${e.module}::${name}`) ?? e.doc;
+    return {
+      vmStatus: `Move abort in ${loc}: ${name}(0x${e.code.toString(16)}): ${doc}`,
+      abort: { module: e.module, name, code: e.code },
+    };
+  }
+  if (e instanceof VmFailure)
+    return { vmStatus: `${e.status}: ${e.detail}${e.module ? ` in ${e.module}` : ""}` };
   if (e instanceof VmError) return { vmStatus: e.message };
   const msg = e instanceof Error ? e.message : String(e);
   return { vmStatus: `UNKNOWN_INVARIANT_VIOLATION_ERROR: localnet model error: ${msg}` };
