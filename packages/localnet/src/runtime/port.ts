@@ -8,6 +8,8 @@
  * and thrown away if the transaction aborts.
  */
 
+import { MoveAbort as InterpreterMoveAbort } from "../framework/natives/move.ts";
+
 /** A normalised account or object address: `0x` followed by 64 lowercase hex digits. */
 export type Address = `0x${string}`;
 
@@ -53,14 +55,16 @@ export const ERROR_CATEGORY_CODE: Record<ErrorCategory, number> = {
  */
 // Localnet note (additive fix, meaning unchanged): `name` carries the error constant, so it needs `override`
 // (TS strict noImplicitOverride) and must not be reset to "MoveAbort" afterwards, or the constant is lost.
-export class MoveAbort extends Error {
+// One abort class: this is `@kofi/move`'s `MoveAbort` (what the interpreter and the runner judge), built with the
+// port's argument order; `errorName` equals `name`.
+export class MoveAbort extends InterpreterMoveAbort {
   constructor(
-    readonly module: string,
+    module: string,
     override readonly name: string,
-    readonly code: bigint,
-    readonly doc: string,
+    code: bigint,
+    doc: string,
   ) {
-    super(`Move abort in ${module}: ${name}(0x${code.toString(16)}): ${doc}`);
+    super(module, code, name, doc);
   }
 }
 
