@@ -17,6 +17,7 @@ import {
   substitute,
   toJson,
 } from "./move_type.ts";
+import { type Handler, type Reply, Router } from "./router.ts";
 import { executePrepared, paramTypes, prepare, resolveCall } from "./submit.ts";
 import { pendingJson, resourceJson, txJson } from "./txjson.ts";
 
@@ -223,18 +224,16 @@ export function createNodeServer(o: NodeOptions): Server {
     );
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
-    chain.syncClock(); // wall-clock mode: every response sees the current chain time
-    const url = req.url ?? "/";
-    const qi = url.indexOf("?");
-    const path = qi < 0 ? url : url.slice(0, qi);
-    const q = new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1));
-    const m = req.method ?? "GET";
-    const seg = path.split("/").filter((s) => s.length > 0);
+  // ---------------------------------------------------------------- handlers (one per route)
 
-    if (m === "POST" && (path === "/fund" || path === "/mint")) {
-      let address: string | null = q.get("address");
-      let amountRaw: unknown = q.get("amount");
+  const ok = (body: unknown): Reply => ({ status: 200, body });
+
+  /** POST /fund (ts-sdk faucet: `{ txn_hashes }`) and /mint (aptos CLI faucet: `[hash]`). */
+  const faucet =
+    (shape: "fund" | "mint"): Handler =>
+    ({ body, query }) => {
+      let address: string | null = query.get("address");
+      let amountRaw: unknown = query.get("amount");
       if (body.length > 0) {
         try {
           const j = JSON.parse(body.toString("utf8"));
@@ -253,232 +252,269 @@ export function createNodeServer(o: NodeOptions): Server {
       }
       if (amount <= 0n || amount >= 1n << 64n) throw invalidInput("faucet: amount out of range");
       const hash = o.fund(addr(address), amount);
-      return send(res, 200, path === "/mint" ? [hash] : { txn_hashes: [hash] });
-    }
-    if (seg[0] === "admin") {
-      if (m === "POST" && seg[1] === "advance") {
-        let j: { seconds?: unknown; epochs?: unknown } = {};
-        if (body.length > 0) {
-          try {
-            j = JSON.parse(body.toString("utf8"));
-          } catch {
-            throw invalidInput("advance: body must be JSON {seconds?|epochs?}");
-          }
-        }
-        let seconds: bigint | undefined;
-        try {
-          seconds = j.seconds === undefined ? undefined : BigInt(j.seconds as string | number);
-        } catch {
-          throw invalidInput("advance: invalid seconds");
-        }
-        const epochs = j.epochs === undefined ? undefined : Number(j.epochs);
-        if (
-          (seconds !== undefined && seconds < 0n) ||
-          (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 0))
-        ) {
-          throw invalidInput("advance: seconds/epochs must be non-negative integers");
-        }
-        const r = o.advance({ seconds, epochs });
-        return send(res, 200, { now_secs: r.nowSecs.toString(), epoch: r.epoch.toString() });
-      }
-      if (m === "GET" && seg[1] === "info") return send(res, 200, o.info());
-    }
-    if (seg[0] !== "v1") {
-      if (m === "GET" && seg.length === 0) return send(res, 200, { ...ledgerInfo(), localnet: o.info() });
-      throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
-    }
-    const rest = seg.slice(1);
-    if (m === "GET") {
-      if (rest.length === 0) return send(res, 200, ledgerInfo());
-      if (rest[0] === "-" && rest[1] === "healthy") return send(res, 200, { message: "aptos-node:ok" });
-      if (rest[0] === "estimate_gas_price") {
-        return send(res, 200, {
-          deprioritized_gas_estimate: 100,
-          gas_estimate: 100,
-          prioritized_gas_estimate: 150,
-        });
-      }
-      if (rest[0] === "accounts" && rest[1]) {
-        const a = addr(rest[1]);
-        const ctx = chain.readContext();
-        const sub = rest[2];
-        if (sub === undefined) {
-          const acct = ctx.journal.tryBorrow<{ sequence_number: bigint; authentication_key: string }>(
-            a,
-            T.account,
-          );
-          if (!acct) throw accountNotFound(a);
-          return send(res, 200, {
-            sequence_number: acct.sequence_number.toString(),
-            authentication_key: acct.authentication_key,
-          });
-        }
-        if (sub === "resources") {
-          const m2 = chain.state.resources.get(a);
-          if (!m2) throw accountNotFound(a);
-          return send(
-            res,
-            200,
-            [...m2].map(([t, v]) => resourceJson(registry, t, v)),
-          );
-        }
-        if (sub === "resource" && rest[3]) {
-          const type = decodeURIComponent(rest.slice(3).join("/"));
-          let key = type;
-          try {
-            const t = parseMoveType(type);
-            key = canonicalType(t);
-          } catch {
-            throw invalidInput(`failed to parse path : Invalid struct tag: ${type}`);
-          }
-          const mm = chain.state.resources.get(a);
-          const found = mm ? findResource(mm, key) : undefined;
-          if (!found) {
-            throw new ApiError(
-              404,
-              "resource_not_found",
-              `Resource not found by Address(${a}), Struct tag(${type}) and Ledger version(${chain.ledgerVersion})`,
-            );
-          }
-          return send(res, 200, resourceJson(registry, found[0], found[1]));
-        }
-        if (sub === "modules") {
-          const mods = registry.modules.get(a);
-          return send(res, 200, mods ? [...mods.values()].map((abi) => ({ bytecode: "0x", abi })) : []);
-        }
-        if (sub === "module" && rest[3]) {
-          const abi = registry.module(a, decodeURIComponent(rest[3]));
-          if (!abi) {
-            throw new ApiError(
-              404,
-              "module_not_found",
-              `Module not found by Address(${a}), Module name(${rest[3]}) and Ledger version(${chain.ledgerVersion})`,
-            );
-          }
-          return send(res, 200, { bytecode: "0x", abi });
-        }
-        if (sub === "balance" && rest[3]) {
-          const asset = decodeURIComponent(rest.slice(3).join("/"));
-          let v: bigint;
-          if (asset.includes("::")) {
-            let t: string;
-            try {
-              t = canonicalType(parseMoveType(asset));
-            } catch {
-              throw invalidInput(`invalid asset type: ${asset}`);
-            }
-            if (t !== canonicalType(parseMoveType(APT_COIN)))
-              throw invalidInput(`unknown coin type: ${asset}`);
-            v = faBalance(ctx, a, APT_FA);
-          } else {
-            v = faBalance(ctx, a, addr(asset));
-          }
-          return send(res, 200, Number(v) <= Number.MAX_SAFE_INTEGER ? Number(v) : v.toString());
-        }
-        if (sub === "transactions") {
-          return send(
-            res,
-            200,
-            page(chain.byAccount.get(a) ?? [], q).map((r) => txJson(registry, r)),
-          );
-        }
-        if (sub === "events") {
-          // Module events only on this chain: list the events of transactions sent by the account.
-          const out: unknown[] = [];
-          for (const r of chain.byAccount.get(a) ?? []) {
-            for (const e of (txJson(registry, r) as { events: unknown[] }).events)
-              out.push({ version: r.version.toString(), ...(e as object) });
-          }
-          const limit = Math.min(Number(q.get("limit") ?? 25) || 25, 100);
-          const start = Number(q.get("start") ?? 0) || 0;
-          return send(res, 200, out.slice(start, start + limit));
-        }
-      }
-      if (rest[0] === "blocks" && (rest[1] === "by_height" || rest[1] === "by_version") && rest[2]) {
-        // one transaction per block on this chain: block height = version
-        const r = chain.txs[Number(rest[2])];
-        if (!r || !/^\d+$/.test(rest[2])) {
-          throw new ApiError(
-            404,
-            "block_not_found",
-            `Block not found by ${rest[1] === "by_height" ? "Height" : "Ledger version"}(${rest[2]})`,
-          );
-        }
-        return send(res, 200, {
-          block_height: r.version.toString(),
-          block_hash: r.hash,
-          block_timestamp: r.timestampUs.toString(),
-          first_version: r.version.toString(),
-          last_version: r.version.toString(),
-          transactions: q.get("with_transactions") === "true" ? [txJson(registry, r)] : null,
-        });
-      }
-      if (rest[0] === "transactions") {
-        if (rest.length === 1)
-          return send(
-            res,
-            200,
-            page(chain.txs, q).map((r) => txJson(registry, r)),
-          );
-        if ((rest[1] === "by_hash" || rest[1] === "wait_by_hash") && rest[2])
-          return send(res, 200, txJson(registry, txByHash(rest[2])));
-        if (rest[1] === "by_version" && rest[2]) {
-          const r = chain.txs[Number(rest[2])];
-          if (!r)
-            throw new ApiError(
-              404,
-              "transaction_not_found",
-              `Transaction not found by Ledger version(${rest[2]})`,
-            );
-          return send(res, 200, txJson(registry, r));
-        }
+      return ok(shape === "mint" ? [hash] : { txn_hashes: [hash] });
+    };
+
+  const advance: Handler = ({ body }) => {
+    let j: { seconds?: unknown; epochs?: unknown } = {};
+    if (body.length > 0) {
+      try {
+        j = JSON.parse(body.toString("utf8"));
+      } catch {
+        throw invalidInput("advance: body must be JSON {seconds?|epochs?}");
       }
     }
-    if (m === "POST") {
-      const ct = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
-      if (rest[0] === "tables" && rest[1] && rest[2] === "item") {
-        // getTableItem: the model keys tables by the key's string form (addresses long, integers decimal)
-        let j: { key_type?: string; key?: unknown };
-        try {
-          j = JSON.parse(body.toString("utf8"));
-        } catch {
-          throw invalidInput("table item: body must be JSON {key_type, value_type, key}");
-        }
-        let key = typeof j.key === "string" ? j.key : JSON.stringify(j.key);
-        if (j.key_type === "address" && typeof j.key === "string") key = addr(j.key);
-        const handle = rest[1].toLowerCase();
-        const t = chain.state.tables.get(handle) ?? chain.state.tables.get(normalizeHandle(handle));
-        if (!t?.has(key)) {
-          throw new ApiError(
-            404,
-            "table_item_not_found",
-            `Table Item not found by Table handle(${handle}), Table key(${key}) and Ledger version(${chain.ledgerVersion})`,
-          );
-        }
-        return send(res, 200, anyToJson(t.get(key)));
+    let seconds: bigint | undefined;
+    try {
+      seconds = j.seconds === undefined ? undefined : BigInt(j.seconds as string | number);
+    } catch {
+      throw invalidInput("advance: invalid seconds");
+    }
+    const epochs = j.epochs === undefined ? undefined : Number(j.epochs);
+    if (
+      (seconds !== undefined && seconds < 0n) ||
+      (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 0))
+    ) {
+      throw invalidInput("advance: seconds/epochs must be non-negative integers");
+    }
+    const r = o.advance({ seconds, epochs });
+    return ok({ now_secs: r.nowSecs.toString(), epoch: r.epoch.toString() });
+  };
+
+  const account: Handler = ({ params }) => {
+    const a = addr(params.address as string);
+    const acct = chain
+      .readContext()
+      .journal.tryBorrow<{ sequence_number: bigint; authentication_key: string }>(a, T.account);
+    if (!acct) throw accountNotFound(a);
+    return ok({
+      sequence_number: acct.sequence_number.toString(),
+      authentication_key: acct.authentication_key,
+    });
+  };
+
+  const accountResources: Handler = ({ params }) => {
+    const a = addr(params.address as string);
+    const m = chain.state.resources.get(a);
+    if (!m) throw accountNotFound(a);
+    return ok([...m].map(([t, v]) => resourceJson(registry, t, v)));
+  };
+
+  const accountResource: Handler = ({ params }) => {
+    const a = addr(params.address as string);
+    const type = decodeURIComponent(params.type as string);
+    let key: string;
+    try {
+      key = canonicalType(parseMoveType(type));
+    } catch {
+      throw invalidInput(`failed to parse path : Invalid struct tag: ${type}`);
+    }
+    const m = chain.state.resources.get(a);
+    const found = m ? findResource(m, key) : undefined;
+    if (!found) {
+      throw new ApiError(
+        404,
+        "resource_not_found",
+        `Resource not found by Address(${a}), Struct tag(${type}) and Ledger version(${chain.ledgerVersion})`,
+      );
+    }
+    return ok(resourceJson(registry, found[0], found[1]));
+  };
+
+  const accountModules: Handler = ({ params }) => {
+    const mods = registry.modules.get(addr(params.address as string));
+    return ok(mods ? [...mods.values()].map((abi) => ({ bytecode: "0x", abi })) : []);
+  };
+
+  const accountModule: Handler = ({ params }) => {
+    const a = addr(params.address as string);
+    const name = params.name as string;
+    const abi = registry.module(a, decodeURIComponent(name));
+    if (!abi) {
+      throw new ApiError(
+        404,
+        "module_not_found",
+        `Module not found by Address(${a}), Module name(${name}) and Ledger version(${chain.ledgerVersion})`,
+      );
+    }
+    return ok({ bytecode: "0x", abi });
+  };
+
+  const accountBalance: Handler = ({ params }) => {
+    const a = addr(params.address as string);
+    const asset = decodeURIComponent(params.asset as string);
+    const ctx = chain.readContext();
+    let v: bigint;
+    if (asset.includes("::")) {
+      let t: string;
+      try {
+        t = canonicalType(parseMoveType(asset));
+      } catch {
+        throw invalidInput(`invalid asset type: ${asset}`);
       }
-      if (rest[0] === "view" && rest.length === 1) return send(res, 200, view(req, body));
-      if (rest[0] === "transactions" && (rest.length === 1 || rest[1] === "simulate")) {
-        const simulate = rest[1] === "simulate";
-        if (ct !== "application/x.aptos.signed_transaction+bcs") {
-          throw new ApiError(
-            415,
-            "unsupported_media_type",
-            `The localnet accepts BCS transactions only (content-type application/x.aptos.signed_transaction+bcs), got ${ct}`,
-          );
-        }
-        const p = prepare(
-          chain,
-          registry,
-          new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-          simulate,
+      if (t !== canonicalType(parseMoveType(APT_COIN))) throw invalidInput(`unknown coin type: ${asset}`);
+      v = faBalance(ctx, a, APT_FA);
+    } else {
+      v = faBalance(ctx, a, addr(asset));
+    }
+    return ok(Number(v) <= Number.MAX_SAFE_INTEGER ? Number(v) : v.toString());
+  };
+
+  const accountTransactions: Handler = ({ params, query }) => {
+    const a = addr(params.address as string);
+    return ok(page(chain.byAccount.get(a) ?? [], query).map((r) => txJson(registry, r)));
+  };
+
+  const accountEvents: Handler = ({ params, query }) => {
+    const a = addr(params.address as string);
+    // Module events only on this chain: list the events of transactions sent by the account.
+    const out: unknown[] = [];
+    for (const r of chain.byAccount.get(a) ?? []) {
+      for (const e of (txJson(registry, r) as { events: unknown[] }).events)
+        out.push({ version: r.version.toString(), ...(e as object) });
+    }
+    const limit = Math.min(Number(query.get("limit") ?? 25) || 25, 100);
+    const start = Number(query.get("start") ?? 0) || 0;
+    return ok(out.slice(start, start + limit));
+  };
+
+  /** One transaction per block on this chain: block height = version. */
+  const block =
+    (by: "by_height" | "by_version"): Handler =>
+    ({ params, query }) => {
+      const n = params.n as string;
+      const r = chain.txs[Number(n)];
+      if (!r || !/^\d+$/.test(n)) {
+        throw new ApiError(
+          404,
+          "block_not_found",
+          `Block not found by ${by === "by_height" ? "Height" : "Ledger version"}(${n})`,
         );
-        const r = executePrepared(chain, p, simulate);
-        if (simulate) return send(res, 200, [txJson(registry, r, { simulated: true })]);
-        return send(res, 202, pendingJson(r));
       }
+      return ok({
+        block_height: r.version.toString(),
+        block_hash: r.hash,
+        block_timestamp: r.timestampUs.toString(),
+        first_version: r.version.toString(),
+        last_version: r.version.toString(),
+        transactions: query.get("with_transactions") === "true" ? [txJson(registry, r)] : null,
+      });
+    };
+
+  const transactionByVersion: Handler = ({ params }) => {
+    const r = chain.txs[Number(params.version)];
+    if (!r)
+      throw new ApiError(
+        404,
+        "transaction_not_found",
+        `Transaction not found by Ledger version(${params.version})`,
+      );
+    return ok(txJson(registry, r));
+  };
+
+  /** getTableItem: the model keys tables by the key's string form (addresses long, integers decimal). */
+  const tableItem: Handler = ({ params, body }) => {
+    let j: { key_type?: string; key?: unknown };
+    try {
+      j = JSON.parse(body.toString("utf8"));
+    } catch {
+      throw invalidInput("table item: body must be JSON {key_type, value_type, key}");
     }
-    throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
+    let key = typeof j.key === "string" ? j.key : JSON.stringify(j.key);
+    if (j.key_type === "address" && typeof j.key === "string") key = addr(j.key);
+    const handle = (params.handle as string).toLowerCase();
+    const t = chain.state.tables.get(handle) ?? chain.state.tables.get(normalizeHandle(handle));
+    if (!t?.has(key)) {
+      throw new ApiError(
+        404,
+        "table_item_not_found",
+        `Table Item not found by Table handle(${handle}), Table key(${key}) and Ledger version(${chain.ledgerVersion})`,
+      );
+    }
+    return ok(anyToJson(t.get(key)));
+  };
+
+  const submit =
+    (simulate: boolean): Handler =>
+    ({ req, body }) => {
+      const ct = (req.headers["content-type"] ?? "").split(";")[0]?.trim();
+      if (ct !== "application/x.aptos.signed_transaction+bcs") {
+        throw new ApiError(
+          415,
+          "unsupported_media_type",
+          `The localnet accepts BCS transactions only (content-type application/x.aptos.signed_transaction+bcs), got ${ct}`,
+        );
+      }
+      const p = prepare(
+        chain,
+        registry,
+        new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        simulate,
+      );
+      const r = executePrepared(chain, p, simulate);
+      if (simulate) return ok([txJson(registry, r, { simulated: true })]);
+      return { status: 202, body: pendingJson(r) };
+    };
+
+  // ---------------------------------------------------------------- the routes
+
+  const router = new Router([
+    { method: "POST", path: "/fund", handler: faucet("fund") },
+    { method: "POST", path: "/mint", handler: faucet("mint") },
+    { method: "POST", path: "/admin/advance", handler: advance },
+    { method: "GET", path: "/admin/info", handler: () => ok(o.info()) },
+    { method: "GET", path: "/", handler: () => ok({ ...ledgerInfo(), localnet: o.info() }) },
+    { method: "GET", path: "/v1", handler: () => ok(ledgerInfo()) },
+    { method: "GET", path: "/v1/-/healthy", handler: () => ok({ message: "aptos-node:ok" }) },
+    {
+      method: "GET",
+      path: "/v1/estimate_gas_price",
+      handler: () =>
+        ok({ deprioritized_gas_estimate: 100, gas_estimate: 100, prioritized_gas_estimate: 150 }),
+    },
+    { method: "GET", path: "/v1/accounts/:address", handler: account },
+    { method: "GET", path: "/v1/accounts/:address/resources", handler: accountResources },
+    { method: "GET", path: "/v1/accounts/:address/resource/*type", handler: accountResource },
+    { method: "GET", path: "/v1/accounts/:address/modules", handler: accountModules },
+    { method: "GET", path: "/v1/accounts/:address/module/:name", handler: accountModule },
+    { method: "GET", path: "/v1/accounts/:address/balance/*asset", handler: accountBalance },
+    { method: "GET", path: "/v1/accounts/:address/transactions", handler: accountTransactions },
+    { method: "GET", path: "/v1/accounts/:address/events", handler: accountEvents },
+    { method: "GET", path: "/v1/blocks/by_height/:n", handler: block("by_height") },
+    { method: "GET", path: "/v1/blocks/by_version/:n", handler: block("by_version") },
+    {
+      method: "GET",
+      path: "/v1/transactions",
+      handler: ({ query }) => ok(page(chain.txs, query).map((r) => txJson(registry, r))),
+    },
+    {
+      method: "GET",
+      path: "/v1/transactions/by_hash/:hash",
+      handler: ({ params }) => ok(txJson(registry, txByHash(params.hash as string))),
+    },
+    {
+      method: "GET",
+      path: "/v1/transactions/wait_by_hash/:hash",
+      handler: ({ params }) => ok(txJson(registry, txByHash(params.hash as string))),
+    },
+    { method: "GET", path: "/v1/transactions/by_version/:version", handler: transactionByVersion },
+    { method: "POST", path: "/v1/tables/:handle/item", handler: tableItem },
+    { method: "POST", path: "/v1/view", handler: ({ req, body }) => ok(view(req, body)) },
+    { method: "POST", path: "/v1/transactions", handler: submit(false) },
+    { method: "POST", path: "/v1/transactions/simulate", handler: submit(true) },
+  ]);
+
+  function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+    chain.syncClock(); // wall-clock mode: every response sees the current chain time
+    const url = req.url ?? "/";
+    const qi = url.indexOf("?");
+    const path = qi < 0 ? url : url.slice(0, qi);
+    const query = new URLSearchParams(qi < 0 ? "" : url.slice(qi + 1));
+    const m = req.method ?? "GET";
+    const found = router.match(m, path);
+    if (!found) throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
+    const reply = found.handler({ req, body, params: found.params, query });
+    send(res, reply.status, reply.body);
   }
 
   const server = createServer((req, res) => {
@@ -502,7 +538,9 @@ export function createNodeServer(o: NodeOptions): Server {
       if (size > MAX_BODY)
         return send(res, 413, new ApiError(413, "invalid_input", "request body too large").toJSON());
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      route(req, res, body).catch((e) => {
+      try {
+        route(req, res, body);
+      } catch (e) {
         if (e instanceof ApiError) return send(res, e.status, e.toJSON());
         if (!o.quiet) console.error("[kofi-localnet] internal error:", e);
         send(res, 500, {
@@ -510,7 +548,7 @@ export function createNodeServer(o: NodeOptions): Server {
           error_code: "internal_error",
           vm_error_code: null,
         });
-      });
+      }
     });
   });
   server.keepAliveTimeout = 30_000;
