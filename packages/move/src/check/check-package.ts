@@ -3,6 +3,7 @@
  * `0x1` reference checked against the framework's on-chain ABI. Annotates the tree in place for the interpreter.
  */
 import type { Diagnostic } from "../diagnostics.ts";
+import { TEST_ONLY_FRAMEWORK } from "../framework/test-only.ts";
 import type { MovePackage } from "../package.ts";
 import type {
   Attribute,
@@ -22,7 +23,7 @@ import { ModuleScope } from "./scope.ts";
 export interface CheckOptions {
   /** The framework interface (default: @typemove/aptos's 0x1.json with `testOnlyFramework`). */
   framework?: FrameworkInterface;
-  /** Test-only framework functions visible to test code (TEST_ONLY_FRAMEWORK). */
+  /** Test-only framework functions visible to test code (default: TEST_ONLY_FRAMEWORK). */
   testOnlyFramework?: readonly (AbiFunction & { module: string })[];
 }
 
@@ -46,7 +47,7 @@ export function checkPackage(pkg: MovePackage, opts: CheckOptions = {}): CheckRe
   const diags: Diagnostic[] = [];
   const error = (code: string, message: string, pos: SourcePos) =>
     diags.push({ severity: "error", code, message, pos });
-  const framework = opts.framework ?? loadFramework(opts.testOnlyFramework ?? []);
+  const framework = opts.framework ?? loadFramework(opts.testOnlyFramework ?? TEST_ONLY_FRAMEWORK);
   const env = new Env(framework, pkg.addresses, true);
 
   // Module identities.

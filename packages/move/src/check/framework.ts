@@ -109,7 +109,8 @@ export class FrameworkInterface {
   }
 }
 
-let cached: FrameworkInterface | undefined;
+const cache = new WeakMap<readonly unknown[], FrameworkInterface>();
+let rawModules: Map<string, AbiModule> | undefined;
 
 /** Path of `@typemove/aptos`'s `src/abis/0x1.json` (its package exports do not expose the file). */
 export function frameworkAbiPath(): string {
@@ -132,15 +133,18 @@ export function frameworkAbiPath(): string {
 export function loadFramework(
   testOnly: readonly (AbiFunction & { module: string })[] = [],
 ): FrameworkInterface {
-  if (cached && testOnly.length === 0) return cached;
+  const hit = cache.get(testOnly);
+  if (hit) return hit;
   const path = frameworkAbiPath();
-  const raw = JSON.parse(readFileSync(path, "utf8")) as { abi: AbiModule }[];
-  const modules = new Map<string, AbiModule>();
-  for (const m of raw) modules.set(m.abi.name, m.abi);
+  if (!rawModules) {
+    const raw = JSON.parse(readFileSync(path, "utf8")) as { abi: AbiModule }[];
+    rawModules = new Map();
+    for (const m of raw) rawModules.set(m.abi.name, m.abi);
+  }
   const t = new Map<string, AbiFunction>();
   for (const f of testOnly) t.set(`${f.module}::${f.name}`, f);
-  const fw = new FrameworkInterface(modules, t, path);
-  if (testOnly.length === 0) cached = fw;
+  const fw = new FrameworkInterface(rawModules, t, path);
+  cache.set(testOnly, fw);
   return fw;
 }
 
