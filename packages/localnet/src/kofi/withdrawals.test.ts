@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { APT, DAY, EPOCH, Kit, LOCKUP } from "../../test/kofi-testkit.ts";
 import type { TxRecord } from "../chain.ts";
 import type { Address } from "../runtime/port.ts";
-import { APT, DAY, EPOCH, Kit, LOCKUP } from "./testkit.ts";
 
 function depositor(k: Kit, n: number, apt: bigint) {
   const u = k.user(n);
@@ -306,6 +306,13 @@ describe("kofi model: withdrawals", () => {
       commissions: [0n, 1000n, 500n],
       weights: [5000n, 3000n, 2000n],
       validatorStake: 1_000n * APT,
+      // the Move test's staking config (test_helpers::setup_framework): 100 APT minimum, no practical
+      // voting power increase limit (mainnet's 20 % of 3,000 APT would refuse the 2,000 APT deposit)
+      stakeLimits: {
+        minimumStake: 100n * APT,
+        maximumStake: 10_000_000n * APT,
+        votingPowerIncreaseLimitPct: 1_000_000n,
+      },
     });
     const [p1, p2, p3] = k.pools as [Address, Address, Address];
     const u = k.user(1, 5_000n * APT);

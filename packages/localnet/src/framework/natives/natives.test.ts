@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  namedObjectAddress,
-  primaryStoreAddress,
-  resourceAccountAddress,
-  utf8,
-} from "../../runtime/address.ts";
-import { T } from "../context.ts";
-import type { StructValue, Value } from "./move.ts";
-import {
   APTOS_COIN,
   abortOf,
   addr,
@@ -19,7 +11,15 @@ import {
   sig,
   str,
   structTy,
-} from "./testkit.ts";
+} from "../../../test/natives-testkit.ts";
+import {
+  namedObjectAddress,
+  primaryStoreAddress,
+  resourceAccountAddress,
+  utf8,
+} from "../../runtime/address.ts";
+import { T } from "../context.ts";
+import type { StructValue, Value } from "./move.ts";
 import { createMoveTestWorld } from "./world.ts";
 
 const APT = 100_000_000n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APTOS_COIN, abortOf, addr, call, ref, setupFramework, sig } from "./testkit.ts";
+import { APTOS_COIN, abortOf, addr, call, ref, setupFramework, sig } from "../../../test/natives-testkit.ts";
 import { createMoveTestWorld } from "./world.ts";
 
 const APT = 100_000_000n;

@@ -1,19 +1,20 @@
 /**
  * In-process test kit for the Kofi model: a Chain with three validators, the package published, pools added
  * and weighted, the vault seeded. Calls go through the bindings (exactly what the node runs) inside
- * `Chain.execute`, so every call is one atomic transaction. Test-only; not exported from index.ts.
+ * `Chain.execute`, so every call is one atomic transaction. Test-only: it lives in test/, outside the published
+ * build (tsconfig.build.json compiles src/ only).
  */
 import { expect } from "vitest";
-import { Chain, type ChainOptions, type TxRecord } from "../chain.ts";
-import { namedObjectAddress, utf8 } from "../runtime/address.ts";
-import type { Address, Runtime } from "../runtime/port.ts";
-import * as config from "./config.ts";
-import { kofiBindings, publishKofi } from "./index.ts";
-import * as kapt from "./kapt.ts";
-import * as staking_manager from "./staking_manager.ts";
-import { KOFI } from "./support.ts";
-import * as vault from "./vault.ts";
-import * as withdrawals from "./withdrawals.ts";
+import { Chain, type ChainOptions, type TxRecord } from "../src/chain.ts";
+import * as config from "../src/kofi/config.ts";
+import { kofiBindings, publishKofi } from "../src/kofi/index.ts";
+import * as kapt from "../src/kofi/kapt.ts";
+import * as staking_manager from "../src/kofi/staking_manager.ts";
+import { KOFI } from "../src/kofi/support.ts";
+import * as vault from "../src/kofi/vault.ts";
+import * as withdrawals from "../src/kofi/withdrawals.ts";
+import { namedObjectAddress, utf8 } from "../src/runtime/address.ts";
+import type { Address, Runtime } from "../src/runtime/port.ts";
 
 export const APT = 100_000_000n;
 export const DAY = 86_400n;

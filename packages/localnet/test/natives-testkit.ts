@@ -1,8 +1,11 @@
-/** Calling framework natives from TypeScript tests the way the interpreter does. */
+/**
+ * Calling framework natives from TypeScript tests the way the interpreter does. Test-only: it lives in test/,
+ * outside the published build (tsconfig.build.json compiles src/ only).
+ */
 
-import type { MoveAbort, StructValue, Ty, Value } from "./move.ts";
-import { longAddress as long, Ref, SignerValue } from "./move.ts";
-import type { MoveTestWorld } from "./world.ts";
+import type { MoveAbort, StructValue, Ty, Value } from "../src/framework/natives/move.ts";
+import { longAddress as long, Ref, SignerValue } from "../src/framework/natives/move.ts";
+import type { MoveTestWorld } from "../src/framework/natives/world.ts";
 
 export const addr = (a: string): `0x${string}` => long(a) as `0x${string}`;
 export const sig = (a: string) => new SignerValue(addr(a));
