@@ -21,13 +21,15 @@ export interface AmountFieldProps {
 /** The message for what is wrong with the typed amount, or null. Empty input is not an error. */
 export function amountProblem(
   ctx: ViewContext,
-  props: Pick<AmountFieldProps, "parsed" | "issue" | "token">,
+  props: Pick<AmountFieldProps, "parsed" | "issue" | "token"> & { readonly text?: string },
 ): string | null {
   const { parsed, issue, token } = props;
   if (!parsed.ok) {
     if (parsed.reason === "empty") return null;
     if (parsed.reason === "too_many_decimals")
       return ctx.t("amount.too_many_decimals", { decimals: DECIMALS });
+    // "-5" is a number, just not one you can stake: say that rather than "not a number".
+    if (/^\s*[-−]\s*\d/.test(props.text ?? "")) return ctx.t("amount.negative");
     return ctx.t("amount.invalid");
   }
   if (!issue) return null;

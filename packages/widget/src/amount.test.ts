@@ -5,6 +5,7 @@ import {
   formatAmount,
   formatBps,
   formatFraction,
+  formatRate,
   maxSpendable,
   mulDiv,
   normalizeDigits,
@@ -121,6 +122,10 @@ describe("formatBps and fractions", () => {
     expect(formatFraction(3n, 2n, "en")).toBe("1.50");
     expect(formatFraction(2n, 3n, "en", 4)).toBe("0.6666");
     expect(mulDiv(10n, 2n, 3n)).toBe(6n);
+    // The rate: always 8 digits, truncated, so the yield is seen moving (the CLI shows 8 too).
+    expect(formatRate({ numerator: 100_000_012n, denominator: 100_000_000n }, "en")).toBe("1.00000012");
+    expect(formatRate({ numerator: 1n, denominator: 1n }, "en")).toBe("1.00000000");
+    expect(formatRate({ numerator: 2n, denominator: 3n }, "fr")).toBe("0,66666666");
     expect(mulDiv(10n, 2n, 0n)).toBe(0n);
   });
 });

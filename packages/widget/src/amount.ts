@@ -129,6 +129,18 @@ export function mulDiv(amount: bigint, numerator: bigint, denominator: bigint): 
 }
 
 /** A fraction as a decimal string with `digits` fraction digits (floored), e.g. a rate "1.0234". */
+/**
+ * Digits a rate is shown with, everywhere (stake tab, quotes, position, review) and like the CLI: the rate
+ * grows by about 2e-6 a day at 7 % APR, so fewer digits hide the yield moving.
+ */
+export const RATE_DIGITS = 8;
+
+/** kAPT per stkAPT with exactly `RATE_DIGITS` fraction digits, truncated: "1.00012345". */
+export function formatRate(rate: { numerator: bigint; denominator: bigint }, locale: string): string {
+  const scaled = mulDiv(ONE, rate.numerator, rate.denominator);
+  return formatAmount(scaled, locale, { maxFractionDigits: RATE_DIGITS, minFractionDigits: RATE_DIGITS });
+}
+
 export function formatFraction(numerator: bigint, denominator: bigint, locale: string, digits = 6): string {
   const scaled = mulDiv(ONE, numerator, denominator);
   return formatAmount(scaled, locale, { maxFractionDigits: digits, minFractionDigits: Math.min(2, digits) });

@@ -12,12 +12,12 @@ import {
   chainReader,
   createExitRouter,
   type SwapAdapter as ExitAdapter,
+  hyperionAdapter,
   type KofiTokens,
   kofiRateProvider,
   resolveKofiTokens,
 } from "@kofi/adapters";
 import {
-  aprFromState,
   type CreateKofiClientOptions,
   createKofiClient,
   execute,
@@ -34,6 +34,7 @@ import {
   prepareStake,
   prepareUnstake,
   prepareUnstakeAndRequestWithdrawal,
+  protocolApr,
   quoteUnstake,
   type SwapAdapter,
   signerAddress,
@@ -208,11 +209,15 @@ export class CoreBackend implements KofiBackend {
     try {
       // One request: the protocol view carries the reward stream, so the APR needs no other read.
       const s = await getProtocolState(this.client);
-      const apr = aprFromState(s).aprPpm;
+      // The one APR figure the SDK shows (`protocolApr`): withheld, with the reason, when implausible or absent.
+      const apr = protocolApr(s);
+      const aprBps = apr.available ? Number(apr.aprPpm / 100n) : null;
       return {
         rate: { numerator: s.rate.numerator, denominator: s.rate.denominator },
-        // APR of the live reward stream (see `aprFromState` in @kofi/core); null while no stream runs.
-        aprBps: apr > 0n ? Number(apr / 100n) : null,
+        aprBps,
+        apr: apr.available
+          ? { status: "available", bps: Number(apr.aprPpm / 100n) }
+          : { status: "unavailable", reason: apr.reason },
         feeBps: Number(s.feeBps),
         paused: { ...s.paused },
         lockupSecs: Number(s.lockupDurationSecs),
@@ -585,7 +590,36 @@ export class CoreBackend implements KofiBackend {
         request.onStage({ stage: event.stage, ...(event.hash ? { hash: event.hash } : {}) });
       },
     });
-    return { hash: result.hash };
+    // The receipt: what the events say the user received, per action.
+    const r = result.received;
+    const q = request.quote.request;
+    const amountOut =
+      q.action === "stake"
+        ? q.to === "stkAPT"
+          ? r.stkaptMinted
+          : r.kaptMinted
+        : q.action === "convert"
+          ? q.from === "kAPT"
+            ? r.stkaptMinted
+            : r.kaptOut
+          : q.action === "unstake_standard"
+            ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
+            : q.action === "claim"
+              ? r.aptClaimed
+              : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
+    return {
+      hash: result.hash,
+      ...(amountOut !== undefined && amountOut > 0n ? { amountOut } : {}),
+      ...(r.tickets.length
+        ? {
+            tickets: r.tickets.map((t) => ({
+              id: t.id,
+              aptAmount: t.aptAmount,
+              unlockAt: Number(t.unlockAt),
+            })),
+          }
+        : {}),
+    };
   }
 
   async waitForTransaction(hash: string): Promise<{ success: boolean }> {
@@ -598,6 +632,26 @@ export class CoreBackend implements KofiBackend {
       return { success: false };
     }
   }
+}
+
+/** Venues the `exits` attribute can name: the ones that need nothing but the chain (no API key, no pool list). */
+export const EXIT_VENUES = {
+  hyperion: ({ reader, tokens }: { reader: ChainReader; tokens: KofiTokens }) =>
+    hyperionAdapter({ reader, tokens }),
+} as const;
+
+/**
+ * The `exits` attribute (`exits="hyperion"`) as an `exits` option: CDN pages cannot pass adapter objects. An
+ * unknown name is a configuration error, not a silently missing venue.
+ */
+export function exitsByName(names: readonly string[]): NonNullable<CoreBackendOptions["exits"]> {
+  const unknown = names.filter((n) => !Object.hasOwn(EXIT_VENUES, n.toLowerCase()));
+  if (unknown.length)
+    throw {
+      code: "invalid_config",
+      message: `exits: unknown venue ${unknown.join(", ")} (known: ${Object.keys(EXIT_VENUES).join(", ")}; others through the adapters property)`,
+    };
+  return (context) => names.map((n) => EXIT_VENUES[n.toLowerCase() as keyof typeof EXIT_VENUES](context));
 }
 
 export function createCoreBackend(options: CoreBackendOptions = {}): CoreBackend {

@@ -24,7 +24,11 @@ export const lazyCoreBackend: BackendFactory = (options) => {
         network: options.network as CoreBackendOptions["network"],
         ...(options.nodeUrl ? { nodeUrl: options.nodeUrl } : {}),
         ...(options.kofiAddress ? { kofiAddress: options.kofiAddress } : {}),
-        ...(options.adapters ? { exits: exitsOf(options.adapters) } : {}),
+        ...(options.adapters
+          ? { exits: exitsOf(options.adapters) }
+          : options.exitNames?.length
+            ? { exits: m.exitsByName(options.exitNames) }
+            : {}),
       });
       return ready;
     });

@@ -55,6 +55,14 @@ export interface KofiErrorLike {
   readonly cause?: unknown;
 }
 
+/** Why there is no APR to show (see `protocolApr` in `@kofi/core`). */
+export type AprUnavailableReason = "no_rewards_yet" | "stream_ended" | "catch_up" | (string & {});
+
+/** The APR as the widget shows it: a figure, or the reason there is none yet. Never an implausible figure. */
+export type AprView =
+  | { readonly status: "available"; readonly bps: number }
+  | { readonly status: "unavailable"; readonly reason: AprUnavailableReason };
+
 /** Pausable actions, as in `config::paused`. */
 export interface PauseFlags {
   readonly deposit: boolean;
@@ -67,8 +75,13 @@ export interface PauseFlags {
 export interface ProtocolSummary {
   /** kAPT per stkAPT; only ever rises. */
   readonly rate: Fraction;
-  /** Trailing APR in basis points (e.g. 712 = 7.12 %), or `null` when not yet known. */
+  /**
+   * APR in basis points (e.g. 712 = 7.12 %), or `null` when there is none to show: then `apr` says why.
+   * @deprecated Read `apr`, which carries the reason when there is no figure.
+   */
   readonly aprBps: number | null;
+  /** The APR to show, or why there is none yet (from `protocolApr` in `@kofi/core`). */
+  readonly apr?: AprView;
   /** Protocol fee on rewards, in basis points. */
   readonly feeBps: number;
   readonly paused: PauseFlags;
@@ -196,10 +209,20 @@ export interface SubmitRequest {
   readonly signal?: AbortSignal;
 }
 
+/** A withdrawal ticket the transaction created (its receipt shows the id and the unlock date). */
+export interface ReceiptTicket {
+  readonly id: string;
+  readonly aptAmount: bigint;
+  /** Unix seconds. */
+  readonly unlockAt: number;
+}
+
 export interface SubmitResult {
   readonly hash: string;
   /** Amount actually received, from the transaction's events, when known. */
   readonly amountOut?: bigint;
+  /** Tickets created (standard unstake), from the transaction's events. */
+  readonly tickets?: readonly ReceiptTicket[];
 }
 
 /** The account a wallet is connected with. */
@@ -262,4 +285,6 @@ export type BackendFactory = (options: {
    * backend's `{ reader, tokens }`.
    */
   adapters?: readonly unknown[] | ((context: { reader: unknown; tokens: unknown }) => readonly unknown[]);
+  /** Venues by name (the `exits` attribute, for CDN pages): `hyperion`, `panora`. */
+  exitNames?: readonly string[];
 }) => KofiBackend;

@@ -57,3 +57,16 @@ export function formatDays(secs: number, locale: string): string {
   const days = Math.max(0, Math.round(secs / 86_400));
   return new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" }).format(days);
 }
+
+/** A unix-seconds time with the time zone named ("Dec 19, 2026, 09:05 UTC"): unlock dates people plan around. */
+export function formatDateWithZone(unixSecs: number, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  }).format(new Date(unixSecs * 1000));
+}

@@ -33,7 +33,12 @@ export function renderError(
   return html`<div part="error" role="alert" data-code=${error.code}>
     <span class="icon" aria-hidden="true">✕</span>
     <p><strong>${ctx.t("error.title")}:</strong> ${errorMessage(ctx, error, options.params)}</p>
-    <p class="code">${ctx.t("error.code", { code: error.code })}${abort}</p>
+    ${
+      // The user's own cancel needs no support code; every other error keeps its code in text.
+      error.code === "user_rejected"
+        ? nothing
+        : html`<p class="code">${ctx.t("error.code", { code: error.code })}${abort}</p>`
+    }
     ${
       options.onRetry
         ? html`<div class="actions">

@@ -14,6 +14,8 @@ export interface ExitOptionsProps {
   readonly comparison: ExitComparison | null;
   readonly maxDiscountBps: number;
   readonly loading: boolean;
+  /** No amount typed yet: say so instead of "no instant route". */
+  readonly empty?: boolean;
   readonly standardPaused: boolean;
   readonly onSelect: (path: ExitPath) => void;
 }
@@ -61,7 +63,15 @@ export function renderExitOptions(ctx: ViewContext, p: ExitOptionsProps): Templa
                       }`
               }`
           : html`<span class="hint"
-              >${p.loading ? ctx.t("quote.loading") : path === "instant" ? ctx.t("unstake.noRoute") : "—"}</span
+              >${
+                p.loading
+                  ? ctx.t("quote.loading")
+                  : p.empty
+                    ? ctx.t("unstake.enterAmount")
+                    : path === "instant"
+                      ? ctx.t("unstake.noRoute")
+                      : "—"
+              }</span
             >`
       }
       ${

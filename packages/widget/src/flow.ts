@@ -2,7 +2,7 @@
  * The transaction flow as a pure reducer: review (with simulation) → pending (stages) → success or error.
  * The element holds one `Flow`; everything it renders about a transaction comes from here.
  */
-import type { KofiErrorLike, Quote, Simulation, TxStage } from "./backend.ts";
+import type { KofiErrorLike, Quote, ReceiptTicket, Simulation, TxStage } from "./backend.ts";
 
 export type Flow =
   | { readonly phase: "idle" }
@@ -14,7 +14,14 @@ export type Flow =
       readonly previous?: Quote;
     }
   | { readonly phase: "pending"; readonly quote: Quote; readonly stage: TxStage; readonly hash?: string }
-  | { readonly phase: "success"; readonly quote: Quote; readonly hash: string; readonly amountOut?: bigint }
+  | {
+      readonly phase: "success";
+      readonly quote: Quote;
+      readonly hash: string;
+      /** What the transaction's events say was received (absent: the quote's figure, marked as expected). */
+      readonly amountOut?: bigint;
+      readonly tickets?: readonly ReceiptTicket[];
+    }
   | {
       readonly phase: "error";
       readonly error: KofiErrorLike;
@@ -27,7 +34,12 @@ export type FlowEvent =
   | { readonly type: "simulated"; readonly simulation: Simulation }
   | { readonly type: "requoted"; readonly quote: Quote }
   | { readonly type: "stage"; readonly stage: TxStage; readonly hash?: string }
-  | { readonly type: "succeeded"; readonly hash: string; readonly amountOut?: bigint }
+  | {
+      readonly type: "succeeded";
+      readonly hash: string;
+      readonly amountOut?: bigint;
+      readonly tickets?: readonly ReceiptTicket[];
+    }
   | { readonly type: "failed"; readonly error: KofiErrorLike }
   | { readonly type: "reset" };
 
@@ -62,9 +74,13 @@ export function reduceFlow(flow: Flow, event: FlowEvent): Flow {
       return flow;
     case "succeeded":
       if (flow.phase !== "pending" && flow.phase !== "review") return flow;
-      return event.amountOut === undefined
-        ? { phase: "success", quote: flow.quote, hash: event.hash }
-        : { phase: "success", quote: flow.quote, hash: event.hash, amountOut: event.amountOut };
+      return {
+        phase: "success",
+        quote: flow.quote,
+        hash: event.hash,
+        ...(event.amountOut !== undefined ? { amountOut: event.amountOut } : {}),
+        ...(event.tickets ? { tickets: event.tickets } : {}),
+      };
     case "failed": {
       const quote = "quote" in flow ? flow.quote : undefined;
       const hash = flow.phase === "pending" ? flow.hash : undefined;

@@ -13,6 +13,7 @@ import {
   DEFAULT_GAS_RESERVE,
   formatAmount,
   formatBps,
+  formatRate,
   maxSpendable,
   parseAmount,
   toDecimalString,
@@ -34,7 +35,7 @@ import type {
 } from "./backend.ts";
 import { renderChoiceGroup } from "./choice-group.ts";
 import { bestInstant, compareExits } from "./compare.ts";
-import { formatCountdown, formatDate } from "./countdown.ts";
+import { formatCountdown, formatDate, formatDateWithZone } from "./countdown.ts";
 import { renderError, renderNotice } from "./error-view.ts";
 import { toKofiError, widgetError, withTimeout } from "./errors.ts";
 import { amountsOf, type BeforeSubmit, emit, type KofiEventMap } from "./events.ts";
@@ -43,10 +44,11 @@ import { canConfirm, type Flow, type FlowEvent, IDLE, isExpired, reduceFlow } fr
 import { intlLocale, isRtl, type Messages, messagesFor, translate } from "./i18n.ts";
 import { clearPending, loadPending, savePending } from "./pending-store.ts";
 import { renderQuote } from "./quote-view.ts";
+import { defaultExplorer, renderPending, renderReceipt } from "./receipt-view.ts";
 import { renderReview } from "./review.ts";
 import { statusText } from "./status.ts";
 import { styles as widgetStyles } from "./styles.ts";
-import { renderPosition, renderProtocol } from "./summary-view.ts";
+import { renderFacts, renderPosition, renderProtocol } from "./summary-view.ts";
 import { isTabId, renderTabs, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
 import type { ViewContext } from "./view-context.ts";
 import type { WalletPicker } from "./wallet-picker.ts";
@@ -106,6 +108,11 @@ function isEventSource(x: unknown): x is EventSource {
  * @attr {"built-in" | "none"} wallet-picker - Without a host `wallet`, Connect opens the built-in picker
  *   (`@aptos-labs/wallet-adapter-core`, loaded on that click; default `built-in`); `none` only fires
  *   `kofi-connect` `request` (so does a `request` listener that calls `preventDefault()`).
+ * @attr {string} explorer-url - Explorer link for transaction hashes, with `{hash}` in it
+ *   (e.g. `https://explorer.aptoslabs.com/txn/{hash}?network=mainnet`, the default on mainnet, testnet and
+ *   devnet); `none` hides the link. A local chain has none unless set.
+ * @attr {string} exits - Instant-exit venues the built-in backend quotes, by name: `hyperion`, `panora`
+ *   (space-separated). For CDN pages that cannot pass `adapters`; `adapters` wins when both are set.
  * @attr {string} unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
  *   `instant standard`, `standard` or `instant`.
  *
@@ -204,6 +211,8 @@ export class KofiStakeElement extends LitElement {
     maxDiscountBps: { type: Number, attribute: "max-discount-bps" },
     unstakePaths: { type: String, attribute: "unstake-paths" },
     walletPicker: { type: String, attribute: "wallet-picker" },
+    explorerUrl: { type: String, attribute: "explorer-url" },
+    exits: { type: String },
     backend: { attribute: false },
     wallet: { attribute: false },
     strings: { attribute: false },
@@ -248,6 +257,10 @@ export class KofiStakeElement extends LitElement {
   declare slippageBps: number;
   declare maxDiscountBps: number;
   declare unstakePaths: string;
+  /** Explorer URL template with `{hash}`; `none` hides links. Default: the Aptos explorer on public networks. */
+  declare explorerUrl: string | undefined;
+  /** Instant-exit venues by name for the built-in backend (`hyperion panora`). */
+  declare exits: string | undefined;
   /** `built-in` (default) or `none`: what Connect does when the host gave no `wallet`. */
   declare walletPicker: "built-in" | "none";
   /** The chain access layer. When unset, one is built with the registered factory. */
@@ -451,13 +464,15 @@ export class KofiStakeElement extends LitElement {
         (changed.has("network") ||
           changed.has("nodeUrl") ||
           changed.has("kofiAddress") ||
-          changed.has("adapters")));
+          changed.has("adapters") ||
+          changed.has("exits")));
     if (backendChanged && !this.backend && backendFactory) {
       this.factoryBackend = backendFactory({
         network: this.network,
         ...(this.nodeUrl ? { nodeUrl: this.nodeUrl } : {}),
         ...(this.kofiAddress ? { kofiAddress: this.kofiAddress } : {}),
         ...(this.adapters ? { adapters: this.adapters } : {}),
+        ...(!this.adapters && this.exits?.trim() ? { exitNames: this.exits.trim().split(/[\s,]+/) } : {}),
       });
     }
     const walletChanged = changed.has("wallet") || changed.has("_pickerWallet");
@@ -476,6 +491,13 @@ export class KofiStakeElement extends LitElement {
   /** The host's wallet, passed through; else the one connected with the built-in picker. */
   private get activeWallet(): unknown {
     return this.wallet ?? this._pickerWallet ?? undefined;
+  }
+
+  /** The explorer URL template in effect, or null (none set on a local chain, or `explorer-url="none"`). */
+  private get explorer(): string | null {
+    const set = this.explorerUrl?.trim();
+    if (set) return set === "none" ? null : set;
+    return defaultExplorer(this.activeBackend?.network ?? this.network);
   }
 
   private get activeBackend(): KofiBackend | null {
@@ -636,8 +658,9 @@ export class KofiStakeElement extends LitElement {
     if (this._tab === "withdrawals" || this._tab === "position") return null;
     const parsed = parseAmount(this._amountText, this.ctx.locale);
     if (!parsed.ok || parsed.value <= 0n) return null;
-    // Below the minimum the chain's quote aborts anyway; the field already says why.
-    if (this.amountState.issue?.kind === "below_minimum") return null;
+    // An amount the field already refuses (over the balance, into the gas reserve, below the minimum) is never
+    // quoted: the chain would refuse it too, and two contradictory errors (plus a 400) helped nobody.
+    if (this.amountState.issue !== null) return null;
     const amount = parsed.value;
     if (this._tab === "stake") return { action: "stake", amount, to: this._stakeTo };
     if (this._tab === "convert") return { action: "convert", amount, from: this._convertFrom };
@@ -832,11 +855,12 @@ export class KofiStakeElement extends LitElement {
       if (this._flow.phase !== "pending") onStage({ stage: "sign" });
       const result = await backend.submit({ quote, wallet: this.activeWallet, onStage });
       if (lastStage !== "confirmed") onStage({ stage: "confirmed", hash: result.hash });
-      this.dispatch(
-        result.amountOut === undefined
-          ? { type: "succeeded", hash: result.hash }
-          : { type: "succeeded", hash: result.hash, amountOut: result.amountOut },
-      );
+      this.dispatch({
+        type: "succeeded",
+        hash: result.hash,
+        ...(result.amountOut !== undefined ? { amountOut: result.amountOut } : {}),
+        ...(result.tickets ? { tickets: result.tickets } : {}),
+      });
       clearPending(account.address);
       this._amountText = "";
       void this.refresh();
@@ -989,9 +1013,13 @@ export class KofiStakeElement extends LitElement {
   }
 
   private selectTab(tab: TabId): void {
-    if (tab === this._tab) return;
+    // Nothing changes under a pending signature: the tabs stay put until the wallet answers.
+    if (tab === this._tab || this._flow.phase === "pending") return;
+    const tokenBefore = this.inputToken;
     this._tab = tab;
-    if (this._flow.phase !== "pending") this.dispatch({ type: "reset" });
+    // An amount means nothing in another unit: 85 stkAPT must not become 85 APT.
+    if (this.inputToken !== tokenBefore) this._amountText = "";
+    this.dispatch({ type: "reset" });
     this._quote = null;
     this._instant = [];
     this._quoteError = null;
@@ -1023,9 +1051,14 @@ export class KofiStakeElement extends LitElement {
       <div part="panel panel-${this._tab}" role="tabpanel" id=${tabPanelId(this._tab)} aria-labelledby=${tabButtonId(this._tab)}>
         ${this.renderPanel()}
       </div>
-      <div part="status" role="status" aria-live="polite" aria-atomic="true">
-        ${statusText(ctx, this._flow, this._recovering)}
-      </div>
+      ${this.renderStatus()}
+    </div>`;
+  }
+
+  private renderStatus(): TemplateResult {
+    const text = statusText(this.ctx, this._flow, this._recovering);
+    return html`<div part="status" role="status" aria-live="polite" aria-atomic="true" ?data-empty=${text === ""}>
+      ${text}
     </div>`;
   }
 
@@ -1112,14 +1145,22 @@ export class KofiStakeElement extends LitElement {
           </button>
         </div>`;
     }
+    if (flow.phase === "pending")
+      return renderPending(ctx, {
+        quote: flow.quote,
+        stage: flow.stage,
+        explorer: this.explorer,
+        ...(flow.hash ? { hash: flow.hash } : {}),
+      });
     if (flow.phase === "success")
-      return html`<div part="success" role="note">
-          <p><span aria-hidden="true">✓ </span>${ctx.t("status.confirmed")}</p>
-          <p class="hint"><code>${flow.hash}</code></p>
-        </div>
-        <button part="done-button primary-button" type="button" @click=${() => this.dispatch({ type: "reset" })}>
-          ${ctx.t("action.done")}
-        </button>`;
+      return renderReceipt(ctx, {
+        quote: flow.quote,
+        hash: flow.hash,
+        explorer: this.explorer,
+        ...(flow.amountOut !== undefined ? { amountOut: flow.amountOut } : {}),
+        ...(flow.tickets ? { tickets: flow.tickets } : {}),
+        onDone: () => this.dispatch({ type: "reset" }),
+      });
     return html`${this.renderLoadProblems()}${this.renderTabContent()}`;
   }
 
@@ -1156,7 +1197,7 @@ export class KofiStakeElement extends LitElement {
         });
       case "position":
         return html`${this._account ? renderPosition(ctx, this._position) : this.renderConnectPrompt()}
-        ${renderProtocol(ctx, this._protocol)}`;
+        ${renderProtocol(ctx, this._protocol, this._loadError === null)}`;
       default:
         return this.renderAmountTab();
     }
@@ -1196,6 +1237,7 @@ export class KofiStakeElement extends LitElement {
               this._convertFrom,
               (v) => {
                 this._convertFrom = v;
+                this._amountText = ""; // the unit changed
                 this.scheduleQuote();
               },
             )
@@ -1209,6 +1251,7 @@ export class KofiStakeElement extends LitElement {
               this._unstakeFrom,
               (v) => {
                 this._unstakeFrom = v;
+                this._amountText = ""; // the unit changed
                 this.scheduleQuote();
               },
             );
@@ -1218,6 +1261,7 @@ export class KofiStakeElement extends LitElement {
       text: this._amountText,
       parsed: s.parsed,
       issue: s.issue,
+      disabled: this._flow.phase === "pending",
       ...(s.balance !== undefined ? { balance: s.balance } : {}),
       ...(s.max !== undefined ? { max: s.max } : {}),
       onInput: (text) => {
@@ -1243,7 +1287,8 @@ export class KofiStakeElement extends LitElement {
       paused !== null ||
       this.wrongNetwork !== null ||
       (this._tab === "unstake" && this._exitPath === "instant" && this.isInstantBlocked());
-    return html`${choice}
+    return html`${this._tab === "stake" ? renderFacts(ctx, this._protocol, this._loadError === null) : nothing}
+      ${choice}
       ${paused ? renderNotice(ctx.t(`paused.${paused}`), "paused") : nothing} ${field} ${body}
       ${this._quoteError ? renderError(ctx, this._quoteError, { onRetry: () => this.scheduleQuote() }) : nothing}
       ${
@@ -1287,6 +1332,7 @@ export class KofiStakeElement extends LitElement {
           : null),
       maxDiscountBps: this.maxDiscountBps,
       loading: this._quoteLoading,
+      empty: this.currentRequest() === null,
       standardPaused: !!this._protocol?.paused.withdraw,
       onSelect: (path) => {
         this._exitPath = path;
@@ -1329,6 +1375,8 @@ function makeContext(tag: string | undefined, overrides: Partial<Messages> | und
       `${formatAmount(value, locale, { maxFractionDigits: digits })} ${token}`,
     bps: (value) => formatBps(value, locale),
     date: (secs) => formatDate(secs, locale),
+    dateWithZone: (secs) => formatDateWithZone(secs, locale),
+    rate: (rate) => formatRate(rate, locale),
     countdown: (secs) => formatCountdown(secs, locale, translate(messages, "time.now")),
   };
 }

@@ -1,6 +1,5 @@
 /** The quote summary shown under the amount: what you receive, the minimum, the fee and the rate. */
 import { html, nothing, type TemplateResult } from "lit";
-import { formatFraction } from "./amount.ts";
 import type { Fraction, Quote } from "./backend.ts";
 import type { ViewContext } from "./view-context.ts";
 
@@ -15,8 +14,13 @@ export function renderQuote(
   return html`<dl part="quote" aria-busy=${loading ? "true" : "false"}>
     <dt>${ctx.t("quote.receive")}</dt>
     <dd class="big">${ctx.tokenAmount(quote.amountOut, quote.tokenOut)}</dd>
-    <dt>${ctx.t("quote.minReceived")}</dt>
-    <dd>${ctx.tokenAmount(quote.minOut, quote.tokenOut)}</dd>
+    ${
+      // A fixed amount (kAPT 1:1, a ticket) has no slippage: no "minimum received" to show.
+      quote.minOut < quote.amountOut
+        ? html`<dt>${ctx.t("quote.minReceived")}</dt>
+            <dd>${ctx.tokenAmount(quote.minOut, quote.tokenOut)}</dd>`
+        : nothing
+    }
     ${
       quote.fee > 0n
         ? html`<dt>${ctx.t("quote.fee")}</dt>
@@ -26,7 +30,7 @@ export function renderQuote(
     ${
       rate
         ? html`<dt>${ctx.t("quote.rate")}</dt>
-            <dd>${ctx.t("quote.rateValue", { rate: formatFraction(rate.numerator, rate.denominator, ctx.locale) })}</dd>`
+            <dd>${ctx.t("quote.rateValue", { rate: ctx.rate(rate) })}</dd>`
         : nothing
     }
   </dl>`;

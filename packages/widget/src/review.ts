@@ -47,12 +47,16 @@ export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
       <dd>${ctx.tokenAmount(q.amountIn, q.tokenIn, 8)}</dd>
       <dt>${ctx.t("review.receive")}</dt>
       <dd>${ctx.tokenAmount(q.amountOut, q.tokenOut, 8)}</dd>
-      <dt>${ctx.t("review.minReceived")}</dt>
-      <dd>${ctx.tokenAmount(q.minOut, q.tokenOut, 8)}</dd>
+      ${
+        q.minOut < q.amountOut
+          ? html`<dt>${ctx.t("review.minReceived")}</dt>
+              <dd>${ctx.tokenAmount(q.minOut, q.tokenOut, 8)}</dd>`
+          : nothing
+      }
       ${
         q.unlockAt !== undefined
           ? html`<dt>${ctx.t("review.unlock")}</dt>
-              <dd>${ctx.date(q.unlockAt)}</dd>`
+              <dd>${ctx.dateWithZone(q.unlockAt)}</dd>`
           : nothing
       }
       ${

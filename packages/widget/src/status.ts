@@ -18,7 +18,8 @@ export function statusText(ctx: ViewContext, flow: Flow, recovering: boolean): s
     case "success":
       return `${ctx.t("status.confirmed")} ${ctx.t("status.hash", { hash: shortHash(flow.hash) })}`;
     case "error":
-      return ctx.t("status.failed");
+      // Cancelling in the wallet is the user's choice, not a failure.
+      return flow.error.code === "user_rejected" ? ctx.t("status.rejected") : ctx.t("status.failed");
     default:
       return "";
   }

@@ -64,6 +64,7 @@ export const styles = css`
     box-sizing: border-box;
   }
   [part~="base"] {
+    position: relative;
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -144,7 +145,9 @@ export const styles = css`
 
   /* Buttons */
   .button,
-  [part~="button"] {
+  [part~="button"],
+  [part~="primary-button"] {
+    /* Every button gets the theme's border: the browser's default outset (bevelled) border is never used. */
     border-radius: var(--_radius-sm);
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -161,6 +164,23 @@ export const styles = css`
   button:disabled {
     cursor: not-allowed;
     opacity: 0.55;
+  }
+  /* A disabled main button keeps readable text (the faded accent was about 2:1): muted text on the surface,
+     a dashed border says "not now" without colour alone. */
+  [part~="primary-button"]:disabled {
+    opacity: 1;
+    background: var(--_surface);
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+  }
+  input[type="radio"] {
+    accent-color: var(--_accent);
+  }
+  a {
+    color: var(--_accent);
+  }
+  [part~="facts"] {
+    font-size: 0.875em;
   }
 
   /* Amount input */
@@ -345,13 +365,33 @@ export const styles = css`
   }
 
   /* Status, errors, notices: icon + text, never colour alone */
-  [part~="status"]:empty {
-    display: none;
+  /* The live region stays in the tree (screen readers need it present before it speaks) but takes no space
+     while silent: Lit's comment markers mean it is never :empty, hence the data attribute. */
+  [part~="status"][data-empty] {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    padding: 0;
   }
   [part~="status"] {
     border-radius: var(--_radius-sm);
     padding: 0.5em 0.75em;
     background: var(--_surface);
+  }
+  [part~="pending"],
+  [part~="success"] {
+    display: grid;
+    gap: var(--_space);
+  }
+  [part~="pending"] h3,
+  [part~="success"] h3 {
+    margin: 0;
+  }
+  .ticket-meta {
+    flex-basis: 100%;
   }
   [part~="error"],
   [part~="notice"] {

@@ -15,6 +15,10 @@ export interface ViewContext {
   bps(value: number): string;
   /** Unix seconds as a date. */
   date(unixSecs: number): string;
+  /** Unix seconds as a date and time with the viewer's time zone named (receipts, tickets). */
+  dateWithZone(unixSecs: number): string;
+  /** kAPT per stkAPT, always `RATE_DIGITS` (8) digits: "1 stkAPT = 1.00012345 kAPT". */
+  rate(rate: { numerator: bigint; denominator: bigint }): string;
   /** Seconds as a compact countdown. */
   countdown(secs: number): string;
 }

@@ -2,6 +2,7 @@
 import { html, type TemplateResult } from "lit";
 import type { Ticket } from "./backend.ts";
 import { secondsUntil } from "./countdown.ts";
+import { shortHash } from "./status.ts";
 import type { ViewContext } from "./view-context.ts";
 
 /** The on-chain limit of tickets in one `claim`. */
@@ -36,10 +37,14 @@ export function renderWithdrawals(ctx: ViewContext, p: WithdrawalsProps): Templa
           ${
             t.ready
               ? html`<span class="ready"><span aria-hidden="true">✓ </span>${ctx.t("withdrawals.ready")}</span>`
-              : html`<span class="countdown" title=${ctx.t("withdrawals.unlockAt", { date: ctx.date(t.unlockAt) })}
+              : html`<span class="countdown"
                   >${left > 0 ? ctx.t("withdrawals.pending", { time: ctx.countdown(left) }) : ctx.t("withdrawals.due")}</span
                 >`
           }
+          <span class="hint ticket-meta"
+            >${ctx.t("withdrawals.unlockAt", { date: ctx.dateWithZone(t.unlockAt) })} ·
+            <span title=${t.id}>${ctx.t("withdrawals.id", { id: shortHash(t.id) })}</span></span
+          >
         </li>`;
       })}
     </ul>

@@ -77,7 +77,10 @@ describe("<kofi-stake> failures on the localnet (Chromium)", () => {
     try {
       await confirmAndFail(m);
       expect(m.$("[part~=error]")?.textContent).toContain("You rejected the request in your wallet.");
-      expect(m.$("[part~=error]")?.textContent).toContain("Code: user_rejected");
+      // The user's own cancel: plain words, no code shown, and the status does not say "failed".
+      expect(m.$("[part~=error]")?.textContent).not.toContain("user_rejected");
+      expect(m.$("[part~=error]")?.getAttribute("data-code")).toBe("user_rejected");
+      expect(m.$("[part~=status]")?.textContent).toContain("You cancelled in your wallet");
       expect(m.errors.map((e) => e.code)).toContain("user_rejected");
       expect(m.tx.at(-1)?.stage).toBe("failed");
       await click(m, "back-button");

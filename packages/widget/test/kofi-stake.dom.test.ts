@@ -161,7 +161,7 @@ describe("<kofi-stake> in a DOM", () => {
     expect(events.tx.at(-1)?.stage).toBe("failed");
   });
 
-  it("shows a wallet rejection with its code in text, not by colour alone", async () => {
+  it("shows a wallet rejection in words (no support code for the user's own cancel), not by colour alone", async () => {
     const { el, events } = await mount({ fail: { submit: "User rejected the request" } });
     await type(el, "1");
     await click(el, "[part~=review-button]");
@@ -169,7 +169,12 @@ describe("<kofi-stake> in a DOM", () => {
     const error = $(el, "[part~=error]");
     expect(error?.getAttribute("role")).toBe("alert");
     expect(error?.textContent).toContain("You rejected the request in your wallet.");
-    expect(error?.textContent).toContain("Code: user_rejected");
+    expect(error?.textContent).not.toContain("user_rejected");
+    expect(error?.getAttribute("data-code")).toBe("user_rejected");
+    expect($(el, "[role=status]")?.textContent).toContain(
+      "You cancelled in your wallet; nothing was signed or sent.",
+    );
+    expect($(el, "[role=status]")?.textContent).not.toContain("failed");
     expect(events.errors.at(-1)?.code).toBe("user_rejected");
   });
 

@@ -72,7 +72,12 @@ describe("<kofi-stake> on the localnet", () => {
     await until(el, () => tx.some((t) => t.stage === "confirmed"), "confirmation");
     expect(tx.map((t) => t.stage)).toEqual(["simulate", "sign", "submitted", "confirmed"]);
     expect(tx.at(-1)?.hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect($("[part~=success]")?.textContent).toContain("Confirmed");
+    // A receipt, not just "Confirmed": amounts in and out (from the transaction's events) and the hash.
+    const receipt = $("[part~=success]")?.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(receipt).toContain("Staked");
+    expect(receipt).toContain("You paid 25 APT");
+    expect(receipt).toMatch(/You received 24\.\d+ stkAPT/);
+    expect(receipt).toContain(`${tx.at(-1)?.hash?.slice(0, 6)}…`);
     $("[part~=done-button]")?.click();
     await until(el, () => /Balance: 174\.9\d* APT/.test(root.textContent ?? ""), "new balance");
     expect(errors).toEqual([]);
@@ -89,7 +94,7 @@ describe("<kofi-stake> on the localnet", () => {
     await until(
       el,
       () =>
-        !!$("[part~=exit-option-standard]")?.textContent?.includes("APT on") &&
+        /On \w{3} \d+, \d{4}/.test($("[part~=exit-option-standard]")?.textContent ?? "") &&
         !$<HTMLButtonElement>("[part~=review-button]")?.disabled,
       "standard quote",
     );
@@ -99,6 +104,10 @@ describe("<kofi-stake> on the localnet", () => {
     $("[part~=confirm-button]")?.click();
     await until(el, () => tx.some((t) => t.stage === "confirmed"), "confirmation");
     expect(tx.at(-1)?.action).toBe("unstake_standard");
+    // The receipt names the ticket and its unlock date with the time zone.
+    const receipt = $("[part~=success]")?.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(receipt).toMatch(/Withdrawal ticket 0x[0-9a-f]{4}…[0-9a-f]{4}/);
+    expect(receipt).toMatch(/Unlocks \w{3} \d+, \d{4}, \d\d:\d\d (AM |PM )?[A-Z]{2,5}([+-]\d+)?/);
     $("[part~=done-button]")?.click();
 
     el.setTab("withdrawals");

@@ -15,6 +15,7 @@ export interface Mounted {
   tx: KofiTxDetail[];
   errors: KofiErrorDetail[];
   $<T extends HTMLElement = HTMLElement>(selector: string): T | null;
+  $$(selector: string): HTMLElement[];
   text(): string;
 }
 
@@ -48,6 +49,7 @@ export function mount(props: Partial<Pick<KofiStakeElement, "backend" | "wallet"
     tx,
     errors,
     $: <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector),
+    $$: (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)],
     text: () => root.textContent?.replace(/\s+/g, " ") ?? "",
   };
 }

@@ -43,6 +43,12 @@ export interface TestWallet {
   connected: boolean;
   readonly submitted: string[];
   readonly connectCalls: number;
+  /**
+   * While set, signAndSubmitTransaction waits on it before signing: the wallet prompt is "open". The payload
+   * the wallet received is in `signing` meanwhile.
+   */
+  gate: Promise<void> | null;
+  signing: InputEntryFunctionData | null;
 }
 
 export function createTestWallet(options: TestWalletOptions): TestWallet {
@@ -73,6 +79,8 @@ export function createTestWallet(options: TestWalletOptions): TestWallet {
     behaviour: options.behaviour ?? "approve",
     connected: options.connected ?? true,
     submitted: [],
+    gate: null,
+    signing: null,
     get connectCalls() {
       return connectCalls;
     },
@@ -121,6 +129,9 @@ export function createTestWallet(options: TestWalletOptions): TestWallet {
           gasUnitPrice?: number;
           maxGasAmount?: number;
         }) => {
+          wallet.signing = input.payload;
+          if (wallet.gate) await wallet.gate;
+          wallet.signing = null;
           const no = await fail();
           if (no) return no;
           const transaction = await aptos.transaction.build.simple({
