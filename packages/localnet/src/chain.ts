@@ -26,6 +26,14 @@ export type RewardRate =
   | { bpsPerEpoch: bigint }
   | { aprBps: bigint };
 
+/** The stake limits of `0x1::staking_config::StakingConfig`. */
+export interface StakeLimits {
+  minimumStake?: bigint;
+  maximumStake?: bigint;
+  /** Percent of the set's total voting power that may join in one epoch. */
+  votingPowerIncreaseLimitPct?: bigint;
+}
+
 export interface ChainOptions {
   chainId?: number;
   /** Chain time at genesis (seconds). Default: the host clock at construction, truncated to the second. */
@@ -34,6 +42,12 @@ export interface ChainOptions {
   recurringLockupSecs?: bigint;
   /** Default `{ aprBps: 700n }` (7 % a year). */
   rewardRate?: RewardRate;
+  /**
+   * `staking_config` stake limits (octas; percent). Default mainnet's: minimum 1,000,000 APT, maximum
+   * 50,000,000 APT, voting power increase limit 20 % per epoch. The Move tests' `initialize_for_test_custom`
+   * values (move/tests/test_helpers.move) are 100 APT, 10,000,000 APT and 1,000,000 %.
+   */
+  stakeLimits?: StakeLimits;
   /**
    * "manual" (default): chain time moves only through advanceSeconds/advanceEpochs (deterministic).
    * "wall": chain time also follows the host clock (plus everything advanced), like a real localnet.
@@ -169,13 +183,13 @@ export class Chain {
         });
         j.moveTo<BlockResource>(FRAMEWORK, T.block, { height: 0n, epoch_interval: epochSecs * US });
         j.moveTo<StakingConfig>(FRAMEWORK, T.stakingConfig, {
-          minimum_stake: 1_000_000n * 100_000_000n,
-          maximum_stake: 50_000_000n * 100_000_000n,
+          minimum_stake: opts.stakeLimits?.minimumStake ?? 1_000_000n * 100_000_000n,
+          maximum_stake: opts.stakeLimits?.maximumStake ?? 50_000_000n * 100_000_000n,
           recurring_lockup_duration_secs: opts.recurringLockupSecs ?? DEFAULT_LOCKUP_SECS,
           allow_validator_set_change: true,
           rewards_rate: rate.numerator,
           rewards_rate_denominator: rate.denominator,
-          voting_power_increase_limit: 20n,
+          voting_power_increase_limit: opts.stakeLimits?.votingPowerIncreaseLimitPct ?? 20n,
         });
         j.moveTo(FRAMEWORK, T.validatorSet, {
           active_validators: [],

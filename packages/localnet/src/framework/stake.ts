@@ -1,6 +1,8 @@
 import type { Address } from "../runtime/port.ts";
 import { changeSupply } from "./coin.ts";
 import { FRAMEWORK, T, type TxContext } from "./context.ts";
+import * as perf from "./performance.ts";
+import * as limits from "./stake_limits.ts";
 import { nowSeconds, stakingConfig } from "./time.ts";
 
 /** `0x1::stake::StakePool` (coins as `{value}` like the real resource). */
@@ -67,10 +69,14 @@ export function lockupSecs(ctx: TxContext, pool: Address): bigint {
 
 /** `stake::add_stake`: to pending_active while the validator is in the current set, else straight to active. */
 export function addStake(ctx: TxContext, pool: Address, amount: bigint): void {
+  if (amount === 0n) return;
+  // add_stake_with_cap (stake.move v1.39): voting power increase limit, then the maximum stake
+  if (limits.tracksVotingPowerIncrease(ctx, pool)) limits.updateVotingPowerIncrease(ctx, amount);
   const current = isCurrentEpochValidator(ctx, pool);
   const p = ctx.journal.borrowMut<StakePool>(pool, T.stakePool);
   if (current) p.pending_active.value += amount;
   else p.active.value += amount;
+  limits.assertMaxStake(ctx, pool);
 }
 
 /** `stake::unlock`: active -> pending_inactive (capped at active). */
@@ -135,28 +141,37 @@ export function activateAtGenesis(ctx: TxContext, pool: Address): void {
   p.active.value += p.pending_active.value;
   p.pending_active.value = 0n;
   p.locked_until_secs = nowSeconds(ctx) + stakingConfig(ctx).recurring_lockup_duration_secs;
+  // genesis ends with on_new_epoch: set totals and validator indices
+  limits.recomputeTotalVotingPower(ctx);
+  perf.reindex(ctx, ctx.journal.borrow<ValidatorSet>(FRAMEWORK, T.validatorSet).active_validators);
 }
 
 /**
  * `stake::on_new_epoch` at reconfiguration time `now` (seconds): every validator of the ending epoch earns
- * rewards on active and pending_inactive (all proposals successful), pending_active becomes active, and
+ * rewards on active and pending_inactive in proportion to its successful proposals (performance.ts),
+ * pending_active becomes active, and
  * pending_inactive becomes inactive if the lockup has expired; then the set changes (pending_active joins,
- * pending_inactive leaves) and active validators whose lockup expired renew it for a full recurring period.
+ * pending_inactive leaves, validators below the minimum stake leave: stake_limits.ts) and active validators
+ * whose lockup expired renew it for a full recurring period.
  */
 export function onNewEpoch(ctx: TxContext): void {
   const now = nowSeconds(ctx);
   const cfg = stakingConfig(ctx);
   const vs = ctx.journal.borrowMut<ValidatorSet>(FRAMEWORK, T.validatorSet);
   let minted = 0n;
-  for (const pool of [...vs.active_validators, ...vs.pending_inactive]) {
+  const current = [...vs.active_validators, ...vs.pending_inactive];
+  perf.produceEpochProposals(ctx, current);
+  for (const pool of current) {
+    // update_stake_pool: rewards scale with successful / total proposals (calculate_rewards_amount)
+    const n = perf.proposalCounts(ctx, pool) ?? { successful: 1n, total: 1n };
     const p = ctx.journal.borrowMut<StakePool>(pool, T.stakePool);
-    if (cfg.rewards_rate_denominator > 0n) {
-      const ra = (p.active.value * cfg.rewards_rate) / cfg.rewards_rate_denominator;
-      const rp = (p.pending_inactive.value * cfg.rewards_rate) / cfg.rewards_rate_denominator;
-      p.active.value += ra;
-      p.pending_inactive.value += rp;
-      minted += ra + rp;
-    }
+    const r = (v: bigint) =>
+      perf.rewardsAmount(v, n.successful, n.total, cfg.rewards_rate, cfg.rewards_rate_denominator);
+    const ra = r(p.active.value);
+    const rp = r(p.pending_inactive.value);
+    p.active.value += ra;
+    p.pending_inactive.value += rp;
+    minted += ra + rp;
     p.active.value += p.pending_active.value;
     p.pending_active.value = 0n;
     if (now >= p.locked_until_secs) {
@@ -172,7 +187,11 @@ export function onNewEpoch(ctx: TxContext): void {
   vs.active_validators = [...vs.active_validators, ...vs.pending_active];
   vs.pending_active = [];
   vs.pending_inactive = [];
-  for (const pool of vs.active_validators) {
+  // validators below the minimum stake leave the set; totals and indices of the next epoch
+  limits.applyMinimumStake(ctx);
+  const next = ctx.journal.borrow<ValidatorSet>(FRAMEWORK, T.validatorSet).active_validators;
+  perf.reindex(ctx, next);
+  for (const pool of next) {
     const p = ctx.journal.borrowMut<StakePool>(pool, T.stakePool);
     if (p.locked_until_secs <= now) p.locked_until_secs = now + cfg.recurring_lockup_duration_secs;
   }
