@@ -291,7 +291,10 @@ export class KofiStakeElement extends LitElement {
   declare _connecting: boolean;
   declare _recovering: boolean;
   /** The open built-in picker: loading, or the detected wallets. */
-  declare _picker: { loading: boolean; wallets: readonly { name: string; icon: string }[] } | null;
+  declare _picker: {
+    loading: boolean;
+    wallets: readonly { name: string; icon: string; web?: boolean }[];
+  } | null;
   /** The WalletCore the user connected through the built-in picker (never set when the host gives `wallet`). */
   declare _pickerWallet: unknown;
 
@@ -348,6 +351,7 @@ export class KofiStakeElement extends LitElement {
 
   /** Fills the amount field: octas as a bigint, or a decimal string as a user would type it. */
   setAmount(value: bigint | string): void {
+    if (this._flow.phase === "pending") return; // never under a pending signature
     this._amountText = typeof value === "bigint" ? toDecimalString(value) : value;
     this.scheduleQuote();
   }
@@ -1097,8 +1101,12 @@ export class KofiStakeElement extends LitElement {
         picker.loading
           ? html`<p class="hint">${ctx.t("wallet.loading")}</p>`
           : picker.wallets.length === 0
-            ? html`<p class="hint">${ctx.t("wallet.none")}</p>`
-            : html`<ul class="wallets">
+            ? html`<p part="no-wallet" class="hint">${ctx.t("wallet.none")}</p>`
+            : html`${
+                picker.wallets.every((w) => w.web)
+                  ? html`<p part="no-wallet" class="hint">${ctx.t("wallet.noExtension")}</p>`
+                  : nothing
+              }<ul class="wallets">
                 ${picker.wallets.map(
                   (w) => html`<li>
                     <button

@@ -11,12 +11,17 @@
  *   fallback's business only (a host-provided `wallet` never reaches this module).
  */
 import { Network } from "@aptos-labs/ts-sdk";
-import { WalletCore } from "@aptos-labs/wallet-adapter-core";
+import { isAptosConnectWallet, isPetraWebWallet, WalletCore } from "@aptos-labs/wallet-adapter-core";
 
 export interface PickerWallet {
   readonly name: string;
   /** data: URL (wallet-standard requires one). */
   readonly icon: string;
+  /**
+   * A web sign-in (AptosConnect / Petra Web social logins) rather than an extension installed in this browser:
+   * the picker says when no extension was found instead of offering only social logins as if they were one.
+   */
+  readonly web: boolean;
 }
 
 export interface WalletPicker {
@@ -52,7 +57,12 @@ export function createWalletPicker(options: { network: string; nodeUrl?: string 
   };
   core.on("standardWalletsAdded", changed);
   return {
-    wallets: () => core.wallets.map((w) => ({ name: w.name, icon: w.icon })),
+    wallets: () =>
+      core.wallets.map((w) => ({
+        name: w.name,
+        icon: w.icon,
+        web: isAptosConnectWallet(w) || isPetraWebWallet(w),
+      })),
     onChange: (fn) => {
       listeners.add(fn);
     },

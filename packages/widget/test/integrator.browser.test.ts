@@ -140,6 +140,16 @@ describe("<kofi-stake> issue 14 rows on the localnet (Chromium, AIP-62 test wall
     expect(m.$("[part~=field-error]")?.textContent).toContain("Enter a positive amount.");
   });
 
+  it("the built-in picker says when no wallet extension is installed (this file registers none)", async () => {
+    const m = mount({});
+    await click(m, "connect-button");
+    await until(m, () => !!m.$("[part~=no-wallet]"), "no-wallet state");
+    expect(m.$("[part~=no-wallet]")?.textContent).toMatch(
+      /No wallet extension was found|No Aptos wallet was found/,
+    );
+    await click(m, "picker-cancel");
+  });
+
   it("the status bar takes no space while silent", async () => {
     const m = mount({ wallet });
     await until(m, () => m.text().includes("Balance:"), "balance");
