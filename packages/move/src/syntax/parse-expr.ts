@@ -15,13 +15,14 @@ import { parsePath, parseType, parseTypeList } from "./parse-type.ts";
 import { MoveSyntaxError } from "./syntax-error.ts";
 
 /**
- * Move expressions by recursive descent. Binding strength, loosest first:
- * assignment (`=`, `+=`...) and lambdas < `||` < `&&` < comparisons < `|` < `^` < `&` < shifts < `+ -`
- * < `* / %` < `as` < unary (`! & &mut * move copy`) < postfix (`.f`, `.f(..)`, `[i]`) < terms.
- * `if`/`while`/`loop` take a block as their body without continuing it with operators (`if (c) { } *r = 1`
- * is two statements), and such an expression ends a statement without `;`.
+ * Move expressions by recursive descent, following the grammar of the Aptos Move parser. Binding
+ * strength, loosest first: assignment and lambdas < `||` < `&&` < comparisons < `|` < `^` < `&` < shifts
+ * < `+ -` < `* / %` < unary (`! & &mut * move copy`) < postfix (`.f`, `.f(..)`, `[i]`) < terms.
+ * Casts are not binary operators: `(e as T)` casts the whole parenthesised expression
+ * (`(a * b as u128)` casts the product), and `u as T` is also read when a whole expression is one unary
+ * expression (`let y = x as u64;`). `if`/`while`/`loop` take a block body without continuing it with
+ * operators, and such an expression may end a statement without `;`.
  */
-
 const PRECEDENCE: Record<string, number> = {
   "||": 1,
   "&&": 2,
@@ -71,27 +72,34 @@ function peekCompound(c: Cursor): BinaryOp | undefined {
   return undefined;
 }
 
-/** Exp := Lambda | BinaryExp [('=' | op '=') Exp]. */
+/** Exp := Lambda | UnaryExp '=' Exp | UnaryExp 'as' Type | BinaryExp [op '=' Exp]. */
 export function parseExpr(c: Cursor): Expr {
   if (c.is("|") || c.is("||")) return parseLambda(c);
-  const lhs = parseBinary(c, 0);
+  const lhs = parseUnary(c);
   if (c.is("=")) {
     c.next();
     const rhs = parseExpr(c);
-    return { kind: "assign", lhs: toLValue(c, lhs), rhs, pos: lhs.pos };
+    return { kind: "assign", lhs: toLValue(lhs), rhs, pos: lhs.pos };
   }
+  if (c.is("as")) {
+    c.next();
+    return { kind: "cast", expr: lhs, type: parseType(c), pos: lhs.pos };
+  }
+  const e = parseBinary(c, lhs, 0);
   const op = peekCompound(c);
   if (op) {
     const opPos = c.pos();
     c.next();
     c.next();
-    return { kind: "compound_assign", op, lhs, rhs: parseExpr(c), pos: opPos };
+    return { kind: "compound_assign", op, lhs: e, rhs: parseExpr(c), pos: opPos };
   }
-  return lhs;
+  if (c.is("=")) throw new MoveSyntaxError("invalid left side of an assignment", lhs.pos);
+  return e;
 }
 
-function parseBinary(c: Cursor, minPrec: number): Expr {
-  let left = parseCastOperand(c);
+/** Operators binding tighter than `minPrec`, continuing from `left`; each level is left-associative. */
+function parseBinary(c: Cursor, first: Expr, minPrec: number): Expr {
+  let left = first;
   for (;;) {
     const b = peekBinary(c);
     if (!b) return left;
@@ -99,19 +107,9 @@ function parseBinary(c: Cursor, minPrec: number): Expr {
     if (prec <= minPrec) return left;
     const pos = c.pos();
     for (let k = 0; k < b.len; k++) c.next();
-    const right = parseBinary(c, prec);
+    const right = parseBinary(c, parseUnary(c), prec);
     left = { kind: "binary", op: b.op, left, right, pos };
   }
-}
-
-/** Move 2: `e as T` binds tighter than every binary operator (`a * b as u128` casts `b`). */
-function parseCastOperand(c: Cursor): Expr {
-  let e = parseUnary(c);
-  while (c.is("as")) {
-    c.next();
-    e = { kind: "cast", expr: e, type: parseType(c), pos: e.pos };
-  }
-  return e;
 }
 
 function parseUnary(c: Cursor): Expr {
@@ -151,7 +149,13 @@ function parsePostfix(c: Cursor, base: Expr): Expr {
       }
       c.next();
       const pos = c.pos(nameTok);
-      const typeArgs = c.is("<") ? tryTypeArgs(c) : undefined;
+      let typeArgs: TypeExpr[] | undefined;
+      if (c.is("::") && c.is("<", 1)) {
+        c.next();
+        c.next();
+        typeArgs = parseTypeList(c, ">");
+        if (!c.is("(")) c.expect("(", `after the type arguments of method ${nameTok.text}`);
+      }
       if (c.is("(")) {
         const call: Expr = { kind: "method", receiver: e, name: nameTok.text, args: parseArgs(c), pos };
         if (typeArgs) call.typeArgs = typeArgs;
@@ -304,6 +308,7 @@ function parseParen(c: Cursor): Expr {
     return { kind: "cast", expr: first, type, pos };
   }
   if (c.is(":")) c.unsupported("type annotation '(e: T)'");
+  if (c.is("is")) c.unsupported("variant test '(e is V)'");
   if (c.is(",")) {
     const items = [first];
     while (c.eat(",")) {
@@ -355,7 +360,7 @@ function parseFor(c: Cursor): Expr {
   c.expect("(");
   const name = c.ident("a loop variable");
   c.expect("in", "in a for loop");
-  const from = parseBinary(c, 0);
+  const from = parseUnary(c);
   c.expect("..", "in a for loop range");
   const to = parseExpr(c);
   c.expect(")", "to close the for loop header");
@@ -409,8 +414,8 @@ function parseArgs(c: Cursor): Expr[] {
 }
 
 /**
- * Generic arguments after a name, taken only if they parse as a type list AND a `(` or `{` follows
- * (`f<T>(`, `S<T> {`); otherwise `<` is a comparison and the cursor is put back.
+ * Generic arguments right after a name, taken only if they parse as a type list AND a `(` or `{` follows
+ * (`f<T>(`, `S<T> {`); otherwise `<` is a comparison (`a<b`) and the cursor is put back.
  */
 function tryTypeArgs(c: Cursor): TypeExpr[] | undefined {
   const start = c.index;
@@ -434,7 +439,8 @@ function parseNameTerm(c: Cursor): Expr {
     c.next();
     return { kind: "macro", name: only, args: parseArgs(c), pos };
   }
-  const typeArgs = c.is("<") ? tryTypeArgs(c) : undefined;
+  // As in Move, `<` right after a name (no space) opens type arguments; `a < b` is a comparison.
+  const typeArgs = c.is("<") && c.adjacent(0) ? tryTypeArgs(c) : undefined;
   if (c.is("(")) {
     const args = parseArgs(c);
     return typeArgs ? { kind: "call", path, typeArgs, args, pos } : { kind: "call", path, args, pos };
@@ -566,12 +572,12 @@ export function parsePattern(c: Cursor): Pattern {
 }
 
 /** The left side of `=`, read as an expression first (`(a, b)`, `S { f }`, `*r`, `s.f`, `x`). */
-function toLValue(c: Cursor, e: Expr): LValue {
+function toLValue(e: Expr): LValue {
   if (e.kind === "deref" || e.kind === "field") return { kind: "place", expr: e, pos: e.pos };
-  return toPattern(c, e);
+  return toPattern(e);
 }
 
-function toPattern(c: Cursor, e: Expr): Pattern {
+function toPattern(e: Expr): Pattern {
   switch (e.kind) {
     case "name": {
       const [name] = e.path.segments;
@@ -581,12 +587,12 @@ function toPattern(c: Cursor, e: Expr): Pattern {
       break;
     }
     case "tuple":
-      return { kind: "tuple", items: e.items.map((i) => toPattern(c, i)), pos: e.pos };
+      return { kind: "tuple", items: e.items.map((i) => toPattern(i)), pos: e.pos };
     case "pack": {
       const p: Pattern = {
         kind: "unpack",
         path: e.path,
-        fields: e.fields.map((f) => ({ name: f.name, pattern: toPattern(c, f.value), pos: f.pos })),
+        fields: e.fields.map((f) => ({ name: f.name, pattern: toPattern(f.value), pos: f.pos })),
         pos: e.pos,
       };
       if (e.typeArgs) p.typeArgs = e.typeArgs;
@@ -597,7 +603,7 @@ function toPattern(c: Cursor, e: Expr): Pattern {
       const p: Pattern = {
         kind: "unpack",
         path: e.path,
-        fields: e.args.map((a, i) => ({ name: String(i), pattern: toPattern(c, a), pos: a.pos })),
+        fields: e.args.map((a, i) => ({ name: String(i), pattern: toPattern(a), pos: a.pos })),
         pos: e.pos,
       };
       if (e.typeArgs) p.typeArgs = e.typeArgs;
