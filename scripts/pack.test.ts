@@ -1,4 +1,4 @@
-// The published tarballs of @kofi/core, @kofi/adapters and @kofi/localnet work outside the monorepo: `npm pack`
+// The published tarballs of @kofi/core, @kofi/adapters, @kofi/localnet and @kofi/cli work outside the monorepo: `npm pack`
 // of a staged copy (prepack swaps the exports to dist/ there, scripts/pack/manifest.mjs), install the tarballs into a temp project
 // away from the workspace, and use them from plain `node` (no tsx, no loaders) and through their bins.
 import { execFileSync, spawn } from "node:child_process";
@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PACKAGES = ["core", "adapters", "localnet"] as const;
+const PACKAGES = ["core", "adapters", "localnet", "cli"] as const;
 const dir = (p: string) => join(ROOT, "packages", p);
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -94,6 +94,14 @@ describe("published tarballs (npm pack → npm install → plain node)", () => {
       run("tar", ["-xzOf", tarballs[0] as string, "package/package.json"], tmp),
     ) as Manifest;
     expect(Object.keys(core.exports)).toContain("./abi");
+    // the SDK ships no CLI: the `kofi` bin is @kofi/cli's
+    expect(core.bin).toBeUndefined();
+    expect(Object.keys(core.exports)).not.toContain("./cli");
+    const cli = JSON.parse(
+      run("tar", ["-xzOf", tarballs[3] as string, "package/package.json"], tmp),
+    ) as Manifest;
+    expect(cli.bin).toEqual({ kofi: "./bin/kofi.js" });
+    expect(cli.dependencies?.["@kofi/core"]).toBe("0.1.0");
 
     // 3. a project outside the workspace; dependencies come from the npm cache
     const app = join(tmp, "app");
@@ -141,6 +149,7 @@ process.stdout.write(JSON.stringify(out));
 
     // 5. the bins, through npx, from the installed packages (no src/ there, so dist/ on plain Node)
     expect(run("npx", ["--no-install", "kofi", "--help"], app, 20_000)).toMatch(/Usage: kofi/);
+    expect(readdirSync(join(app, "node_modules/@kofi/cli"))).not.toContain("src");
     const banner = await new Promise<string>((resolve, reject) => {
       const child = spawn(join(app, "node_modules/.bin/kofi-localnet"), ["--port", "0"], {
         cwd: app,

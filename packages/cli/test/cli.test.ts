@@ -117,7 +117,7 @@ describe("kofi CLI end to end (spawned, against the localnet)", () => {
 
     const slippage = await kofi(["stake", "1", "--slippage-bps", "0.5", "--json"]);
     expect(slippage.code).toBe(EXIT_CODES.usage);
-    expect(slippage.stderr).toMatch(/whole basis points/);
+    expect(slippage.stderr).toMatch(/whole number/);
 
     const addr = await kofi(["balance", "0xabc", "--json"]);
     expect(addr.code).toBe(EXIT_CODES.invalid_address);
