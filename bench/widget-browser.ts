@@ -13,6 +13,7 @@ import { startLocalnet } from "@kofi/localnet";
 import { chromium } from "playwright-core";
 import { buildCdn } from "../examples/cdn/build.ts";
 import { serveStatic } from "../examples/static-server.ts";
+import { requireChromium } from "../packages/widget/chromium-path.ts";
 
 interface Figure {
   name: string;
@@ -51,7 +52,7 @@ async function browser(dir: string): Promise<Figure[]> {
     mounts: { "/cdn/": join(dir, "cdn"), "/": join(root, "examples/html-cdn") },
   });
   const b = await chromium.launch({
-    executablePath: process.env.KOFI_CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: requireChromium(), // the shared lookup: packages/widget/chromium-path.ts
     args: [
       "--headless",
       "--no-sandbox",

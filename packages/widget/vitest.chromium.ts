@@ -1,31 +1,28 @@
 /**
- * The Chromium that browser-mode vitest projects launch (the stories and the widget's browser tests):
- * Debian's `chromium` through playwright-core, which downloads no browser. `.ci/run` installs it when
- * missing; `CHROMIUM_PATH` points elsewhere. The flags keep it quiet and offline on a 2-core machine.
+ * The Chromium that browser-mode vitest projects launch (the stories and the widget's browser tests), found by
+ * `chromium-path.ts` (KOFI_CHROMIUM, the system's, Playwright's cache) and driven through playwright-core, which
+ * downloads no browser. Without one the run stops at once with one line saying what to install.
  */
 import { playwright } from "@vitest/browser-playwright";
+import { CHROMIUM_ARGS, findChromium, installHint } from "./chromium-path.ts";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** @deprecated Use `findChromium()` from `chromium-path.ts`; kept for importers of the old constant. */
+export const CHROMIUM_PATH = findChromium() ?? "/usr/bin/chromium";
 
 export function chromium() {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    // Stop the whole run here, at config time, with one line: vitest would otherwise print a startup
+    // AggregateError per browser project, or fail deep inside the first browser test.
+    process.stderr.write(`kofi: ${installHint()}\n`);
+    process.exit(1);
+  }
   return {
     enabled: true,
     headless: true,
     screenshotFailures: false,
     provider: playwright({
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      },
+      launchOptions: { executablePath, args: [...CHROMIUM_ARGS] },
     }),
     instances: [{ browser: "chromium" as const }],
   };

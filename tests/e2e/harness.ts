@@ -2,7 +2,7 @@
  * End-to-end harness: a localnet and the demo site in this process, Debian Chromium through playwright-core,
  * and chain reads through @kofi/core (never through the page's text).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,27 +10,23 @@ import { createKofiClient, getExchangeRate, getPosition, type KofiClient, type P
 import { type Localnet, type LocalnetOptions, startLocalnet } from "@kofi/localnet";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { type DemoSite, startDemoSite } from "../../examples/demo/server.ts";
+import {
+  findChromium,
+  requireChromium,
+  CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS,
+} from "../../packages/widget/chromium-path.ts";
 
 export const APT = 100_000_000n;
-export const CHROMIUM = process.env.KOFI_CHROMIUM ?? "/usr/bin/chromium";
+// One lookup for every launcher (KOFI_CHROMIUM, the system's, Playwright's cache): packages/widget/chromium-path.ts.
+export const CHROMIUM = findChromium() ?? "/usr/bin/chromium";
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const ARTIFACTS = join(repo, "tests", "artifacts");
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export const CHROMIUM_ARGS = [...SHARED_CHROMIUM_ARGS];
 
 /** Chromium must be there: a missing browser fails the run (CI installs it), it never silently passes. */
 export function assertChromium(): void {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set KOFI_CHROMIUM`);
+  requireChromium();
 }
 
 export interface Stack {

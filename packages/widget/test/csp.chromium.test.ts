@@ -2,7 +2,7 @@
  * The CDN build under a strict Content-Security-Policy, in Chromium (playwright-core, Debian chromium): a page
  * served with `default-src 'none'; script-src 'self'; style-src 'self'; connect-src <localnet>` (no
  * 'unsafe-inline', no 'unsafe-eval') renders the widget, reads the chain, and reports no CSP violation.
- * Skipped without dist/cdn (run `npm run build -w @kofi/widget`) or without chromium.
+ * Builds dist/cdn when missing or stale (test/ensure-cdn.ts); without a Chromium the run stops with what to install.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -12,18 +12,19 @@ import { fileURLToPath } from "node:url";
 import { type Localnet, startLocalnet } from "@kofi/localnet";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH } from "../vitest.chromium.ts";
+import { requireChromium } from "../chromium-path.ts";
+import { ensureCdnBuild } from "./ensure-cdn.ts";
 
 const cdn = fileURLToPath(new URL("../dist/cdn/", import.meta.url));
-const ready = existsSync(join(cdn, "kofi-stake.js")) && existsSync(CHROMIUM_PATH);
 
-describe.skipIf(!ready)("strict CSP (Chromium, CDN build, localnet)", () => {
+describe("strict CSP (Chromium, CDN build, localnet)", () => {
   let net: Localnet;
   let server: Server;
   let origin: string;
 
   beforeAll(async () => {
-    net = await startLocalnet({ port: 0, quiet: true });
+    requireChromium();
+    [net] = await Promise.all([startLocalnet({ port: 0, quiet: true }), ensureCdnBuild()]);
     const csp = [
       "default-src 'none'",
       "script-src 'self'",
@@ -51,7 +52,7 @@ describe.skipIf(!ready)("strict CSP (Chromium, CDN build, localnet)", () => {
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 60_000);
+  }, 300_000); // may build dist/cdn first
 
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
@@ -60,7 +61,7 @@ describe.skipIf(!ready)("strict CSP (Chromium, CDN build, localnet)", () => {
 
   it("renders and reads the chain with no CSP violation", async () => {
     const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
+      executablePath: requireChromium(),
       args: [
         "--headless",
         "--no-sandbox",

@@ -5,6 +5,7 @@
  */
 import { startLocalnet } from "@kofi/localnet";
 import type { TestProject } from "vitest/node";
+import { ensureCdnBuild } from "../ensure-cdn.ts";
 
 export interface LocalnetCoordinates {
   /** http://127.0.0.1:PORT (faucet at /fund, time at /admin/advance) */
@@ -23,7 +24,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const net = await startLocalnet({ port: 0, quiet: true });
+  // The CDN tests load dist/cdn: build it when missing or stale, so they never skip.
+  const [net] = await Promise.all([startLocalnet({ port: 0, quiet: true }), ensureCdnBuild()]);
   project.provide("localnet", {
     url: net.url,
     nodeUrl: net.nodeUrl,
