@@ -115,4 +115,9 @@ describe("protocolApr (the figure people see)", () => {
     expect(r).toMatchObject({ available: false, reason: "catch_up" });
     if (!r.available) expect(r.rawAprPpm).toBeGreaterThan(MAX_PLAUSIBLE_APR_PPM);
   });
+  it("its inlined stream formula agrees with aprFromState", () => {
+    const s = state({ amount: 12_345_678n, start: 0n, end: 7_200n }, 100n); // about 5.4 %
+    const r = protocolApr(s);
+    expect(r.available && r.aprPpm).toBe(aprFromState(s).aprPpm);
+  });
 });
