@@ -1,4 +1,4 @@
-import { MoveAbort as MoveAbortInMove, VmFailure } from "@kofi/move";
+import { displayAddress, MoveAbort as MoveAbortInMove, VmFailure } from "@kofi/move";
 import { accountExists, bumpSequenceNumber, createAccount } from "./framework/accounts.ts";
 import { aptBalance, burnApt, mintApt } from "./framework/coin.ts";
 import { APT_COIN, type EventRecord, FRAMEWORK, T, type TxContext } from "./framework/context.ts";
@@ -130,10 +130,12 @@ export function describeFailure(
     const [addr = "0x0", mod = ""] = e.module.split("::");
     const loc = `0x${BigInt(addr).toString(16)}::${mod}`;
     const name = e.errorName || "UNKNOWN_ABORT_CODE";
-    const doc = docs?.get(`${e.module}::${name}`) ?? e.doc;
+    // Records name framework modules as the node prints them (`0x1::coin`), packages in long form.
+    const module = `${displayAddress(addr)}::${mod}`;
+    const doc = docs?.get(`${module}::${name}`) ?? e.doc;
     return {
       vmStatus: `Move abort in ${loc}: ${name}(0x${e.code.toString(16)}): ${doc}`,
-      abort: { module: e.module, name, code: e.code },
+      abort: { module, name, code: e.code },
     };
   }
   if (e instanceof VmFailure)

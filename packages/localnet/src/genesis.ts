@@ -2,7 +2,7 @@ import { Account, Ed25519PrivateKey } from "@aptos-labs/ts-sdk";
 import type { Chain } from "./chain.ts";
 import { createAccount } from "./framework/accounts.ts";
 import { ONE_APT } from "./framework/context.ts";
-import type { KofiPackage } from "./kofi-bindings.ts";
+import type { KofiPackage } from "./move/install.ts";
 import { bytesToHex, sha3, utf8 } from "./runtime/address.ts";
 import type { Address } from "./runtime/port.ts";
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { Chain, type RewardRate } from "./chain.ts";
 import { type DevAccount, type GenesisInfo, runGenesis } from "./genesis.ts";
-import { installKofi, type KofiPackage, loadKofiPackage } from "./kofi-bindings.ts";
+import { installKofi, type KofiPackage, loadKofiPackage } from "./move/install.ts";
 import { createNodeServer } from "./node/server.ts";
 import { loadState, saveState } from "./persist.ts";
 import type { Registry } from "./registry.ts";
@@ -12,7 +12,7 @@ import { installVenues, seedVenues } from "./venues/index.ts";
 export type { RewardRate, TxRecord } from "./chain.ts";
 export { Chain } from "./chain.ts";
 export type { DevAccount, GenesisInfo } from "./genesis.ts";
-export type { KofiPackage } from "./kofi-bindings.ts";
+export type { KofiPackage } from "./move/install.ts";
 export { ECHELON, HYPERION, THALASWAP_V2, VENUE_LP, venuePackages } from "./venues/index.ts";
 
 export interface LocalnetOptions {

@@ -1,20 +1,40 @@
 /**
- * In-process test kit for the Kofi model: a Chain with three validators, the package published, pools added
- * and weighted, the vault seeded. Calls go through the bindings (exactly what the node runs) inside
- * `Chain.execute`, so every call is one atomic transaction. Test-only: it lives in test/, outside the published
- * build (tsconfig.build.json compiles src/ only).
+ * In-process test kit for the Kofi protocol: a Chain with three validators, move/sources published through the
+ * Move interpreter, pools added and weighted, the vault seeded. Calls go through the bindings the node runs
+ * (the interpreter) inside `Chain.execute`, so every call is one atomic transaction; reads of protocol state
+ * call the Move's own functions (`move()`), never a TypeScript copy. Test-only: it lives in test/, outside the
+ * published build (tsconfig.build.json compiles src/ only).
  */
+
+import { KOFI_DEV_ADDRESS } from "@kofi/core/abi";
+import type { Value } from "@kofi/move";
 import { expect } from "vitest";
 import { Chain, type ChainOptions, type TxRecord } from "../src/chain.ts";
-import * as config from "../src/kofi/config.ts";
-import { kofiBindings, publishKofi } from "../src/kofi/index.ts";
-import * as kapt from "../src/kofi/kapt.ts";
-import * as staking_manager from "../src/kofi/staking_manager.ts";
-import { KOFI } from "../src/kofi/support.ts";
-import * as vault from "../src/kofi/vault.ts";
-import * as withdrawals from "../src/kofi/withdrawals.ts";
+import type { FrameworkImpl } from "../src/framework/index.ts";
+import { moveEnvForTx } from "../src/framework/natives/index.ts";
+import { type LoadedKofiMove, loadKofiMove } from "../src/move/kofi-package.ts";
 import { namedObjectAddress, utf8 } from "../src/runtime/address.ts";
 import type { Address, Runtime } from "../src/runtime/port.ts";
+
+export const KOFI = KOFI_DEV_ADDRESS as Address;
+
+/** move/sources, parsed, checked and compiled once per test file. */
+let loaded: LoadedKofiMove | undefined;
+export function kofiMove(): LoadedKofiMove {
+  loaded ??= loadKofiMove();
+  return loaded;
+}
+
+/** `vault::Vault` as stored (Move field names, u64 as bigint). */
+export interface VaultResource {
+  total_kapt: bigint;
+  total_shares: bigint;
+  dead_shares: bigint;
+  stream_amount: bigint;
+  stream_released: bigint;
+  stream_start: bigint;
+  stream_end: bigint;
+}
 
 export const APT = 100_000_000n;
 export const DAY = 86_400n;
@@ -52,7 +72,7 @@ export class Kit {
       ...opts,
     });
     this.chain.mint(KOFI, 10_000n * APT);
-    const r = this.chain.execute(KOFI, (rt, s) => publishKofi(rt, s), { chargeGas: false });
+    const r = this.chain.execute(KOFI, (rt, s) => kofiMove().publish(rt, s), { chargeGas: false });
     if (!r.success) throw new Error(`publish failed: ${r.vmStatus}`);
     const commissions = opts.commissions ?? [1000n, 500n, 0n];
     commissions.forEach((c, i) => {
@@ -81,7 +101,7 @@ export class Kit {
   }
 
   private binding(module: string, fn: string) {
-    const b = kofiBindings.find((x) => x.module === module && x.name === fn);
+    const b = kofiMove().bindings.find((x) => x.module === module && x.name === fn);
     if (!b) throw new Error(`no binding ${module}::${fn}`);
     return b;
   }
@@ -130,9 +150,16 @@ export class Kit {
     expect(() => this.view(fn, args)).toThrow(errName);
   }
 
-  /** Reads model state through a runtime over the committed state. */
+  /** Reads state through a runtime over the committed state. */
   read<T>(f: (rt: Runtime) => T): T {
     return this.chain.view(f);
+  }
+
+  /** Calls any function of the package (public(package) included) through the interpreter, read-only. */
+  move(module: string, fn: string, args: Value[] = []): Value[] {
+    return this.read((rt) =>
+      kofiMove().interpreter.call(moveEnvForTx((rt.framework as FrameworkImpl).ctx), module, fn, [], args),
+    );
   }
 
   kapt(a: Address): bigint {
@@ -147,19 +174,20 @@ export class Kit {
   rate(): [bigint, bigint] {
     return this.view("exchange_rate") as [bigint, bigint];
   }
-  vault(): vault.Vault {
-    return this.read((rt) => ({ ...rt.storage.borrow<vault.Vault>(KOFI, vault.VAULT) }));
+  vault(): VaultResource {
+    return this.read((rt) => ({ ...rt.storage.borrow<VaultResource>(KOFI, `${KOFI}::vault::Vault`) }));
   }
   protocolAddress(): Address {
-    return this.read((rt) => config.protocol_address(rt));
+    return this.move("config", "protocol_address")[0] as Address;
   }
   /** (controlled, user liabilities = kAPT supply + ticket liabilities, protocol equity) */
   solvency(): { controlled: bigint; userLiabilities: bigint; equity: bigint } {
-    return this.read((rt) => ({
-      controlled: staking_manager.controlled_apt(rt),
-      userLiabilities: kapt.supply(rt) + withdrawals.liabilities(rt),
-      equity: staking_manager.protocol_equity(rt),
-    }));
+    const one = (module: string, fn: string) => this.move(module, fn)[0] as bigint;
+    return {
+      controlled: one("staking_manager", "controlled_apt"),
+      userLiabilities: one("kapt", "supply") + one("withdrawals", "liabilities"),
+      equity: one("staking_manager", "protocol_equity"),
+    };
   }
   /**
    * Invariant: controlled APT covers kAPT supply + open tickets. (The protocol equity is checked separately:
@@ -177,7 +205,7 @@ export class Kit {
     return r.events.filter((e) => e.type === `${KOFI}::${type}`).map((e) => e.data);
   }
   ticketsOf(owner: Address): Address[] {
-    return this.read((rt) => withdrawals.tickets_of(rt, owner));
+    return this.move("withdrawals", "tickets_of", [owner])[0] as Address[];
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APT, EPOCH, Kit } from "../../test/kofi-testkit.ts";
+import { APT, EPOCH, Kit } from "../kofi-testkit.ts";
 
 describe("kofi model: deposit", () => {
   it("publishes, adds pools, seeds the vault", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { Chain } from "./chain.ts";
-import { startLocalnet } from "./index.ts";
-import { checkKofiBindings, installKofi, type KofiPackage } from "./kofi-bindings.ts";
-import type { FunctionSignature, KofiFunctionBinding } from "./runtime/port.ts";
+import { Chain } from "../chain.ts";
+import { startLocalnet } from "../index.ts";
+import type { FunctionSignature, KofiFunctionBinding } from "../runtime/port.ts";
+import { checkKofiBindings, installKofi, type KofiPackage } from "./install.ts";
 
 const KOFI = "0x000000000000000000000000000000000000000000000000000000006b6f6669" as const;
 const fn = (name: string, entry: boolean, view: boolean, params: string[], ret: string[] = []) => ({
@@ -75,7 +75,7 @@ describe("Kofi bindings check", () => {
     );
   });
   it("startLocalnet refuses to start when a real binding has a wrong param type or a wrong return", async () => {
-    const { loadKofiPackage } = await import("./kofi-bindings.ts");
+    const { loadKofiPackage } = await import("./install.ts");
     const real = await loadKofiPackage();
     const tamper = (name: string, sig: Partial<FunctionSignature>): KofiPackage => ({
       ...real,
@@ -99,8 +99,8 @@ describe("Kofi bindings check", () => {
     expect(reg.module(KOFI, "gateway")?.exposed_functions).toHaveLength(3);
     expect(reg.fn(KOFI, "gateway", "quote")?.abi.is_view).toBe(true);
   });
-  it("the real model matches the generated ABI", async () => {
-    const { loadKofiPackage } = await import("./kofi-bindings.ts");
+  it("the Move package (interpreted) matches the generated ABI", async () => {
+    const { loadKofiPackage } = await import("./install.ts");
     const pkg = await loadKofiPackage();
     expect(pkg.address).toBe(KOFI);
     expect(() => checkKofiBindings(pkg)).not.toThrow();

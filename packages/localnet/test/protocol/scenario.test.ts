@@ -13,7 +13,7 @@ import {
   type UserTransactionResponse,
 } from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Localnet, startLocalnet } from "../index.ts";
+import { type Localnet, startLocalnet } from "../../src/index.ts";
 
 const APT = 100_000_000n;
 const DAY = 86_400;

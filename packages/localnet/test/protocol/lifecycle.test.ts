@@ -1,8 +1,7 @@
 import { kofiAbi, kofiEvents } from "@kofi/core/abi";
 import { describe, expect, it } from "vitest";
-import { APT, DAY, EPOCH, Kit } from "../../test/kofi-testkit.ts";
-import type { Address } from "../runtime/port.ts";
-import { KOFI } from "./support.ts";
+import type { Address } from "../../src/runtime/port.ts";
+import { APT, DAY, EPOCH, Kit, KOFI } from "../kofi-testkit.ts";
 
 type StructAbi = { name: string; fields: readonly { name: string }[] };
 const structs = new Map<string, string[]>();

@@ -1,13 +1,13 @@
-import type { Chain } from "./chain.ts";
-import { loadKofiMove, type MovePackageOptions } from "./move/kofi-package.ts";
-import type { ExposedFunction, ModuleAbi } from "./runtime/functions.ts";
-import type { Address, FunctionSignature, KofiFunctionBinding, Runtime, Signer } from "./runtime/port.ts";
+import type { Chain } from "../chain.ts";
+import type { ExposedFunction, ModuleAbi } from "../runtime/functions.ts";
+import type { Address, FunctionSignature, KofiFunctionBinding, Runtime, Signer } from "../runtime/port.ts";
+import { loadKofiMove, type MovePackageOptions } from "./kofi-package.ts";
 
-/** The Kofi package as the node serves it: ABI (generated from move/sources) + the TypeScript model. */
+/** The Kofi package as the node serves it: ABI (generated from move/sources) + the interpreted Move. */
 export interface KofiPackage {
   address: Address;
   modules: Record<string, ModuleAbi>;
-  /** Each with its hand-written signature; `checkKofiBindings` compares it with `modules`. */
+  /** One per entry function and view, signature from the checked Move; `checkKofiBindings` compares it with `modules`. */
   bindings: readonly KofiFunctionBinding[];
   publish(rt: Runtime, deployer: Signer): void;
   /** `kofiErrors`: per module, error constant -> { code (reason), doc }. Docs in vm_status come from here. */
@@ -80,7 +80,7 @@ export function checkKofiBindings(pkg: KofiPackage): void {
   }
   if (missing.length || extra.length || dup.length || differs.length) {
     const lines = [
-      "kofi-localnet: the Kofi model does not match the generated ABI (packages/core/src/generated/abi.ts):",
+      "kofi-localnet: move/sources does not match the generated ABI (packages/core/src/generated/abi.ts; run npm run abi):",
       ...(missing.length ? [`  missing bindings (${missing.length}): ${missing.join(", ")}`] : []),
       ...(extra.length
         ? [`  bindings not in the ABI as entry/view functions (${extra.length}): ${extra.join(", ")}`]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APT, EPOCH, Kit } from "../../test/kofi-testkit.ts";
+import { APT, EPOCH, Kit } from "../kofi-testkit.ts";
 
 /** a/b >= c/d for positive fractions */
 const geq = ([a, b]: [bigint, bigint], [c, d]: [bigint, bigint]) => a * d >= c * b;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { APT, addr, EPOCH, Kit, LOCKUP } from "../../test/kofi-testkit.ts";
-import type { Address } from "../runtime/port.ts";
+import type { Address } from "../../src/runtime/port.ts";
+import { APT, addr, EPOCH, Kit, LOCKUP } from "../kofi-testkit.ts";
 
 describe("kofi model: admin", () => {
   it("two-step admin transfer", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { APT, DAY, EPOCH, Kit, LOCKUP } from "../../test/kofi-testkit.ts";
-import type { TxRecord } from "../chain.ts";
-import type { Address } from "../runtime/port.ts";
+import type { TxRecord } from "../../src/chain.ts";
+import type { Address } from "../../src/runtime/port.ts";
+import { APT, DAY, EPOCH, Kit, LOCKUP } from "../kofi-testkit.ts";
 
 function depositor(k: Kit, n: number, apt: bigint) {
   const u = k.user(n);
