@@ -5,6 +5,7 @@
  */
 import type { BackendFactory, KofiBackend } from "./backend.ts";
 import type { CoreBackendOptions } from "./backend-core.ts";
+import { readProtocolLean } from "./lean-read.ts";
 
 /** `adapters` may be `@kofi/adapters` venues, or a function building them from `{ reader, tokens }`. */
 function exitsOf(adapters: BackendFactoryAdapters): NonNullable<CoreBackendOptions["exits"]> {
@@ -45,7 +46,11 @@ export const lazyCoreBackend: BackendFactory = (options) => {
     get allowedFunctions() {
       return ready?.allowedFunctions ?? [];
     },
-    getProtocol: async (signal) => (await load()).getProtocol(signal),
+    // Configured node and package: one plain fetch, no SDK download (the lean path). Else the SDK resolves presets.
+    getProtocol: async (signal) =>
+      options.nodeUrl && options.kofiAddress
+        ? readProtocolLean(options.nodeUrl, options.kofiAddress, signal)
+        : (await load()).getProtocol(signal),
     getPosition: async (address, signal) => (await load()).getPosition(address, signal),
     getAccount: async (wallet) => (await load()).getAccount(wallet),
     connect: async (wallet) => {
