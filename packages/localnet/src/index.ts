@@ -36,8 +36,13 @@ export interface LocalnetOptions {
   clock?: "manual" | "wall";
   /** No logging. */
   quiet?: boolean;
-  /** The Kofi package to deploy: default the generated ABI + src/kofi model; `false` for a framework-only chain. */
+  /**
+   * The Kofi package to deploy: default the generated ABI + move/sources executed by the Move interpreter;
+   * `false` for a framework-only chain.
+   */
   kofi?: KofiPackage | false;
+  /** The Move package directory to run (default the repository's `move/`, or the copy shipped in the package). */
+  moveDir?: string;
   /**
    * Host the DEX and lending venues (Hyperion, ThalaSwap v2, Echelon) at their mainnet addresses, seeded with
    * kAPT/stkAPT liquidity at genesis, so the adapters run offline exactly as on mainnet. Default true
@@ -82,7 +87,10 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     clock: opts.clock ?? "manual",
     genesisTimeSecs: opts.genesisTimeSecs === undefined ? undefined : BigInt(opts.genesisTimeSecs),
   } as const;
-  const pkg = opts.kofi === false ? undefined : (opts.kofi ?? (await loadKofiPackage()));
+  const pkg =
+    opts.kofi === false
+      ? undefined
+      : (opts.kofi ?? (await loadKofiPackage(opts.moveDir ? { moveDir: opts.moveDir } : {})));
 
   const withVenues = pkg !== undefined && opts.venues !== false;
   let chain: Chain;
