@@ -7,33 +7,18 @@ const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /**
  * A position in a token list with the look-ahead helpers the parsers need, and the file's diagnostics.
- * Matching brackets are found once for the whole file (one pass), so skipping a group or recovering after
- * an error is a jump, not a scan.
+ * The lexer matched the brackets (`Token.close`), so skipping a group or recovering after an error is a
+ * jump, not a scan.
  */
 export class Cursor {
   private i = 0;
-  /** For each `(`, `[`, `{` token, the index of its closing token; -1 when unbalanced or not an opener. */
-  private readonly closeOf: Int32Array;
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     readonly tokens: Token[],
     readonly file: string,
     readonly source = "",
-  ) {
-    this.closeOf = new Int32Array(tokens.length).fill(-1);
-    const stack: number[] = [];
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k] as Token;
-      if (t.kind !== "punct") continue;
-      if (CLOSERS[t.text]) stack.push(k);
-      else if (t.text === ")" || t.text === "]" || t.text === "}") {
-        // A mismatched closer leaves its opener unmatched; skipGroup reports it there.
-        const open = stack.pop();
-        if (open !== undefined && CLOSERS[(tokens[open] as Token).text] === t.text) this.closeOf[open] = k;
-      }
-    }
-  }
+  ) {}
 
   get index(): number {
     return this.i;
@@ -45,10 +30,12 @@ export class Cursor {
   }
 
   peek(offset = 0): Token {
+    const t = this.tokens[this.i + offset];
+    if (t) return t;
     const k = Math.max(0, Math.min(this.i + offset, this.tokens.length - 1));
-    const t = this.tokens[k];
-    if (!t) throw new MoveSyntaxError("empty token list", { file: this.file, line: 1, col: 1 });
-    return t;
+    const last = this.tokens[k];
+    if (!last) throw new MoveSyntaxError("empty token list", { file: this.file, line: 1, col: 1 });
+    return last;
   }
 
   next(): Token {
@@ -114,7 +101,7 @@ export class Cursor {
 
   /** Index of the token closing the group opened at `index`, or -1. */
   closeIndex(index: number): number {
-    return this.closeOf[index] ?? -1;
+    return this.tokens[index]?.close ?? -1;
   }
 
   /** Skips a balanced `()`, `[]` or `{}` group starting at the current opening bracket; returns its tokens. */

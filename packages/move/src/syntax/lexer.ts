@@ -21,9 +21,12 @@ export interface Token {
   col: number;
   /** `///` and `/** *\/` doc comment lines directly before this token (since the previous token). */
   docs: readonly string[];
+  /** For `(`, `[`, `{`: the index of the matching closing token; -1 when unbalanced or not an opener. */
+  close: number;
 }
 
 const NO_DOCS: readonly string[] = Object.freeze([]);
+const CLOSER: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const TWO_CHAR_PUNCT = new Set(["::", "==", "!=", "<=", ">=", "&&", "||", "..", "->", "=>"]);
 const SINGLE_PUNCT = "(){}[]<>,;:.&|!=+-*/%^@#$?~";
 const NUMBER_SUFFIXES = new Set([
@@ -41,10 +44,23 @@ const NUMBER_SUFFIXES = new Set([
   "i256",
 ]);
 
-const isIdentStart = (ch: number) => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 95;
-const isDigit = (ch: number) => ch >= 48 && ch <= 57;
-const isIdentChar = (ch: number) => isIdentStart(ch) || isDigit(ch);
-const isHexDigit = (ch: number) => isDigit(ch) || (ch >= 97 && ch <= 102) || (ch >= 65 && ch <= 70);
+// Character classes by table lookup: the scanning loops stay cheap before the JIT has warmed up.
+const IDENT_START = 1;
+const DIGIT = 2;
+const HEX = 4;
+const CLASS = new Uint8Array(128);
+for (let ch = 0; ch < 128; ch++) {
+  const c = String.fromCharCode(ch);
+  CLASS[ch] =
+    (/[A-Za-z_]/.test(c) ? IDENT_START : 0) |
+    (/[0-9]/.test(c) ? DIGIT : 0) |
+    (/[0-9A-Fa-f]/.test(c) ? HEX : 0);
+}
+// Out-of-range indices read as undefined, and `undefined & k` is 0: non-ASCII is never an identifier.
+const isIdentStart = (ch: number) => ((CLASS[ch] as number) & IDENT_START) !== 0;
+const isDigit = (ch: number) => ((CLASS[ch] as number) & DIGIT) !== 0;
+const isIdentChar = (ch: number) => ((CLASS[ch] as number) & (IDENT_START | DIGIT)) !== 0;
+const isHexDigit = (ch: number) => ((CLASS[ch] as number) & HEX) !== 0;
 
 /**
  * Turns Move source into tokens, dropping comments but keeping doc comments on the next token.
@@ -90,10 +106,21 @@ export function tokenize(source: string, file: string): Token[] {
     col: number,
     suffix?: string,
   ) => {
-    const t: Token = { kind, text, start, end: i, line: tokLine, col, docs: docs ?? NO_DOCS };
-    if (suffix !== undefined) t.suffix = suffix;
-    tokens.push(t);
+    // Every token gets every field (suffix, close), so all tokens share one object shape.
+    tokens.push({ kind, text, suffix, start, end: i, line: tokLine, col, docs: docs ?? NO_DOCS, close: -1 });
     docs = undefined;
+  };
+  // Bracket matching in the same pass: openers wait on a stack for their closer.
+  const open: number[] = [];
+  const punct = (text: string, start: number, tokLine: number, col: number) => {
+    const index = tokens.length;
+    push("punct", text, start, tokLine, col);
+    if (text === "(" || text === "[" || text === "{") open.push(index);
+    else if (text === ")" || text === "]" || text === "}") {
+      const o = open.pop();
+      // A mismatched closer leaves its opener unmatched (close stays -1); the parser reports it there.
+      if (o !== undefined && CLOSER[(tokens[o] as Token).text] === text) (tokens[o] as Token).close = index;
+    }
   };
 
   while (i < n) {
@@ -202,13 +229,13 @@ export function tokenize(source: string, file: string): Token[] {
     const two = source.slice(i, i + 2);
     if (TWO_CHAR_PUNCT.has(two)) {
       i += 2;
-      push("punct", two, start, tokLine, col);
+      punct(two, start, tokLine, col);
       continue;
     }
     const c = source[i] as string;
     if (SINGLE_PUNCT.includes(c)) {
       i++;
-      push("punct", c, start, tokLine, col);
+      punct(c, start, tokLine, col);
       continue;
     }
     fail(`unexpected character '${c}'`, i);
