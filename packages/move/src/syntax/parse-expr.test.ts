@@ -170,14 +170,22 @@ describe("packs and blocks", () => {
     expect(stmts("while (i < n) { i = i + 1 }; i")).toEqual(["(while (< i n) {(= i (+ i 1))});", "i"]);
   });
 
-  it("ends a statement at the '}' of if/while/loop/block without ';'", () => {
-    expect(stmts("if (c) { f() }\n*r = 1;\nloop { break }\n{ g() }\nx")).toEqual([
+  it("needs ';' after every statement but the last, blocks and loops included, as Move does", () => {
+    expect(stmts("if (c) { f() };\n*r = 1;\nloop { break };\n{ g() };\nx")).toEqual([
       "(if c {(call f)});",
       "(= [place (* r)] 1);",
       "(loop {(break)});",
       "{(call g)};",
       "x",
     ]);
+    expect(diags("module 0x1::s {\n  fun f() {\n    if (c) { g() }\n    let x = 1;\n  }\n}")).toEqual([
+      "4:5 syntax_error expected ';' or '}' after an expression, found 'let'",
+    ]);
+  });
+
+  it("continues a block-bodied if with operators, not its last branch", () => {
+    expect(expr("if (a) { 1 } else { 2 } + 1")).toBe("(+ (if a {1} {2}) 1)");
+    expect(expr("if (a) 1 else 2 + 1")).toBe("(if a 1 (+ 2 1))");
   });
 
   it("parses if/else as an expression with greedy else branches", () => {

@@ -21,7 +21,7 @@ import { MoveSyntaxError } from "./syntax-error.ts";
  * Casts are not binary operators: `(e as T)` casts the whole parenthesised expression
  * (`(a * b as u128)` casts the product), and `u as T` is also read when a whole expression is one unary
  * expression (`let y = x as u64;`). `if`/`while`/`loop` take a block body without continuing it with
- * operators, and such an expression may end a statement without `;`.
+ * operators (`if (c) { a } else { b } + 1` adds to the `if`); statements end with `;`, blocks included.
  */
 const PRECEDENCE: Record<string, number> = {
   "||": 1,
@@ -470,15 +470,6 @@ function parsePack(c: Cursor, path: PathRef, typeArgs: TypeExpr[] | undefined): 
 
 // ------------------------------------------------------------------------------------------------ blocks
 
-/** Expressions that end a statement at their closing `}` without `;`. */
-function startsBlockLike(c: Cursor): boolean {
-  const t = c.peek();
-  if (t.kind === "label") return true;
-  if (t.kind === "punct") return t.text === "{";
-  if (t.kind !== "ident") return false;
-  return t.text === "if" || t.text === "while" || t.text === "loop" || (t.text === "for" && c.is("(", 1));
-}
-
 /** `{ stmt; ... [result] }`. */
 export function parseBlock(c: Cursor): BlockExpr {
   const open = c.expect("{");
@@ -494,8 +485,7 @@ export function parseBlock(c: Cursor): BlockExpr {
     if (c.is("use")) c.unsupported("'use' inside a function body");
     if (c.eat(";")) continue;
     const start = c.peek();
-    const blockLike = startsBlockLike(c);
-    const e = blockLike ? parseTerm(c) : parseExpr(c);
+    const e = parseExpr(c);
     if (c.eat(";")) {
       stmts.push({ kind: "expr", expr: e, pos: c.pos(start) });
       continue;
@@ -504,10 +494,7 @@ export function parseBlock(c: Cursor): BlockExpr {
       result = e;
       break;
     }
-    if (blockLike && c.peek(-1).text === "}") {
-      stmts.push({ kind: "expr", expr: e, pos: c.pos(start) });
-      continue;
-    }
+    // As in Move, every statement but the last ends with `;`, also after `if (..) { .. }` and loops.
     c.fail(`expected ';' or '}' after an expression, found ${describe(c.peek())}`);
   }
   c.expect("}");
