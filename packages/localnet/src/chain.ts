@@ -93,6 +93,13 @@ export interface ExecuteMeta {
   chargeGas?: boolean;
   /** Simulation: run and report, never commit or record. */
   simulate?: boolean;
+  /** Who pays gas: the fee payer of a sponsored transaction (default the sender). */
+  gasPayer?: Address;
+  /**
+   * Sponsored transaction of an account that does not exist yet: create it first (transaction_validation.move
+   * v1.39, sponsored automatic account creation).
+   */
+  createSender?: boolean;
 }
 
 const SECONDS_PER_YEAR = 31_536_000n;
@@ -329,7 +336,13 @@ export class Chain {
     const hash = meta.hash ?? this.nextInternalHash();
     const hashBytes = Buffer.from(hash.slice(2), "hex");
     const seq = meta.sequenceNumber ?? this.sequenceNumberOf(sender);
-    let ctx = this.newContext(hashBytes);
+    const payer = meta.gasPayer ?? sender;
+    const fresh = (): TxContext => {
+      const c = this.newContext(hashBytes);
+      if (meta.createSender && !accountExists(c, sender)) createAccount(c, sender);
+      return c;
+    };
+    let ctx = fresh();
     let success = true;
     let failure: ReturnType<typeof describeFailure> | undefined;
     let returned: unknown[] | undefined;
@@ -348,22 +361,20 @@ export class Chain {
       failure = describeFailure(e, this.abortDocs);
       gasUsed = MIN_TRANSACTION_GAS_UNITS;
     }
-    if (!success) ctx = this.newContext(hashBytes); // discard every write of the failed call
+    if (!success) ctx = fresh(); // discard every write of the failed call
     if (charge) {
       let fee = gasUsed * gasUnitPrice;
-      if (success && aptBalance(ctx, sender) < fee) {
+      if (success && aptBalance(ctx, payer) < fee) {
         // the call spent the APT reserved for gas: fail it and charge the minimum
-        ctx = this.newContext(hashBytes);
+        ctx = fresh();
         success = false;
         failure = { vmStatus: "INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE" };
         gasUsed = MIN_TRANSACTION_GAS_UNITS;
         fee = gasUsed * gasUnitPrice;
       }
-      if (fee > aptBalance(ctx, sender)) fee = aptBalance(ctx, sender);
-      if (accountExists(ctx, sender)) {
-        burnApt(ctx, sender, fee);
-        bumpSequenceNumber(ctx, sender);
-      }
+      if (fee > aptBalance(ctx, payer)) fee = aptBalance(ctx, payer);
+      if (accountExists(ctx, payer)) burnApt(ctx, payer, fee);
+      if (accountExists(ctx, sender)) bumpSequenceNumber(ctx, sender);
       ctx.events.push({
         type: "0x1::transaction_fee::FeeStatement",
         data: {

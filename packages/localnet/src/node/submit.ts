@@ -1,26 +1,21 @@
-import { createPublicKey, type KeyObject, verify } from "node:crypto";
 import {
-  AccountAuthenticatorEd25519,
-  AccountAuthenticatorNoAccountAuthenticator,
-  AccountAuthenticatorSingleKey,
   Deserializer,
-  Ed25519PublicKey,
-  Ed25519Signature,
   RawTransaction,
   TransactionAuthenticator,
-  TransactionAuthenticatorEd25519,
-  TransactionAuthenticatorSingleSender,
   TransactionPayloadEntryFunction,
+  TransactionPayloadScript,
 } from "@aptos-labs/ts-sdk";
 import type { Chain, TxRecord } from "../chain.ts";
 import { accountExists } from "../framework/accounts.ts";
 import { aptBalance } from "../framework/coin.ts";
-import { T } from "../framework/context.ts";
+import { FRAMEWORK, T } from "../framework/context.ts";
 import { MAX_GAS_AMOUNT, MAX_GAS_UNIT_PRICE, MIN_GAS_UNIT_PRICE, MIN_TRANSACTION_GAS_UNITS } from "../gas.ts";
 import type { Registry } from "../registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
+import { verifyEd25519 } from "../runtime/crypto.ts";
 import type { NodeFunction } from "../runtime/functions.ts";
 import type { Address } from "../runtime/port.ts";
+import { anyValidSignature, txAuth, verifyTxAuth } from "./auth.ts";
 import { ApiError, invalidInput, VM, vmValidation, vmVerification } from "./errors.ts";
 import {
   ArgError,
@@ -32,31 +27,18 @@ import {
   TypeParseError,
 } from "./move_type.ts";
 
-const RAW_TX_PREFIX = sha3(utf8("APTOS::RawTransaction"));
 const TX_PREFIX = sha3(utf8("APTOS::Transaction"));
-const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
-const keyCache = new Map<string, KeyObject>();
-function ed25519Key(pk: Uint8Array): KeyObject {
-  const hex = Buffer.from(pk).toString("hex");
-  let k = keyCache.get(hex);
-  if (!k) {
-    k = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, pk]), format: "der", type: "spki" });
-    if (keyCache.size > 10_000) keyCache.clear();
-    keyCache.set(hex, k);
-  }
-  return k;
-}
+/** Native Ed25519 verification (moved to runtime/crypto.ts; re-exported for existing importers). */
+export { verifyEd25519 };
 
-/** Native (OpenSSL) Ed25519 verification; ~20x faster than a JS implementation. */
-export function verifyEd25519(pk: Uint8Array, msg: Uint8Array, sig: Uint8Array): boolean {
-  if (pk.length !== 32 || sig.length !== 64) return false;
-  try {
-    return verify(null, msg, ed25519Key(pk), sig);
-  } catch {
-    return false;
-  }
-}
+/**
+ * Script payloads and module publishing need Move bytecode: nothing in the localnet compiles or executes
+ * bytecode (the Kofi package runs from its Move sources through the interpreter; 0x1 is a TypeScript model).
+ * Both are refused before anything runs, with this one message (documented in the README).
+ */
+export const BYTECODE_UNSUPPORTED =
+  "the localnet cannot run Move bytecode: script payloads and module publishing (0x1::code::publish_package_txn, 0x1::object_code_deployment) need compiled bytecode, which nothing here can produce or execute; call entry functions of the packages the localnet hosts instead";
 
 /** A decoded, validated call, ready to execute. */
 export interface PreparedTx {
@@ -71,81 +53,12 @@ export interface PreparedTx {
   args: unknown[];
   payloadJson: unknown;
   signatureJson: unknown;
-}
-
-interface Auth {
-  /** Simulation without a public key (`AccountAuthenticatorNoAccountAuthenticator`): no key checks. */
-  none?: boolean;
-  publicKey: Uint8Array;
-  signature: Uint8Array;
-  authKey: `0x${string}`;
-  json: unknown;
-}
-
-function authOf(a: TransactionAuthenticator): Auth {
-  let inner: unknown = a;
-  if (a instanceof TransactionAuthenticatorSingleSender) inner = a.sender;
-  if (inner instanceof AccountAuthenticatorNoAccountAuthenticator) {
-    return {
-      none: true,
-      publicKey: new Uint8Array(32),
-      signature: new Uint8Array(64),
-      authKey: "0x",
-      json: { type: "no_account_signature" },
-    };
-  }
-  if (a instanceof TransactionAuthenticatorEd25519 || inner instanceof AccountAuthenticatorEd25519) {
-    const x = inner as { public_key: Ed25519PublicKey; signature: Ed25519Signature };
-    const pk = x.public_key.toUint8Array();
-    const sig = x.signature.toUint8Array();
-    const json = { public_key: bytesToHex(pk), signature: bytesToHex(sig), type: "ed25519_signature" };
-    if (a instanceof TransactionAuthenticatorSingleSender) {
-      return {
-        publicKey: pk,
-        signature: sig,
-        authKey: authKey(pk, 0),
-        json: { sender: { ...json, type: "ed25519_signature" }, type: "single_sender" },
-      };
-    }
-    return { publicKey: pk, signature: sig, authKey: authKey(pk, 0), json };
-  }
-  if (inner instanceof AccountAuthenticatorSingleKey) {
-    const pkAny = inner.public_key;
-    const sigAny = inner.signature;
-    const pkInner = pkAny.publicKey;
-    const sigInner = sigAny.signature;
-    if (!(pkInner instanceof Ed25519PublicKey) || !(sigInner instanceof Ed25519Signature)) {
-      throw vmValidation(
-        "INVALID_SIGNATURE",
-        VM.INVALID_SIGNATURE,
-        "only Ed25519 single keys are supported by the localnet",
-      );
-    }
-    const pk = pkInner.toUint8Array();
-    const sig = sigInner.toUint8Array();
-    return {
-      publicKey: pk,
-      signature: sig,
-      authKey: bytesToHex(sha3(pkAny.bcsToBytes(), Uint8Array.of(2))),
-      json: {
-        sender: {
-          public_key: { value: bytesToHex(pk), type: "ed25519" },
-          signature: { value: bytesToHex(sig), type: "ed25519" },
-          type: "single_key_signature",
-        },
-        type: "single_sender",
-      },
-    };
-  }
-  throw vmValidation(
-    "INVALID_SIGNATURE",
-    VM.INVALID_SIGNATURE,
-    "unsupported authenticator (the localnet verifies Ed25519 and SingleKey Ed25519 senders)",
-  );
-}
-
-function authKey(pk: Uint8Array, scheme: number): `0x${string}` {
-  return bytesToHex(sha3(pk, Uint8Array.of(scheme)));
+  /** Multi-agent / fee payer secondary signers, in order. */
+  secondarySigners: Address[];
+  /** The account that pays gas (the fee payer, else the sender). */
+  gasPayer: Address;
+  /** Sponsored transaction from an account that does not exist yet (sequence number 0): created on execution. */
+  createSender: boolean;
 }
 
 /** Decode a BCS SignedTransaction with the ts-sdk's deserializers; 400 invalid_input if malformed. */
@@ -248,23 +161,32 @@ export function paramTypes(reg: Registry, fn: NodeFunction, targs: MoveType[]): 
  * Full validation of a signed transaction, in the order the node's VM validator applies it. Throws ApiError;
  * on success nothing has changed yet.
  */
-export function prepare(chain: Chain, reg: Registry, body: Uint8Array, simulate: boolean): PreparedTx {
+export function prepare(
+  chain: Chain,
+  reg: Registry,
+  body: Uint8Array,
+  simulate: boolean,
+  /** The sequence number the sender's next transaction must carry (mempool: after its pending ones). */
+  expectedSequence?: (sender: Address) => bigint | undefined,
+): PreparedTx {
   const { raw, rawBytes, auth: authenticator } = decodeSigned(body);
   const sender = raw.sender.toStringLong() as Address;
-  const auth = authOf(authenticator);
-  if (auth.none && !simulate)
+  const auth = txAuth(authenticator);
+  const signers = [
+    auth.sender,
+    ...auth.secondary.map((s) => s.auth),
+    ...(auth.feePayer ? [auth.feePayer.auth] : []),
+  ];
+  if (!simulate && signers.some((s) => s.none))
     throw vmValidation("INVALID_SIGNATURE", VM.INVALID_SIGNATURE, "a signature is required");
-  // signature (simulation carries a zeroed signature and must not carry a valid one)
+  // signatures (simulation carries zeroed signatures and must not carry valid ones)
   if (simulate) {
-    if (
-      auth.signature.some((b) => b !== 0) &&
-      verifyEd25519(auth.publicKey, concat(RAW_TX_PREFIX, rawBytes), auth.signature)
-    ) {
+    if (anyValidSignature(auth, raw, rawBytes))
       throw invalidInput("Simulated transactions must not have a valid signature");
-    }
-  } else if (!verifyEd25519(auth.publicKey, concat(RAW_TX_PREFIX, rawBytes), auth.signature)) {
-    throw vmValidation("INVALID_SIGNATURE", VM.INVALID_SIGNATURE);
-  }
+  } else verifyTxAuth(auth, raw, rawBytes);
+  const secondary = auth.secondary.map((s) => s.address);
+  if (new Set([sender, ...secondary]).size !== secondary.length + 1)
+    throw vmValidation("SIGNERS_CONTAIN_DUPLICATES", VM.SIGNERS_CONTAIN_DUPLICATES);
   // gas parameters
   if (raw.max_gas_amount > MAX_GAS_AMOUNT) {
     throw vmValidation(
@@ -285,43 +207,79 @@ export function prepare(chain: Chain, reg: Registry, body: Uint8Array, simulate:
     throw vmValidation("GAS_UNIT_PRICE_ABOVE_MAX_BOUND", VM.GAS_UNIT_PRICE_ABOVE_MAX_BOUND);
   // chain id
   if (raw.chain_id.chainId !== chain.chainId) throw vmValidation("BAD_CHAIN_ID", VM.BAD_CHAIN_ID);
-  // account, auth key, sequence number
+  // accounts, auth keys, sequence number (transaction_validation.move v1.39 `prologue_common`,
+  // `check_for_replay_protection_regular_txn`, `multi_agent_common_prologue`, `fee_payer_script_prologue`)
   const ctx = chain.readContext();
-  if (!accountExists(ctx, sender))
-    throw vmValidation("SENDING_ACCOUNT_DOES_NOT_EXIST", VM.SENDING_ACCOUNT_DOES_NOT_EXIST);
-  const acct = ctx.journal.borrow<{ authentication_key: string; sequence_number: bigint }>(sender, T.account);
-  if (!auth.none && acct.authentication_key !== auth.authKey)
+  const gasPayer = auth.feePayer?.address ?? sender;
+  const senderExists = accountExists(ctx, sender);
+  // sponsored automatic account creation: a fee payer may pay for a sender that does not exist yet (seq 0)
+  const createSender = !senderExists && gasPayer !== sender && raw.sequence_number === 0n;
+  const keyOf = (a: Address) =>
+    ctx.journal.borrow<{ authentication_key: string }>(a, T.account).authentication_key;
+  if (!createSender) {
+    if (!senderExists)
+      throw vmValidation("SENDING_ACCOUNT_DOES_NOT_EXIST", VM.SENDING_ACCOUNT_DOES_NOT_EXIST);
+    if (!auth.sender.none && keyOf(sender) !== auth.sender.authKey)
+      throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY);
+    const committed = chain.sequenceNumberOf(sender);
+    const expected = expectedSequence?.(sender) ?? committed;
+    if (raw.sequence_number < expected)
+      throw vmValidation("SEQUENCE_NUMBER_TOO_OLD", VM.SEQUENCE_NUMBER_TOO_OLD);
+    if (raw.sequence_number > expected)
+      throw vmValidation("SEQUENCE_NUMBER_TOO_NEW", VM.SEQUENCE_NUMBER_TOO_NEW);
+  } else if (auth.sender.authKey !== sender && !auth.sender.none) {
+    // the new account's address must be its authentication key (what create_account will store)
     throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY);
-  if (raw.sequence_number < acct.sequence_number)
-    throw vmValidation("SEQUENCE_NUMBER_TOO_OLD", VM.SEQUENCE_NUMBER_TOO_OLD);
-  if (raw.sequence_number > acct.sequence_number)
-    throw vmValidation("SEQUENCE_NUMBER_TOO_NEW", VM.SEQUENCE_NUMBER_TOO_NEW);
+  }
+  for (const s of [...auth.secondary, ...(auth.feePayer ? [auth.feePayer] : [])]) {
+    if (!accountExists(ctx, s.address))
+      throw vmValidation("SENDING_ACCOUNT_DOES_NOT_EXIST", VM.SENDING_ACCOUNT_DOES_NOT_EXIST, `${s.address}`);
+    if (!s.auth.none && keyOf(s.address) !== s.auth.authKey)
+      throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY, `${s.address}`);
+  }
   // expiration against the host clock (the SDK sets it from the client's clock; chain time may be advanced)
   if (raw.expiration_timestamp_secs <= BigInt(Math.floor(Date.now() / 1000))) {
     throw vmValidation("TRANSACTION_EXPIRED", VM.TRANSACTION_EXPIRED);
   }
-  // balance for max gas
-  if (aptBalance(ctx, sender) < raw.max_gas_amount * raw.gas_unit_price) {
+  // balance of the gas payer for max gas
+  if (aptBalance(ctx, gasPayer) < raw.max_gas_amount * raw.gas_unit_price) {
     throw vmValidation(
       "INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE",
       VM.INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE,
     );
   }
   // payload
+  if (raw.payload instanceof TransactionPayloadScript)
+    throw vmValidation("FEATURE_UNDER_GATING", VM.FEATURE_UNDER_GATING, BYTECODE_UNSUPPORTED);
   if (!(raw.payload instanceof TransactionPayloadEntryFunction)) {
     throw vmValidation(
       "FEATURE_UNDER_GATING",
       VM.FEATURE_UNDER_GATING,
-      "the localnet executes entry function payloads only",
+      "the localnet executes entry function payloads only (no multisig or orderless payloads)",
     );
   }
   const ef = raw.payload.entryFunction;
   const address = ef.module_name.address.toStringLong() as Address;
   const module = ef.module_name.name.identifier;
   const name = ef.function_name.identifier;
+  if (
+    address === FRAMEWORK &&
+    ((module === "code" && name === "publish_package_txn") || module === "object_code_deployment")
+  ) {
+    throw vmValidation("FEATURE_UNDER_GATING", VM.FEATURE_UNDER_GATING, BYTECODE_UNSUPPORTED);
+  }
   const typeArgs = ef.type_args.map((t) => t.toString());
   const rawArgs = ef.args.map((a) => a.bcsToBytes());
   const { fn, args } = resolveCall(reg, address, module, name, typeArgs, rawArgs, "entry");
+  // every transaction signer fills one leading signer parameter (aptos-vm `validate_combine_signer_and_txn_args`)
+  const signerParams = signerParamCount(fn);
+  if (signerParams > 0 && signerParams !== secondary.length + 1) {
+    throw vmVerification(
+      "NUMBER_OF_SIGNER_ARGUMENTS_MISMATCH",
+      VM.NUMBER_OF_SIGNER_ARGUMENTS_MISMATCH,
+      `${address}::${module}::${name} takes ${signerParams} signer(s), the transaction has ${secondary.length + 1}`,
+    );
+  }
   const hash = bytesToHex(sha3(TX_PREFIX, Uint8Array.of(0), body)) as `0x${string}`;
   return {
     hash,
@@ -340,7 +298,17 @@ export function prepare(chain: Chain, reg: Registry, body: Uint8Array, simulate:
       type: "entry_function_payload",
     },
     signatureJson: auth.json,
+    secondarySigners: secondary,
+    gasPayer,
+    createSender,
   };
+}
+
+/** Number of leading `signer` / `&signer` parameters. */
+export function signerParamCount(fn: NodeFunction): number {
+  let n = 0;
+  while (fn.abi.params[n] === "&signer" || fn.abi.params[n] === "signer") n++;
+  return n;
 }
 
 function displayModuleAddress(a: Address): string {
@@ -367,21 +335,17 @@ function jsonish(v: unknown): unknown {
   return v;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** Execute a prepared transaction (atomic; aborts only charge gas). */
 export function executePrepared(chain: Chain, p: PreparedTx, simulate: boolean): TxRecord {
   const fn = p.fn;
-  const needsSigner = fn.abi.params[0] === "&signer" || fn.abi.params[0] === "signer";
+  const needsSigner = signerParamCount(fn) > 0;
+  const secondary = p.secondarySigners.map((address) => ({ address }));
   return chain.execute(
     p.sender,
-    (rt, signer) => fn.run(rt, p.args, needsSigner ? signer : undefined, p.typeArgs),
+    (rt, signer) => fn.run(rt, p.args, needsSigner ? signer : undefined, p.typeArgs, secondary),
     {
+      gasPayer: p.gasPayer,
+      createSender: p.createSender,
       hash: p.hash,
       sequenceNumber: p.sequenceNumber,
       maxGasAmount: p.maxGasAmount,

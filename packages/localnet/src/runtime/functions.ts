@@ -38,5 +38,7 @@ export interface NodeFunction {
     args: readonly unknown[],
     signer: Signer | undefined,
     typeArgs: readonly string[],
+    /** Multi-agent transactions: the secondary signers, after `signer`. */
+    secondary?: readonly Signer[],
   ): unknown[] | undefined;
 }
