@@ -1,8 +1,13 @@
 /**
  * Exact TypeScript copies of the vault's Move math (`move/sources/vault.move`). All bigint, all floor.
+ * `math.property.test.ts` proves each function equal to the interpreted Move, to the octa, on random states.
  */
-export const VIRTUAL_ASSETS = 100_000_000n;
-export const VIRTUAL_SHARES = 100_000_000n;
+import { kofiConstants } from "../generated/abi.ts";
+
+/** `vault::VIRTUAL_ASSETS` (generated ABI): virtual kAPT added to the vault's assets in every conversion. */
+export const VIRTUAL_ASSETS: bigint = kofiConstants.vault.VIRTUAL_ASSETS.value;
+/** `vault::VIRTUAL_SHARES` (generated ABI): virtual shares added to the share supply in every conversion. */
+export const VIRTUAL_SHARES: bigint = kofiConstants.vault.VIRTUAL_SHARES.value;
 
 /** The `vault::Vault` resource, bigint fields. */
 export interface VaultState {
