@@ -1,6 +1,11 @@
 import { displayAddress, MoveAbort as MoveAbortInMove, VmFailure } from "@kofi/move";
-import { accountExists, bumpSequenceNumber, createAccount } from "./framework/accounts.ts";
-import { aptBalance, burnApt, mintApt } from "./framework/coin.ts";
+import {
+  accountExists,
+  bumpSequenceNumber,
+  createAccount,
+  initializeOriginatingAddress,
+} from "./framework/accounts.ts";
+import { aptBalance, burnApt, mintApt, newCoinInfo } from "./framework/coin.ts";
 import { APT_COIN, type EventRecord, FRAMEWORK, T, type TxContext } from "./framework/context.ts";
 import * as dp from "./framework/delegation.ts";
 import { FrameworkImpl } from "./framework/index.ts";
@@ -205,8 +210,9 @@ export class Chain {
           pending_inactive: [],
           pending_active: [],
         });
-        j.moveTo(FRAMEWORK, T.coinInfo, { name: "Aptos Coin", symbol: "APT", decimals: 8n, supply: 0n });
+        j.moveTo(FRAMEWORK, T.coinInfo, newCoinInfo("Aptos Coin", "APT", 8n));
         j.moveTo(FRAMEWORK, T.chainId, { id: BigInt(this.chainId) });
+        initializeOriginatingAddress(ctx);
       },
       "genesis_transaction",
     );

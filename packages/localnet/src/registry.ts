@@ -1,5 +1,6 @@
 import { frameworkFunctions, frameworkModules } from "./framework/bindings.ts";
 import { FRAMEWORK } from "./framework/context.ts";
+import { sdkFunctions } from "./framework/sdk_bindings.ts";
 import { type MoveType, parseMoveType, type StructResolver } from "./node/move_type.ts";
 import { normalizeAddress } from "./runtime/address.ts";
 import type { ExposedFunction, ModuleAbi, NodeFunction } from "./runtime/functions.ts";
@@ -18,7 +19,28 @@ const FRAMEWORK_STRUCTS: Record<string, { name: string; type: string }[]> = {
     { name: "name", type: "0x1::string::String" },
     { name: "symbol", type: "0x1::string::String" },
     { name: "decimals", type: "u8" },
-    { name: "supply", type: "u128" },
+    { name: "supply", type: "0x1::option::Option<0x1::optional_aggregator::OptionalAggregator>" },
+  ],
+  // optional_aggregator.move / aggregator.move v1.39
+  "optional_aggregator::OptionalAggregator": [
+    { name: "aggregator", type: "0x1::option::Option<0x1::aggregator::Aggregator>" },
+    { name: "integer", type: "0x1::option::Option<0x1::optional_aggregator::Integer>" },
+  ],
+  "optional_aggregator::Integer": [
+    { name: "value", type: "u128" },
+    { name: "limit", type: "u128" },
+  ],
+  "aggregator::Aggregator": [
+    { name: "handle", type: "address" },
+    { name: "key", type: "address" },
+    { name: "limit", type: "u128" },
+  ],
+  // account.move v1.39: the fields the model stores (the event handles and capability offers are not modelled);
+  // `authentication_key` is a vector<u8>, rendered as its full 32-byte hex.
+  "account::Account": [
+    { name: "authentication_key", type: "vector<u8>" },
+    { name: "sequence_number", type: "u64" },
+    { name: "guid_creation_num", type: "u64" },
   ],
 };
 
@@ -36,6 +58,7 @@ export class Registry {
   constructor() {
     this.modules.set(FRAMEWORK, frameworkModules());
     for (const f of frameworkFunctions) this.addFunction(f);
+    for (const f of sdkFunctions) this.addFrameworkFunction(f);
     for (const [k, v] of Object.entries(FRAMEWORK_STRUCTS)) this.structs.set(`${FRAMEWORK}::${k}`, v);
   }
 
@@ -47,6 +70,26 @@ export class Registry {
     }
     m.set(abi.name, abi);
     for (const s of abi.structs) this.structs.set(`${address}::${abi.name}::${s.name}`, [...s.fields]);
+  }
+
+  /** A framework function (0x1, 0x4) served with its module: the module ABI lists it. */
+  addFrameworkFunction(f: NodeFunction): void {
+    let mods = this.modules.get(f.address);
+    if (!mods) {
+      mods = new Map();
+      this.modules.set(f.address, mods);
+    }
+    let m = mods.get(f.module);
+    if (!m) {
+      const short = f.address === FRAMEWORK ? "0x1" : `0x${f.address.replace(/^0x0*/, "")}`;
+      m = { address: short, name: f.module, friends: [], exposed_functions: [], structs: [] };
+      mods.set(f.module, m);
+    }
+    const list = m.exposed_functions as ExposedFunction[];
+    const i = list.findIndex((x) => x.name === f.name);
+    if (i >= 0) list[i] = f.abi;
+    else list.push(f.abi);
+    this.addFunction(f);
   }
 
   addFunction(f: NodeFunction): void {

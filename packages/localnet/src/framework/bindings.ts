@@ -86,9 +86,15 @@ def("aptos_account", "create_account", "entry", [], ["address"], [], (rt, a) => 
   return undefined;
 });
 // ---- coin
+// coin::balance<CoinType>(owner) (coin.move v1.39): coin_balance (0 without a CoinStore<CoinType>) plus the
+// paired FA's primary store (none for a coin that was never initialised): "0", never an abort.
 def("coin", "balance", "view", [[]], ["address"], ["u64"], (rt, a, _s, t) => {
-  requireApt(t);
-  return [rt.framework.aptBalance(addr(a, 0))];
+  const ty = (t[0] ?? "").replace(/\s+/g, "");
+  if (ty === APT_COIN || ty === `0x${"0".repeat(63)}1::aptos_coin::AptosCoin`)
+    return [rt.framework.aptBalance(addr(a, 0))];
+  const store = `0x1::coin::CoinStore<${ty}>`;
+  if (!rt.storage.exists(addr(a, 0), store)) return [0n];
+  return [rt.storage.borrow<{ coin: { value: bigint } }>(addr(a, 0), store).coin.value];
 });
 def("coin", "is_account_registered", "view", [[]], ["address"], ["bool"], (rt, a, _s, t) => {
   requireApt(t);

@@ -8,11 +8,43 @@ export interface CoinStore {
   coin: { value: bigint };
   frozen: boolean;
 }
+/**
+ * `0x1::coin::CoinInfo<CoinType>` as the framework stores it: `supply: Option<OptionalAggregator>`, where
+ * `optional_aggregator::OptionalAggregator { aggregator: Option<Aggregator>, integer: Option<Integer> }` and
+ * `Integer { value: u128, limit: u128 }` (optional_aggregator.move v1.39). The model keeps the non-parallel
+ * `Integer` form (what `optional_aggregator::new(false)` creates): its value is readable in the resource,
+ * where an `Aggregator` would hold it in a table item.
+ */
 export interface CoinInfo {
   name: string;
   symbol: string;
   decimals: bigint;
-  supply: bigint;
+  supply: { vec: OptionalAggregator[] };
+}
+export interface OptionalAggregator {
+  aggregator: { vec: { handle: string; key: string; limit: bigint }[] };
+  integer: { vec: { value: bigint; limit: bigint }[] };
+}
+
+const MAX_U128 = (1n << 128n) - 1n;
+
+/** `coin::initialize` with `monitor_supply`: the supply starts at 0 with the u128 limit. */
+export function newCoinInfo(name: string, symbol: string, decimals: bigint, supply = 0n): CoinInfo {
+  return {
+    name,
+    symbol,
+    decimals,
+    supply: { vec: [{ aggregator: { vec: [] }, integer: { vec: [{ value: supply, limit: MAX_U128 }] } }] },
+  };
+}
+
+/** `coin::coin_supply` through `optional_aggregator::read`: the tracked supply, or undefined when untracked. */
+export function coinSupply(info: CoinInfo): bigint | undefined {
+  const agg = info.supply.vec[0];
+  if (!agg) return undefined;
+  const int = agg.integer.vec[0];
+  if (int) return int.value;
+  throw new Error("aggregator-backed coin supply is not modelled");
 }
 
 export const insufficientApt = () =>
@@ -74,9 +106,24 @@ export function mintApt(ctx: TxContext, to: Address, amount: bigint): void {
   depositApt(ctx, to, amount);
 }
 
+/** `optional_aggregator::add` / `sub` on the APT supply (aborts past the limit or below zero, like Integer). */
 export function changeSupply(ctx: TxContext, delta: bigint): void {
   if (delta === 0n) return;
-  ctx.journal.borrowMut<CoinInfo>(FRAMEWORK, T.coinInfo).supply += delta;
+  const int = ctx.journal.borrowMut<CoinInfo>(FRAMEWORK, T.coinInfo).supply.vec[0]?.integer.vec[0];
+  if (!int) return;
+  const next = int.value + delta;
+  if (next < 0n || next > int.limit) {
+    throw frameworkAbort(
+      "optional_aggregator",
+      next < 0n ? "EAGGREGATOR_UNDERFLOW" : "EAGGREGATOR_OVERFLOW",
+      "out_of_range",
+      next < 0n ? 2 : 1,
+      next < 0n
+        ? "Aggregator feature is not supported. Raised by native code."
+        : "The value of aggregator underflows (goes below zero). Raised by native code.",
+    );
+  }
+  int.value = next;
 }
 
 /** Gas is burned, as on mainnet. */

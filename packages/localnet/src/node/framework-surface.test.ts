@@ -1,0 +1,288 @@
+import {
+  Account,
+  AccountAddress,
+  Aptos,
+  AptosApiError,
+  AptosConfig,
+  Ed25519PrivateKey,
+  Network,
+  RotationProofChallenge,
+  type Secp256k1PrivateKey,
+  SigningSchemeInput,
+  type UserTransactionResponse,
+} from "@aptos-labs/ts-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Localnet, startLocalnet } from "../index.ts";
+
+// The 0x1 surface the ts-sdk's everyday calls reach, through the ts-sdk only.
+let ln: Localnet;
+let aptos: Aptos;
+let dev: Account;
+
+beforeAll(async () => {
+  ln = await startLocalnet({ port: 0, quiet: true, kofi: false, genesisTimeSecs: 1_750_000_000 });
+  aptos = new Aptos(new AptosConfig({ network: Network.CUSTOM, fullnode: ln.nodeUrl, faucet: ln.faucetUrl }));
+  dev = Account.fromPrivateKey({ privateKey: new Ed25519PrivateKey(ln.accounts.dev.privateKey) });
+});
+afterAll(async () => {
+  await ln?.stop();
+});
+
+const fund = (a: AccountAddress, amount = 10e8) =>
+  aptos.fundAccount({ accountAddress: a, amount, options: { waitForIndexer: false } });
+const balance = (a: AccountAddress) => aptos.getAccountAPTAmount({ accountAddress: a });
+
+async function run(
+  signer: Account,
+  fn: `${string}::${string}::${string}`,
+  args: unknown[],
+  typeArgs: string[] = [],
+) {
+  const txn = await aptos.transaction.build.simple({
+    sender: signer.accountAddress,
+    data: { function: fn, typeArguments: typeArgs, functionArguments: args as never[] },
+  });
+  const pending = await aptos.signAndSubmitTransaction({ signer, transaction: txn });
+  return (await aptos.waitForTransaction({
+    transactionHash: pending.hash,
+    options: { checkSuccess: false },
+  })) as UserTransactionResponse;
+}
+
+describe("aptos_account::batch_transfer", () => {
+  it("pays every recipient (creating accounts) in one transaction", async () => {
+    const [a, b, c] = [Account.generate(), Account.generate(), Account.generate()];
+    const before = await balance(dev.accountAddress);
+    const done = await run(dev, "0x1::aptos_account::batch_transfer", [
+      [a.accountAddress, b.accountAddress, c.accountAddress],
+      [1, 20, 300],
+    ]);
+    expect(done.success).toBe(true);
+    expect([
+      await balance(a.accountAddress),
+      await balance(b.accountAddress),
+      await balance(c.accountAddress),
+    ]).toEqual([1, 20, 300]);
+    const fee = Number(done.gas_used) * Number(done.gas_unit_price);
+    expect(await balance(dev.accountAddress)).toBe(before - 321 - fee);
+    const info = await aptos.getAccountInfo({ accountAddress: c.accountAddress });
+    expect(info.sequence_number).toBe("0");
+  });
+
+  it("mismatched lengths abort EMISMATCHING_RECIPIENTS_AND_AMOUNTS_LENGTH and pay no one", async () => {
+    const a = Account.generate();
+    const done = await run(dev, "0x1::aptos_account::batch_transfer", [[a.accountAddress], [1, 2]]);
+    expect(done.success).toBe(false);
+    expect(done.vm_status).toMatch(
+      /^Move abort in 0x1::aptos_account: EMISMATCHING_RECIPIENTS_AND_AMOUNTS_LENGTH\(0x10005\)/,
+    );
+    await expect(aptos.getAccountInfo({ accountAddress: a.accountAddress })).rejects.toThrow(
+      /account_not_found|Account not found/,
+    );
+  });
+
+  it("batch_transfer_coins<AptosCoin> works the same; the module ABI is the real one", async () => {
+    const a = Account.generate();
+    const done = await run(
+      dev,
+      "0x1::aptos_account::batch_transfer_coins",
+      [[a.accountAddress], [77]],
+      ["0x1::aptos_coin::AptosCoin"],
+    );
+    expect(done.success).toBe(true);
+    expect(await balance(a.accountAddress)).toBe(77);
+    const m = await aptos.getAccountModule({ accountAddress: "0x1", moduleName: "aptos_account" });
+    const f = m.abi?.exposed_functions.find((x) => x.name === "batch_transfer");
+    expect(f?.params).toEqual(["&signer", "vector<address>", "vector<u64>"]);
+  });
+});
+
+describe("views", () => {
+  it("chain_id::get, chain_status::is_operating, account::get_authentication_key", async () => {
+    expect(await aptos.view({ payload: { function: "0x1::chain_id::get", functionArguments: [] } })).toEqual([
+      4,
+    ]);
+    expect(
+      await aptos.view({ payload: { function: "0x1::chain_status::is_operating", functionArguments: [] } }),
+    ).toEqual([true]);
+    const [key] = await aptos.view<[string]>({
+      payload: { function: "0x1::account::get_authentication_key", functionArguments: [dev.accountAddress] },
+    });
+    expect(key).toBe(dev.publicKey.authKey().toString());
+    await expect(
+      aptos.view({
+        payload: {
+          function: "0x1::account::get_authentication_key",
+          functionArguments: [Account.generate().accountAddress],
+        },
+      }),
+    ).rejects.toThrow(/EACCOUNT_DOES_NOT_EXIST\(0x60002\)/);
+  });
+
+  it("coin::{name,symbol,decimals,supply}<AptosCoin>; supply follows mints and burned gas", async () => {
+    const apt = ["0x1::aptos_coin::AptosCoin"];
+    const v = (f: string) =>
+      aptos.view({
+        payload: {
+          function: `0x1::coin::${f}` as `${string}::${string}::${string}`,
+          typeArguments: apt,
+          functionArguments: [],
+        },
+      });
+    expect(await v("name")).toEqual(["Aptos Coin"]);
+    expect(await v("symbol")).toEqual(["APT"]);
+    expect(await v("decimals")).toEqual([8]);
+    const [s0] = (await v("supply")) as [{ vec: [string] }];
+    await fund(Account.generate().accountAddress, 5e8);
+    const [s1] = (await v("supply")) as [{ vec: [string] }];
+    expect(BigInt(s1.vec[0]) - BigInt(s0.vec[0])).toBe(500_000_000n);
+    const done = await run(dev, "0x1::aptos_account::transfer", [Account.generate().accountAddress, 1]);
+    const [s2] = (await v("supply")) as [{ vec: [string] }];
+    expect(BigInt(s1.vec[0]) - BigInt(s2.vec[0])).toBe(BigInt(done.gas_used) * BigInt(done.gas_unit_price));
+  });
+
+  it("coin views of a coin that was never initialised: balance is 0, name is MISSING_DATA", async () => {
+    const fake = [`0x${"1234".padStart(64, "0")}::fake::Coin`];
+    expect(
+      await aptos.view({
+        payload: {
+          function: "0x1::coin::balance",
+          typeArguments: fake,
+          functionArguments: [dev.accountAddress],
+        },
+      }),
+    ).toEqual(["0"]);
+    await expect(
+      aptos.view({ payload: { function: "0x1::coin::name", typeArguments: fake, functionArguments: [] } }),
+    ).rejects.toThrow(/MISSING_DATA/);
+  });
+});
+
+describe("resources as the framework stores them", () => {
+  it("Account.authentication_key is the full 32-byte hex, also for 0x1", async () => {
+    const one = await aptos.getAccountResource<{ authentication_key: string }>({
+      accountAddress: "0x1",
+      resourceType: "0x1::account::Account",
+    });
+    expect(one.authentication_key).toBe(`0x${"0".repeat(63)}1`);
+    const mine = await aptos.getAccountResource<{ authentication_key: string; sequence_number: string }>({
+      accountAddress: dev.accountAddress,
+      resourceType: "0x1::account::Account",
+    });
+    expect(mine.authentication_key).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(mine.authentication_key).toBe(dev.publicKey.authKey().toString());
+  });
+
+  it("CoinInfo<AptosCoin>.supply is Option<OptionalAggregator> with the integer form", async () => {
+    const info = await aptos.getAccountResource<{
+      supply: {
+        vec: { aggregator: { vec: unknown[] }; integer: { vec: { value: string; limit: string }[] } }[];
+      };
+      decimals: number;
+    }>({ accountAddress: "0x1", resourceType: "0x1::coin::CoinInfo<0x1::aptos_coin::AptosCoin>" });
+    expect(info.decimals).toBe(8);
+    const agg = info.supply.vec[0];
+    expect(agg?.aggregator.vec).toEqual([]);
+    expect(agg?.integer.vec[0]?.limit).toBe(((1n << 128n) - 1n).toString());
+    const [s] = await aptos.view<[{ vec: [string] }]>({
+      payload: {
+        function: "0x1::coin::supply",
+        typeArguments: ["0x1::aptos_coin::AptosCoin"],
+        functionArguments: [],
+      },
+    });
+    expect(agg?.integer.vec[0]?.value).toBe(s.vec[0]);
+  });
+});
+
+describe("key rotation", () => {
+  it("rotate_authentication_key: the new key signs, the old one no longer does, and the ts-sdk finds the original address", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const newKey = Ed25519PrivateKey.generate();
+    const txn = await aptos.rotateAuthKey({ fromAccount: a, toNewPrivateKey: newKey });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    const done = (await aptos.waitForTransaction({
+      transactionHash: pending.hash,
+    })) as UserTransactionResponse;
+    expect(done.success).toBe(true);
+    expect(done.events.map((e) => e.type)).toContain("0x1::account::KeyRotation");
+    const rotated = Account.fromPrivateKey({ privateKey: newKey, address: a.accountAddress, legacy: true });
+    const info = await aptos.getAccountInfo({ accountAddress: a.accountAddress });
+    expect(info.authentication_key).toBe(rotated.publicKey.authKey().toString());
+    // the ts-sdk's recovery path: auth key -> OriginatingAddress table -> the original address
+    const original = await aptos.lookupOriginalAccountAddress({
+      authenticationKey: rotated.publicKey.authKey().derivedAddress(),
+    });
+    expect(original.equals(a.accountAddress)).toBe(true);
+    // the new key signs for the account; the old one is INVALID_AUTH_KEY
+    const to = Account.generate();
+    expect((await run(rotated, "0x1::aptos_account::transfer", [to.accountAddress, 9])).success).toBe(true);
+    expect(await balance(to.accountAddress)).toBe(9);
+    const old = await aptos.transferCoinTransaction({
+      sender: a.accountAddress,
+      recipient: to.accountAddress,
+      amount: 1,
+    });
+    await expect(aptos.signAndSubmitTransaction({ signer: a, transaction: old })).rejects.toSatisfy(
+      (e: unknown) => e instanceof AptosApiError && (e.data as { vm_error_code: number }).vm_error_code === 2,
+    );
+  });
+
+  it("a proof signed by a key other than the new one aborts EINVALID_PROOF_OF_KNOWLEDGE", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const newKey = Ed25519PrivateKey.generate();
+    // the proofs as the ts-sdk builds them, but the new-key proof signed by another key
+    const challenge = new RotationProofChallenge({
+      sequenceNumber: 0,
+      originator: a.accountAddress,
+      currentAuthKey: AccountAddress.from(a.publicKey.authKey().toString()),
+      newPublicKey: newKey.publicKey(),
+    }).bcsToBytes();
+    const txn = await aptos.transaction.build.simple({
+      sender: a.accountAddress,
+      data: {
+        function: "0x1::account::rotate_authentication_key",
+        functionArguments: [
+          0,
+          a.publicKey.toUint8Array(),
+          0,
+          newKey.publicKey().toUint8Array(),
+          a.sign(challenge).toUint8Array(),
+          Ed25519PrivateKey.generate().sign(challenge).toUint8Array(),
+        ],
+      },
+    });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    const done = (await aptos.waitForTransaction({
+      transactionHash: pending.hash,
+      options: { checkSuccess: false },
+    })) as UserTransactionResponse;
+    expect(done.success).toBe(false);
+    expect(done.vm_status).toMatch(/EINVALID_PROOF_OF_KNOWLEDGE\(0x10008\)/);
+    expect((await aptos.getAccountInfo({ accountAddress: a.accountAddress })).authentication_key).toBe(
+      a.publicKey.authKey().toString(),
+    );
+  });
+
+  it("rotate_authentication_key_from_public_key to a Secp256k1 single key: signs after, OriginatingAddress untouched", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const k1 = Account.generate({ scheme: SigningSchemeInput.Secp256k1Ecdsa });
+    const txn = await aptos.rotateAuthKeyUnverified({ fromAccount: a, toNewPublicKey: k1.publicKey });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    expect((await aptos.waitForTransaction({ transactionHash: pending.hash })).success).toBe(true);
+    const rotated = Account.fromPrivateKey({
+      privateKey: (k1 as unknown as { privateKey: Secp256k1PrivateKey }).privateKey,
+      address: a.accountAddress,
+    });
+    expect((await run(rotated, "0x1::aptos_account::transfer", [dev.accountAddress, 1])).success).toBe(true);
+    // the framework does not map unverified keys: lookup returns the auth key's own address
+    const found = await aptos.lookupOriginalAccountAddress({
+      authenticationKey: k1.publicKey.authKey().derivedAddress(),
+    });
+    expect(found.equals(k1.publicKey.authKey().derivedAddress())).toBe(true);
+    expect(found.equals(AccountAddress.from(a.accountAddress))).toBe(false);
+  });
+});
