@@ -56,7 +56,6 @@ export {
   prepareDepositAndStake,
   quoteDepositAndStake,
 } from "./deposit/depositAndStake.ts";
-export { getAddStakeFee, quoteDepositLocal, selectDepositPool } from "./deposit/selectPool.ts";
 export { decodeMoveAbort, type KofiErrorTable } from "./errors/decodeMoveAbort.ts";
 export { isKofiError, KofiError, type KofiErrorCode, type MoveAbortInfo } from "./errors/KofiError.ts";
 export { type ToKofiErrorContext, toKofiError } from "./errors/toKofiError.ts";
