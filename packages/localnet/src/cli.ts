@@ -4,7 +4,7 @@ import { startLocalnet } from "./index.ts";
 const HELP = `kofi-localnet: an embedded Aptos node running the Kofi protocol (chain id 4)
 
 Usage: kofi-localnet [--port N] [--host H] [--seed S] [--state FILE] [--epoch-secs N]
-                     [--reward-apr-bps N | --reward-bps-per-epoch N] [--manual-clock]
+                     [--reward-apr-bps N | --reward-bps-per-epoch N] [--manual-clock] [--block-time-ms N]
 
   --port N                 listen port (default 8080, 0 = any free port)
   --host H                 listen host (default 127.0.0.1)
@@ -14,6 +14,7 @@ Usage: kofi-localnet [--port N] [--host H] [--seed S] [--state FILE] [--epoch-se
   --reward-apr-bps N       staking rewards as an APR in bps (default 700)
   --reward-bps-per-epoch N staking rewards in bps per epoch (demo speed)
   --manual-clock           chain time moves only through POST /admin/advance (default: follows the host clock)
+  --block-time-ms N        transactions stay pending until the next block, every N ms (default 0: instant)
 
 Environment fallbacks (handy through \`npm run localnet\`): KOFI_LOCALNET_PORT, KOFI_LOCALNET_HOST,
 KOFI_LOCALNET_SEED, KOFI_LOCALNET_STATE.
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     "reward-apr-bps": { type: "string" },
     "reward-bps-per-epoch": { type: "string" },
     "manual-clock": { type: "boolean" },
+    "block-time-ms": { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -51,6 +53,7 @@ const ln = await startLocalnet({
   rewardRateBpsPerEpoch:
     values["reward-bps-per-epoch"] === undefined ? undefined : BigInt(values["reward-bps-per-epoch"]),
   clock: values["manual-clock"] ? "manual" : "wall",
+  blockTimeMs: values["block-time-ms"] === undefined ? undefined : Number(values["block-time-ms"]),
 }).catch((e: unknown) => {
   const err = e as NodeJS.ErrnoException;
   process.stderr.write(

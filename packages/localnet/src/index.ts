@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { Chain, type RewardRate } from "./chain.ts";
 import { type DevAccount, type GenesisInfo, runGenesis } from "./genesis.ts";
 import { installKofi, type KofiPackage, loadKofiPackage } from "./move/install.ts";
+import { Mempool } from "./node/mempool.ts";
 import { createNodeServer } from "./node/server.ts";
 import { loadState, saveState } from "./persist.ts";
 import type { Registry } from "./registry.ts";
@@ -36,6 +37,12 @@ export interface LocalnetOptions {
   clock?: "manual" | "wall";
   /** No logging. */
   quiet?: boolean;
+  /**
+   * Block interval in ms. 0 (default): instant mode, every transaction executes when it is submitted (fast
+   * tests and benchmarks). > 0: submitted transactions stay pending (GET by_hash answers the pending shape,
+   * wait_by_hash long-polls) until the next block, which runs every `blockTimeMs` while any are pending.
+   */
+  blockTimeMs?: number;
   /**
    * The Kofi package to deploy: default the generated ABI + move/sources executed by the Move interpreter;
    * `false` for a framework-only chain.
@@ -126,7 +133,9 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
   }
 
   const fund = (address: Address, amount: bigint) => chain.mint(address, amount);
+  const mempool = new Mempool(chain, opts.blockTimeMs ?? 0);
   const advance = (o: { seconds?: bigint; epochs?: number }) => {
+    mempool.produceBlock(); // what is pending lands before time moves
     let r = { nowSecs: chain.nowSecs(), epoch: chain.epoch() };
     if (o.seconds !== undefined) r = chain.advanceSeconds(o.seconds);
     if (o.epochs !== undefined) r = chain.advanceEpochs(o.epochs);
@@ -142,9 +151,10 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     ledger_version: chain.ledgerVersion.toString(),
     epoch_interval_secs: epochIntervalSecs.toString(),
     clock: chain.clock,
+    block_time_ms: mempool.blockTimeMs,
     seed: genesis.seed,
   });
-  const server = createNodeServer({ chain, fund, advance, info, quiet: opts.quiet });
+  const server = createNodeServer({ chain, fund, advance, info, quiet: opts.quiet, mempool });
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -172,6 +182,7 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      mempool.stop();
       chain.onCommit = undefined;
       if (opts.statePath) save();
       server.closeAllConnections();

@@ -21,9 +21,12 @@ export interface RouteRequest {
 export interface Reply {
   status: number;
   body: unknown;
+  /** Extra response headers (`x-aptos-cursor` on paged lists). */
+  headers?: Readonly<Record<string, string>>;
 }
 
-export type Handler = (r: RouteRequest) => Reply;
+/** Handlers answer at once, or later (the `wait_by_hash` long poll). */
+export type Handler = (r: RouteRequest) => Reply | Promise<Reply>;
 
 export interface Route {
   method: Method;

@@ -7,6 +7,7 @@ import { Registry } from "../registry.ts";
 import { normalizeAddress } from "../runtime/address.ts";
 import type { Address } from "../runtime/port.ts";
 import { ApiError, invalidInput, VM } from "./errors.ts";
+import { Mempool, pendingTxJson } from "./mempool.ts";
 import {
   ArgError,
   anyToJson,
@@ -18,7 +19,14 @@ import {
   toJson,
 } from "./move_type.ts";
 import { type Handler, type Reply, Router } from "./router.ts";
-import { executePrepared, paramTypes, prepare, resolveCall } from "./submit.ts";
+import {
+  executePrepared,
+  hashOfSigned,
+  type PreparedTx,
+  paramTypes,
+  prepare,
+  resolveCall,
+} from "./submit.ts";
 import { pendingJson, resourceJson, txJson } from "./txjson.ts";
 
 export interface NodeOptions {
@@ -29,6 +37,8 @@ export interface NodeOptions {
   advance(o: { seconds?: bigint; epochs?: number }): { nowSecs: bigint; epoch: bigint };
   info(): Record<string, unknown>;
   quiet?: boolean;
+  /** Pending transactions and blocks (default: instant mode, every transaction executes at submission). */
+  mempool?: Mempool;
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
@@ -38,6 +48,7 @@ const JSON_CT = "application/json";
 export function createNodeServer(o: NodeOptions): Server {
   const { chain } = o;
   const { registry } = chain;
+  const mempool = o.mempool ?? new Mempool(chain, 0);
 
   function headers(res: ServerResponse, req: IncomingMessage): void {
     const origin = req.headers.origin;
@@ -62,9 +73,14 @@ export function createNodeServer(o: NodeOptions): Server {
     res.setHeader("x-aptos-oldest-block-height", "0");
   }
 
-  function send(res: ServerResponse, status: number, body: unknown): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    extra?: Readonly<Record<string, string>>,
+  ): void {
     const s = JSON.stringify(body);
-    res.writeHead(status, { "content-type": JSON_CT, "content-length": Buffer.byteLength(s) });
+    res.writeHead(status, { ...extra, "content-type": JSON_CT, "content-length": Buffer.byteLength(s) });
     res.end(s);
   }
 
@@ -99,6 +115,7 @@ export function createNodeServer(o: NodeOptions): Server {
   }
 
   function txByHash(h: string): TxRecord {
+    checkHash(h);
     const r = chain.byHash.get(h.toLowerCase());
     if (!r)
       throw new ApiError(404, "transaction_not_found", `Transaction not found by Transaction hash(${h})`);
@@ -293,11 +310,17 @@ export function createNodeServer(o: NodeOptions): Server {
     });
   };
 
-  const accountResources: Handler = ({ params }) => {
+  const accountResources: Handler = ({ params, query }) => {
     const a = addr(params.address as string);
     const m = chain.state.resources.get(a);
     if (!m) throw accountNotFound(a);
-    return ok([...m].map(([t, v]) => resourceJson(registry, t, v)));
+    const all = [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return paged(
+      all,
+      ([t]) => t,
+      query,
+      ([t, v]) => resourceJson(registry, t, v),
+    );
   };
 
   const accountResource: Handler = ({ params }) => {
@@ -321,10 +344,57 @@ export function createNodeServer(o: NodeOptions): Server {
     return ok(resourceJson(registry, found[0], found[1]));
   };
 
-  const accountModules: Handler = ({ params }) => {
+  const accountModules: Handler = ({ params, query }) => {
     const mods = registry.modules.get(addr(params.address as string));
-    return ok(mods ? [...mods.values()].map((abi) => ({ bytecode: "0x", abi })) : []);
+    const all = mods
+      ? [...mods.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+      : [];
+    return paged(
+      all,
+      (abi) => abi.name,
+      query,
+      (abi) => ({ bytecode: "0x", abi }),
+    );
   };
+
+  /**
+   * Cursor paging as the node does it for account resources and modules: `limit` items (default: all, at most
+   * 9999), an opaque `X-Aptos-Cursor` when more follow (here the hex of the next item's key), and `start` = a
+   * cursor from a previous page.
+   */
+  function paged<T>(
+    all: readonly T[],
+    key: (x: T) => string,
+    query: URLSearchParams,
+    render: (x: T) => unknown,
+  ): Reply {
+    const limitRaw = query.get("limit");
+    const limit = limitRaw === null ? 9999 : Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 9999) {
+      throw new ApiError(
+        400,
+        "web_framework_error",
+        `failed to parse query \`limit\`: ${limitRaw} is not a page size between 1 and 9999`,
+      );
+    }
+    let from = 0;
+    const start = query.get("start");
+    if (start !== null) {
+      if (!/^0x([0-9a-f]{2})+$/.test(start))
+        throw invalidInput(`failed to parse query \`start\`: invalid cursor ${start}`);
+      const k = Buffer.from(start.slice(2), "hex").toString("utf8");
+      from = all.findIndex((x) => key(x) >= k);
+      if (from < 0) from = all.length;
+    }
+    const page = all.slice(from, from + limit);
+    const next = all[from + limit];
+    return {
+      status: 200,
+      body: page.map(render),
+      headers:
+        next === undefined ? undefined : { "x-aptos-cursor": `0x${Buffer.from(key(next)).toString("hex")}` },
+    };
+  }
 
   const accountModule: Handler = ({ params }) => {
     const a = addr(params.address as string);
@@ -401,6 +471,14 @@ export function createNodeServer(o: NodeOptions): Server {
       });
     };
 
+  /** Committed, or pending in the mempool (the pending shape), else 404. */
+  function transactionByHash(h: string): Reply {
+    checkHash(h);
+    const waiting = mempool.get(h);
+    if (waiting) return ok(pendingTxJson(waiting));
+    return ok(txJson(registry, txByHash(h)));
+  }
+
   const transactionByVersion: Handler = ({ params }) => {
     const r = chain.txs[Number(params.version)];
     if (!r)
@@ -445,15 +523,23 @@ export function createNodeServer(o: NodeOptions): Server {
           `The localnet accepts BCS transactions only (content-type application/x.aptos.signed_transaction+bcs), got ${ct}`,
         );
       }
-      const p = prepare(
-        chain,
-        registry,
-        new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-        simulate,
-      );
-      const r = executePrepared(chain, p, simulate);
-      if (simulate) return ok([txJson(registry, r, { simulated: true })]);
-      return { status: 202, body: pendingJson(r) };
+      const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+      if (simulate) {
+        const p = prepare(chain, registry, bytes, true, mempool.expectedSequence);
+        return ok([txJson(registry, executePrepared(chain, p, true), { simulated: true })]);
+      }
+      let p: PreparedTx;
+      try {
+        p = prepare(chain, registry, bytes, false, mempool.expectedSequence);
+      } catch (e) {
+        // the same transaction submitted again while it waits: the node answers it as accepted
+        const again = e instanceof ApiError && e.vmErrorCode === VM.SEQUENCE_NUMBER_TOO_OLD;
+        const waiting = again ? mempool.get(hashOfSigned(bytes)) : undefined;
+        if (waiting) return { status: 202, body: pendingTxJson(waiting) };
+        throw e;
+      }
+      const r = mempool.submit(p);
+      return { status: 202, body: r ? pendingJson(r) : pendingTxJson(p) };
     };
 
   // ---------------------------------------------------------------- the routes
@@ -490,12 +576,17 @@ export function createNodeServer(o: NodeOptions): Server {
     {
       method: "GET",
       path: "/v1/transactions/by_hash/:hash",
-      handler: ({ params }) => ok(txJson(registry, txByHash(params.hash as string))),
+      handler: ({ params }) => transactionByHash(params.hash as string),
     },
     {
       method: "GET",
       path: "/v1/transactions/wait_by_hash/:hash",
-      handler: ({ params }) => ok(txJson(registry, txByHash(params.hash as string))),
+      handler: async ({ params }) => {
+        const h = params.hash as string;
+        checkHash(h);
+        await mempool.waitFor(h);
+        return transactionByHash(h);
+      },
     },
     { method: "GET", path: "/v1/transactions/by_version/:version", handler: transactionByVersion },
     { method: "POST", path: "/v1/tables/:handle/item", handler: tableItem },
@@ -504,7 +595,7 @@ export function createNodeServer(o: NodeOptions): Server {
     { method: "POST", path: "/v1/transactions/simulate", handler: submit(true) },
   ]);
 
-  function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  async function route(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     chain.syncClock(); // wall-clock mode: every response sees the current chain time
     const url = req.url ?? "/";
     const qi = url.indexOf("?");
@@ -513,8 +604,10 @@ export function createNodeServer(o: NodeOptions): Server {
     const m = req.method ?? "GET";
     const found = router.match(m, path);
     if (!found) throw new ApiError(404, "web_framework_error", `not found: ${m} ${path}`);
-    const reply = found.handler({ req, body, params: found.params, query });
-    send(res, reply.status, reply.body);
+    const r = found.handler({ req, body, params: found.params, query });
+    const reply = r instanceof Promise ? await r : r;
+    if (reply.headers) headers(res, req); // a long poll answers with the ledger as it is now
+    send(res, reply.status, reply.body, reply.headers);
   }
 
   const server = createServer((req, res) => {
@@ -538,9 +631,7 @@ export function createNodeServer(o: NodeOptions): Server {
       if (size > MAX_BODY)
         return send(res, 413, new ApiError(413, "invalid_input", "request body too large").toJSON());
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      try {
-        route(req, res, body);
-      } catch (e) {
+      const fail = (e: unknown) => {
         if (e instanceof ApiError) return send(res, e.status, e.toJSON());
         if (!o.quiet) console.error("[kofi-localnet] internal error:", e);
         send(res, 500, {
@@ -548,11 +639,27 @@ export function createNodeServer(o: NodeOptions): Server {
           error_code: "internal_error",
           vm_error_code: null,
         });
+      };
+      try {
+        route(req, res, body).catch(fail);
+      } catch (e) {
+        fail(e);
       }
     });
   });
   server.keepAliveTimeout = 30_000;
   return server;
+}
+
+/** A transaction hash in a path: 0x + 64 hex digits, else 400 web_framework_error (the node's path parser). */
+export function checkHash(h: string): void {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(h)) {
+    throw new ApiError(
+      400,
+      "web_framework_error",
+      `failed to parse path \`txn_hash\`: failed to parse "string(HashValue)": unable to parse HashValue: ${h}`,
+    );
+  }
 }
 
 /** Type string in the form the chain stores (long addresses, no spaces). */

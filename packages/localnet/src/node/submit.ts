@@ -280,7 +280,7 @@ export function prepare(
       `${address}::${module}::${name} takes ${signerParams} signer(s), the transaction has ${secondary.length + 1}`,
     );
   }
-  const hash = bytesToHex(sha3(TX_PREFIX, Uint8Array.of(0), body)) as `0x${string}`;
+  const hash = hashOfSigned(body);
   return {
     hash,
     sender,
@@ -302,6 +302,11 @@ export function prepare(
     gasPayer,
     createSender,
   };
+}
+
+/** The transaction hash of a signed transaction's BCS: sha3-256(sha3-256("APTOS::Transaction") ‖ 0x00 ‖ bytes). */
+export function hashOfSigned(body: Uint8Array): `0x${string}` {
+  return bytesToHex(sha3(TX_PREFIX, Uint8Array.of(0), body)) as `0x${string}`;
 }
 
 /** Number of leading `signer` / `&signer` parameters. */
