@@ -59,7 +59,24 @@ function coinInfo(ctx: TxContext, coinType: string): CoinInfo {
   return info;
 }
 
+/**
+ * Script payloads and module publishing need Move bytecode: nothing in the localnet compiles or executes
+ * bytecode (the Kofi package runs from its Move sources through the interpreter; 0x1 is a TypeScript model).
+ * The node refuses both before anything runs, with this one message (documented in the README).
+ */
+export const BYTECODE_UNSUPPORTED =
+  "the localnet cannot run Move bytecode: script payloads and module publishing (0x1::code::publish_package_txn, 0x1::object_code_deployment) need compiled bytecode, which nothing here can produce or execute; call entry functions of the packages the localnet hosts instead";
+
+const needsBytecode: Run = () => {
+  throw new VmError("FEATURE_UNDER_GATING", 26, BYTECODE_UNSUPPORTED);
+};
+
 const fns: NodeFunction[] = [
+  // code::publish_package_txn and object_code_deployment::{publish, upgrade}: served with their real ABIs so the
+  // ts-sdk can build them (publishPackageTransaction), refused by the node with BYTECODE_UNSUPPORTED.
+  real("0x1", "code", "publish_package_txn", needsBytecode),
+  real("0x1", "object_code_deployment", "publish", needsBytecode),
+  real("0x1", "object_code_deployment", "upgrade", needsBytecode),
   // aptos_account::batch_transfer(source, recipients, amounts): lengths must match
   // (EMISMATCHING_RECIPIENTS_AND_AMOUNTS_LENGTH, 0x10005), then `transfer` for each pair in order.
   real("0x1", "aptos_account", "batch_transfer", (rt, a, s) => {

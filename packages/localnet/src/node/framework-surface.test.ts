@@ -286,3 +286,36 @@ describe("key rotation", () => {
     expect(found.equals(AccountAddress.from(a.accountAddress))).toBe(false);
   });
 });
+
+describe("Move bytecode: scripts and publishing", () => {
+  it("a script payload and publish_package_txn are refused with the one documented message", async () => {
+    const script = await aptos.transaction.build.simple({
+      sender: dev.accountAddress,
+      data: {
+        bytecode: "0xa11ceb0b0700000a06010002030206050807070f0d081c200c3c04000000010001000002010300",
+        functionArguments: [],
+      },
+    });
+    const e1 = await aptos
+      .signAndSubmitTransaction({ signer: dev, transaction: script })
+      .catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(AptosApiError);
+    expect((e1 as AptosApiError).status).toBe(400);
+    expect((e1 as AptosApiError).data).toMatchObject({ error_code: "vm_error", vm_error_code: 26 });
+    expect((e1 as AptosApiError).message).toMatch(
+      /cannot run Move bytecode: script payloads and module publishing/,
+    );
+    const publish = await aptos.publishPackageTransaction({
+      account: dev.accountAddress,
+      metadataBytes: "0x00",
+      moduleBytecode: ["0xa11ceb0b"],
+    });
+    const e2 = await aptos
+      .signAndSubmitTransaction({ signer: dev, transaction: publish })
+      .catch((e: unknown) => e);
+    expect((e2 as AptosApiError).data).toMatchObject({ error_code: "vm_error", vm_error_code: 26 });
+    expect((e2 as AptosApiError).message).toMatch(
+      /need compiled bytecode, which nothing here can produce or execute/,
+    );
+  });
+});

@@ -9,6 +9,7 @@ import type { Chain, TxRecord } from "../chain.ts";
 import { accountExists } from "../framework/accounts.ts";
 import { aptBalance } from "../framework/coin.ts";
 import { FRAMEWORK, T } from "../framework/context.ts";
+import { BYTECODE_UNSUPPORTED } from "../framework/sdk_bindings.ts";
 import { MAX_GAS_AMOUNT, MAX_GAS_UNIT_PRICE, MIN_GAS_UNIT_PRICE, MIN_TRANSACTION_GAS_UNITS } from "../gas.ts";
 import type { Registry } from "../registry.ts";
 import { bytesToHex, sha3, utf8 } from "../runtime/address.ts";
@@ -32,13 +33,7 @@ const TX_PREFIX = sha3(utf8("APTOS::Transaction"));
 /** Native Ed25519 verification (moved to runtime/crypto.ts; re-exported for existing importers). */
 export { verifyEd25519 };
 
-/**
- * Script payloads and module publishing need Move bytecode: nothing in the localnet compiles or executes
- * bytecode (the Kofi package runs from its Move sources through the interpreter; 0x1 is a TypeScript model).
- * Both are refused before anything runs, with this one message (documented in the README).
- */
-export const BYTECODE_UNSUPPORTED =
-  "the localnet cannot run Move bytecode: script payloads and module publishing (0x1::code::publish_package_txn, 0x1::object_code_deployment) need compiled bytecode, which nothing here can produce or execute; call entry functions of the packages the localnet hosts instead";
+export { BYTECODE_UNSUPPORTED };
 
 /** A decoded, validated call, ready to execute. */
 export interface PreparedTx {
