@@ -1,4 +1,4 @@
-// The published tarballs of @kofi/core, @kofi/adapters, @kofi/localnet and @kofi/cli work outside the monorepo: `npm pack`
+// The published tarballs of @kofi/core, @kofi/adapters, @kofi/localnet, @kofi/cli and @kofi/move work outside the monorepo: `npm pack`
 // of a staged copy (prepack swaps the exports to dist/ there, scripts/pack/manifest.mjs), install the tarballs into a temp project
 // away from the workspace, and use them from plain `node` (no tsx, no loaders) and through their bins.
 import { execFileSync, spawn } from "node:child_process";
@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const PACKAGES = ["core", "adapters", "localnet", "cli"] as const;
+const PACKAGES = ["core", "adapters", "localnet", "cli", "move"] as const;
 const dir = (p: string) => join(ROOT, "packages", p);
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
@@ -44,6 +44,8 @@ describe("published tarballs (npm pack → npm install → plain node)", () => {
     run(NPM, ["run", "build", ...ws], ROOT);
     const stage = join(tmp, "stage");
     cpSync(join(ROOT, "scripts/pack"), join(stage, "scripts/pack"), { recursive: true });
+    // the Move package, where @kofi/localnet's prepack copies it from (../../move)
+    cpSync(join(ROOT, "move"), join(stage, "move"), { recursive: true });
     for (const p of PACKAGES) {
       const staged = join(stage, "packages", p);
       for (const entry of ["package.json", "README.md", "dist", "bin"]) {
@@ -102,6 +104,24 @@ describe("published tarballs (npm pack → npm install → plain node)", () => {
     ) as Manifest;
     expect(cli.bin).toEqual({ kofi: "./bin/kofi.js" });
     expect(cli.dependencies?.["@kofi/core"]).toBe("0.1.0");
+    // @kofi/localnet runs the Move: it depends on @kofi/move and ships Move.toml + sources (no Move tests)
+    const localnet = JSON.parse(
+      run("tar", ["-xzOf", tarballs[2] as string, "package/package.json"], tmp),
+    ) as Manifest;
+    expect(localnet.dependencies?.["@kofi/move"]).toBe("0.1.0");
+    const localnetFiles = run("tar", ["-tzf", tarballs[2] as string], tmp);
+    expect(localnetFiles).toContain("package/move/Move.toml");
+    const shipped = localnetFiles.split("\n").filter((f) => f.startsWith("package/move/"));
+    const sources = readdirSync(join(ROOT, "move/sources")).filter((f) => f.endsWith(".move"));
+    expect(shipped.sort()).toEqual(
+      ["package/move/Move.toml", ...sources.map((f) => `package/move/sources/${f}`)].sort(),
+    );
+    // the checker reads the framework ABI from @typemove/aptos at run time
+    const move = JSON.parse(
+      run("tar", ["-xzOf", tarballs[4] as string, "package/package.json"], tmp),
+    ) as Manifest & { private?: boolean };
+    expect(move.private).toBeUndefined();
+    expect(Object.keys(move.dependencies ?? {})).toEqual(["@typemove/aptos"]);
 
     // 3. a project outside the workspace; dependencies come from the npm cache
     const app = join(tmp, "app");
@@ -179,6 +199,8 @@ process.stdout.write(JSON.stringify(out));
       });
     });
     expect(banner).toMatch(/Kofi localnet ready in \d+ ms \(chain id 4\)/);
+    // the installed localnet ran the Move it ships (no repository around it)
+    expect(existsSync(join(app, "node_modules/@kofi/localnet/move/sources/vault.move"))).toBe(true);
     expect(readdirSync(join(app, "node_modules/@kofi/localnet"))).not.toContain("src");
   }, 90_000);
 });

@@ -28,13 +28,24 @@ export interface MovePackageOptions {
   moveDir?: string;
 }
 
-/** Where the protocol's Move lives: the repository's move/ beside the workspace, or the published copy. */
+/**
+ * Where the protocol's Move lives. In the repository (this file is src/move/kofi-package.ts, or dist/move/ after
+ * a build): the repository's move/. In the published package (no src/): the copy shipped at the package root,
+ * move/Move.toml + move/sources (copied at prepack by scripts/pack/move-package.mjs).
+ */
 export function defaultMoveDir(): string {
-  for (const rel of ["../../../../move", "../../move"]) {
+  const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+  const published = !existsSync(`${packageRoot}src`);
+  const candidates = published ? ["../../move"] : ["../../../../move"];
+  for (const rel of candidates) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(`${dir}/Move.toml`)) return dir;
   }
-  throw new Error("kofi-localnet: the Kofi Move package (move/Move.toml) was not found");
+  throw new Error(
+    `kofi-localnet: the Kofi Move package (move/Move.toml) was not found (looked in ${candidates
+      .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+      .join(", ")}); pass moveDir`,
+  );
 }
 
 export interface LoadedKofiMove {
