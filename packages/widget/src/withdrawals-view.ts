@@ -8,8 +8,8 @@ import type { ViewContext } from "./view-context.ts";
 /**
  * The on-chain limit of tickets in one `claim`: `withdrawals::MAX_CLAIM_BATCH`, i.e. `@kofi/core`'s
  * `MAX_CLAIM_BATCH` (generated ABI). Not imported from core: core's value lives in the generated ABI module,
- * and importing it put that module into the CDN build's eager chunk (+8.8 kB gzip measured: 31.7 -> 40.5 kB, over the 32 kB
- * lean-path budget). withdrawals-view.test.ts holds this copy equal to core's.
+ * and importing it put that module into the CDN build's eager chunk (measured +8.8 kB gzip, 31.7 -> 40.5 kB,
+ * over the 32 kB lean-path budget). protocol-constants.test.ts holds this copy equal to core's.
  */
 export const MAX_CLAIM_BATCH = 20;
 
