@@ -3,6 +3,7 @@ import { frameworkFunctions, frameworkModules } from "./framework/bindings.ts";
 import { FRAMEWORK } from "./framework/context.ts";
 import { sdkFunctions } from "./framework/sdk_bindings.ts";
 import { TOKEN_OBJECTS, tokenObjectFunctions } from "./framework/token_objects.ts";
+import { validatorFunctions } from "./framework/validator_bindings.ts";
 import { type MoveType, parseMoveType, type StructResolver } from "./node/move_type.ts";
 import { normalizeAddress } from "./runtime/address.ts";
 import type { ExposedFunction, ModuleAbi, NodeFunction } from "./runtime/functions.ts";
@@ -62,6 +63,7 @@ export class Registry {
     for (const f of frameworkFunctions) this.addFunction(f);
     for (const f of sdkFunctions) this.addFrameworkFunction(f);
     for (const f of tokenObjectFunctions) this.addFrameworkFunction(f);
+    for (const f of validatorFunctions) this.addFrameworkFunction(f);
     // 0x4 resources render with the real struct layouts
     for (const m of ["collection", "token", "royalty", "aptos_token", "property_map"]) {
       for (const st of realModuleStructs("0x4", m))
