@@ -31,9 +31,7 @@ import {
 const TX_PREFIX = sha3(utf8("APTOS::Transaction"));
 
 /** Native Ed25519 verification (moved to runtime/crypto.ts; re-exported for existing importers). */
-export { verifyEd25519 };
-
-export { BYTECODE_UNSUPPORTED };
+export { BYTECODE_UNSUPPORTED, verifyEd25519 };
 
 /** A decoded, validated call, ready to execute. */
 export interface PreparedTx {
