@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { Chain, type RewardRate } from "./chain.ts";
+import { Chain, type RewardRate, type StakeLimits } from "./chain.ts";
 import { type DevAccount, type GenesisInfo, runGenesis } from "./genesis.ts";
 import { installKofi, type KofiPackage, loadKofiPackage } from "./move/install.ts";
 import { Mempool } from "./node/mempool.ts";
@@ -8,12 +8,15 @@ import { loadState, saveState } from "./persist.ts";
 import type { Registry } from "./registry.ts";
 import { normalizeAddress } from "./runtime/address.ts";
 import type { Address } from "./runtime/port.ts";
+import { type StageResult, setStakeLimits, type ValidatorOps, validatorOps } from "./validators.ts";
 import { installVenues, seedVenues } from "./venues/index.ts";
 
-export type { RewardRate, TxRecord } from "./chain.ts";
+export type { RewardRate, StakeLimits, TxRecord } from "./chain.ts";
 export { Chain } from "./chain.ts";
 export type { DevAccount, GenesisInfo } from "./genesis.ts";
 export type { KofiPackage } from "./move/install.ts";
+export type { Proposals, StageResult, ValidatorInfo, ValidatorOps } from "./validators.ts";
+export { StageError } from "./validators.ts";
 export { ECHELON, HYPERION, THALASWAP_V2, VENUE_LP, venuePackages } from "./venues/index.ts";
 
 export interface LocalnetOptions {
@@ -72,6 +75,13 @@ export interface Localnet {
   validators: string[];
   advance(o: { seconds?: number | bigint; epochs?: number }): Promise<{ nowSecs: bigint; epoch: bigint }>;
   fund(address: string, amount: bigint): Promise<string>;
+  /**
+   * Stage a validator's behaviour on delegation pool `pool`: allowlisting and eviction, commission changes,
+   * the operator's beneficiary, missed proposals, leaving the set (README "Staging validators").
+   */
+  validator(pool: string): ValidatorOps;
+  /** Localnet only: change the staking config's minimum / maximum stake and voting power increase limit. */
+  setStakeLimits(l: StakeLimits): Promise<StageResult>;
   stop(): Promise<void>;
   /** In-process access for tests and tools (not part of the HTTP surface). */
   chain: Chain;
@@ -179,6 +189,8 @@ export async function startLocalnet(opts: LocalnetOptions = {}): Promise<Localne
     advance: async (o) =>
       advance({ seconds: o.seconds === undefined ? undefined : BigInt(o.seconds), epochs: o.epochs }),
     fund: async (address, amount) => fund(normalizeAddress(address), amount),
+    validator: (pool) => validatorOps(chain, pool),
+    setStakeLimits: async (l) => setStakeLimits(chain, l),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -6,6 +6,7 @@ import { faBalance } from "../framework/fungible.ts";
 import { Registry } from "../registry.ts";
 import { normalizeAddress } from "../runtime/address.ts";
 import type { Address } from "../runtime/port.ts";
+import { validatorRoutes } from "./admin_validators.ts";
 import { ApiError, invalidInput, VM } from "./errors.ts";
 import { Mempool, pendingTxJson } from "./mempool.ts";
 import {
@@ -549,6 +550,7 @@ export function createNodeServer(o: NodeOptions): Server {
     { method: "POST", path: "/mint", handler: faucet("mint") },
     { method: "POST", path: "/admin/advance", handler: advance },
     { method: "GET", path: "/admin/info", handler: () => ok(o.info()) },
+    ...validatorRoutes(chain, () => (o.info().validators as string[] | undefined) ?? []),
     { method: "GET", path: "/", handler: () => ok({ ...ledgerInfo(), localnet: o.info() }) },
     { method: "GET", path: "/v1", handler: () => ok(ledgerInfo()) },
     { method: "GET", path: "/v1/-/healthy", handler: () => ok({ message: "aptos-node:ok" }) },
