@@ -8,7 +8,8 @@
 import type { Chain, StakeLimits, TxRecord } from "./chain.ts";
 import * as al from "./framework/allowlist.ts";
 import * as cm from "./framework/commission.ts";
-import { FRAMEWORK, T, type TxContext } from "./framework/context.ts";
+import { FRAMEWORK, T, type TxContext, ZERO_ADDRESS } from "./framework/context.ts";
+import type { DelegationPool } from "./framework/delegation.ts";
 import * as perf from "./framework/performance.ts";
 import * as stake from "./framework/stake.ts";
 import type { StakingConfig } from "./framework/time.ts";
@@ -41,6 +42,8 @@ export interface ValidatorInfo {
   commission_next_lockup_cycle_bps: bigint;
   allowlisting_enabled: boolean;
   allowlist: Address[];
+  /** Holders of active shares (the null shareholder of add_stake fees left out). */
+  delegators: Address[];
   validator_index: bigint | null;
   proposals_this_epoch: { successful: bigint; failed: bigint } | null;
   proposals_per_epoch: { successful: bigint; failed: bigint };
@@ -152,6 +155,10 @@ export function validatorInfo(chain: Chain, pool: Address): ValidatorInfo {
       commission_next_lockup_cycle_bps: cm.operatorCommissionPercentageNextLockupCycle(ctx, pool),
       allowlisting_enabled: enabled,
       allowlist: enabled ? al.getDelegatorsAllowlist(ctx, pool) : [],
+      delegators: ctx.journal
+        .keys(ctx.journal.borrow<DelegationPool>(pool, T.delegationPool).active_shares.shares.handle)
+        .filter((d) => d !== ZERO_ADDRESS)
+        .sort() as Address[],
       validator_index: idx ?? null,
       proposals_this_epoch: counts,
       proposals_per_epoch: { successful: b.successful_per_epoch, failed: b.failed_per_epoch },
