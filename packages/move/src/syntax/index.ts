@@ -1,5 +1,5 @@
 export * from "./ast.ts";
-export { Cursor, describe } from "./cursor.ts";
+export { Cursor, describe as describeToken } from "./cursor.ts";
 export { type Token, type TokenKind, tokenize } from "./lexer.ts";
 export { isTestOnly, parseAttributes } from "./parse-attributes.ts";
 export { parseBlock, parseExpr, parseNumber, parsePattern } from "./parse-expr.ts";

@@ -117,6 +117,12 @@ describe("parseFile: declarations", () => {
     ]);
   });
 
+  it("reports pathologically deep nesting instead of throwing", () => {
+    const deep = `${"(".repeat(50_000)}1${")".repeat(50_000)}`;
+    const r = parseFile(`module kofi::x {\n  fun f(): u64 { ${deep} }\n}`, "x.move");
+    expect(r.diagnostics.map((d) => d.message)).toEqual(["expression nested too deeply"]);
+  });
+
   it("turns lexical errors into a diagnostic", () => {
     expect(errors("module kofi::x {\n  `\n}")).toEqual([
       "x.move:2:3: error[syntax_error]: unexpected character '`'",

@@ -67,8 +67,11 @@ export function parseFile(source: string, file: string, options: ParseOptions = 
       }
     }
   } catch (e) {
-    if (!(e instanceof MoveSyntaxError)) throw e;
-    c.reportError(e);
+    if (e instanceof RangeError) {
+      // Recursive descent on pathologically deep nesting exhausts the stack: a finding, not a crash.
+      c.report("syntax_error", "expression nested too deeply");
+    } else if (e instanceof MoveSyntaxError) c.reportError(e);
+    else throw e;
   }
   return { modules, diagnostics: c.diagnostics };
 }
