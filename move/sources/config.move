@@ -51,6 +51,8 @@ module kofi::config {
     const LIMIT_MIN_DEPOSIT: u8 = 0;
     /// `LimitChanged.limit` value for the minimum withdrawal.
     const LIMIT_MIN_WITHDRAWAL: u8 = 1;
+    /// Largest operator commission the framework allows (100 %, in hundredths of a percent): no limit.
+    const MAX_COMMISSION_BPS_CEIL: u64 = 10000;
 
     /// Protocol-wide settings, stored at `@kofi`.
     struct Config has key {
@@ -67,6 +69,19 @@ module kofi::config {
     struct StakeAccount has key {
         signer_cap: SignerCapability,
         addr: address,
+    }
+
+    /// Pool selection guard, stored at `@kofi`: a pool whose operator commission (now or at the next lockup
+    /// cycle) exceeds `max_commission_bps` receives no deposits. 10000 (100 %) means no limit.
+    struct SelectionLimits has key {
+        max_commission_bps: u64,
+    }
+
+    #[event]
+    /// The maximum operator commission of pools that receive deposits changed.
+    struct MaxCommissionChanged has drop, store {
+        old_max_commission_bps: u64,
+        new_max_commission_bps: u64,
     }
 
     #[event]
@@ -135,6 +150,7 @@ module kofi::config {
             min_withdrawal: DEFAULT_MIN_WITHDRAWAL,
             paused,
         });
+        move_to(kofi, SelectionLimits { max_commission_bps: MAX_COMMISSION_BPS_CEIL });
     }
 
     // ---------------------------------------------------------------- admin entries
@@ -209,6 +225,16 @@ module kofi::config {
         event::emit(LimitChanged { limit: LIMIT_MIN_WITHDRAWAL, old_value, new_value: amount });
     }
 
+    /// Sets the largest operator commission (bps, the framework's hundredths of a percent) of a pool that still
+    /// receives deposits; checked against the commission now and at the next lockup cycle. At most 10000.
+    public entry fun set_max_commission_bps(admin: &signer, max_commission_bps: u64) acquires Config, SelectionLimits {
+        assert_admin(admin);
+        assert!(max_commission_bps <= MAX_COMMISSION_BPS_CEIL, error::invalid_argument(E_OUT_OF_BOUNDS));
+        let old_max_commission_bps = max_commission_bps();
+        borrow_global_mut<SelectionLimits>(@kofi).max_commission_bps = max_commission_bps;
+        event::emit(MaxCommissionChanged { old_max_commission_bps, new_max_commission_bps: max_commission_bps });
+    }
+
     fun assert_in_bounds(amount: u64) {
         assert!(amount >= MIN_AMOUNT_FLOOR && amount <= MIN_AMOUNT_CEIL, error::invalid_argument(E_OUT_OF_BOUNDS));
     }
@@ -254,6 +280,11 @@ module kofi::config {
 
     /// Hard cap of the protocol fee.
     public(package) fun max_fee_bps(): u64 { MAX_FEE_BPS }
+
+    /// Largest operator commission (bps) of a pool that receives deposits; 10000 means no limit.
+    public(package) fun max_commission_bps(): u64 acquires SelectionLimits {
+        borrow_global<SelectionLimits>(@kofi).max_commission_bps
+    }
 
     /// Current minimum deposit.
     public(package) fun min_deposit(): u64 acquires Config { borrow_global<Config>(@kofi).min_deposit }

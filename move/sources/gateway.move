@@ -58,6 +58,30 @@ module kofi::gateway {
         min_withdrawal: u64,
         now_secs: u64,
         validators: vector<ValidatorInfo>,
+        max_commission_bps: u64,
+        max_withdrawal_kapt: u64,
+        deposit_capacity_apt: u64,
+        matured_ticket_apt: u64,
+        apr: AprInfo,
+    }
+
+    /// The protocol's APR over a trailing window kept on chain (`rewards::apr`). `enough_history` false means
+    /// "not enough history yet" (a fresh chain: under a day of syncs), and then both APRs read 0 and must not
+    /// be shown as a yield. `apr_ppm`: the yield on the protocol's principal after validator commission and the
+    /// protocol fee, parts per million (63000 = 6.3 %); `gross_apr_ppm` before the protocol fee;
+    /// `stkapt_apr_ppm`: what stkAPT holders earn at the current split (all net rewards go to the vault, so
+    /// `apr_ppm * liabilities / vault kAPT`; 0 while the vault holds nothing). The window is
+    /// [`window_start`, `window_start + window_secs`]: `window_rewards` (booked plus accrued, gross) were earned
+    /// on `principal_secs` (APT-octa-seconds).
+    struct AprInfo has copy, drop, store {
+        enough_history: bool,
+        apr_ppm: u64,
+        gross_apr_ppm: u64,
+        stkapt_apr_ppm: u64,
+        window_start: u64,
+        window_secs: u64,
+        window_rewards: u64,
+        principal_secs: u128,
     }
 
     /// One pool of the validator set with the protocol's stake in it.
@@ -72,6 +96,9 @@ module kofi::gateway {
         validator_active: bool,
         commission_bps: u64,
         lockup_ends_at: u64,
+        next_commission_bps: u64,
+        deposit_room: u64,
+        allowlisted: bool,
     }
 
     /// One account's balances and tickets.
@@ -211,14 +238,57 @@ module kofi::gateway {
     // ---------------------------------------------------------------- views
 
     #[view]
-    /// Fee and kAPT out for depositing `apt` now.
+    /// Fee and kAPT out for depositing `apt` now (summed over the pools of `quote_deposit_split`).
     public fun quote_deposit(apt: u64): (u64, u64) {
-        assert!(apt > 0, error::invalid_argument(E_ZERO_AMOUNT));
-        assert!(apt >= config::min_deposit(), error::invalid_argument(E_BELOW_MIN_DEPOSIT));
-        let pool = staking_manager::select_pool(apt);
-        let fee = staking_manager::quote_add_stake_fee(pool, apt);
+        let (_, _, fees) = quote_deposit_split(apt);
+        let fee = 0;
+        let i = 0;
+        while (i < vector::length(&fees)) {
+            fee = fee + *vector::borrow(&fees, i);
+            i = i + 1;
+        };
         if (fee > apt) { fee = apt; };
         (fee, apt - fee)
+    }
+
+    #[view]
+    /// How a deposit of `apt` now is split: the pools, the APT each takes and each part's add-stake fee, in the
+    /// order they are staked. One pool unless the most under-weight eligible pool cannot take it all. Aborts like
+    /// `deposit`: `E_ZERO_AMOUNT`, `E_BELOW_MIN_DEPOSIT`, `staking_manager::E_NO_ELIGIBLE_POOL`,
+    /// `staking_manager::E_INSUFFICIENT_CAPACITY`.
+    public fun quote_deposit_split(apt: u64): (vector<address>, vector<u64>, vector<u64>) {
+        assert!(apt > 0, error::invalid_argument(E_ZERO_AMOUNT));
+        assert!(apt >= config::min_deposit(), error::invalid_argument(E_BELOW_MIN_DEPOSIT));
+        let (pools, amounts) = staking_manager::plan_deposit(apt);
+        let fees = vector::empty<u64>();
+        let i = 0;
+        while (i < vector::length(&pools)) {
+            let part = *vector::borrow(&amounts, i);
+            let fee = staking_manager::quote_add_stake_fee(*vector::borrow(&pools, i), part);
+            vector::push_back(&mut fees, if (fee > part) { part } else { fee });
+            i = i + 1;
+        };
+        (pools, amounts, fees)
+    }
+
+    #[view]
+    /// Largest kAPT amount `request_withdrawal` accepts now: what the pools can unlock above their minimums
+    /// (`staking_manager::max_unlockable`: 10 APT kept per pool, this epoch's pending_active excluded, pools
+    /// whose pending_inactive top-up does not fit skipped). Larger requests abort `E_INSUFFICIENT_UNLOCKABLE`.
+    public fun max_withdrawal(): u64 {
+        staking_manager::max_unlockable()
+    }
+
+    #[view]
+    /// Total APT the pools can take in deposits now (caps, stake limits, allowlists, commission limit).
+    public fun deposit_capacity(): u64 {
+        staking_manager::deposit_capacity()
+    }
+
+    #[view]
+    /// The protocol's APR over the trailing window (see `AprInfo`); also in `protocol_state`.
+    public fun apr(): AprInfo {
+        apr_at(timestamp::now_seconds())
     }
 
     #[view]
@@ -279,6 +349,7 @@ module kofi::gateway {
         let now = timestamp::now_seconds();
         let (rate_numerator, rate_denominator) = vault::exchange_rate(now);
         let validators = vector::empty<ValidatorInfo>();
+        let (matured, _) = staking_manager::ticket_reserve();
         let n = staking_manager::pool_count();
         let i = 0;
         while (i < n) {
@@ -295,6 +366,9 @@ module kofi::gateway {
                 validator_active: staking_manager::validator_active(pool),
                 commission_bps: staking_manager::commission_bps(pool),
                 lockup_ends_at: staking_manager::lockup_secs(pool),
+                next_commission_bps: staking_manager::next_commission_bps(pool),
+                deposit_room: staking_manager::pool_deposit_room(i),
+                allowlisted: staking_manager::allowlisted(pool),
             });
             i = i + 1;
         };
@@ -326,6 +400,11 @@ module kofi::gateway {
             min_withdrawal: config::min_withdrawal(),
             now_secs: now,
             validators,
+            max_commission_bps: config::max_commission_bps(),
+            max_withdrawal_kapt: staking_manager::max_unlockable(),
+            deposit_capacity_apt: staking_manager::deposit_capacity(),
+            matured_ticket_apt: matured,
+            apr: apr_at(now),
         }
     }
 
@@ -372,13 +451,38 @@ module kofi::gateway {
 
     // ---------------------------------------------------------------- internals
 
-    /// Moves `apt_amount` APT from `from` to the protocol account and delegates it; returns (pool, kAPT to mint).
+    /// Moves `apt_amount` APT from `from` to the protocol account and delegates it along
+    /// `staking_manager::plan_deposit` (planned first, so a deposit the pools cannot take aborts before any
+    /// transfer); returns (first pool, kAPT to mint).
     fun stake_apt(from: &signer, apt_amount: u64): (address, u64) {
+        staking_manager::plan_deposit(apt_amount);
         aptos_account::transfer(from, config::protocol_address(), apt_amount);
-        let (pool, staked) = staking_manager::delegate(apt_amount);
+        let (pools, staked) = staking_manager::delegate(apt_amount);
         // never mint more kAPT than APT came in
         let kapt_minted = if (staked > apt_amount) { apt_amount } else { staked };
-        (pool, kapt_minted)
+        (*vector::borrow(&pools, 0), kapt_minted)
+    }
+
+    fun apr_at(now: u64): AprInfo {
+        let (enough_history, apr_ppm, gross_apr_ppm, window_start, window_secs, window_rewards, principal_secs) =
+            rewards::apr(now);
+        let vault_kapt = (vault::assets(now) as u128) + (vault::streaming(now) as u128);
+        let principal = (kapt::supply() as u128) + (withdrawals::liabilities() as u128)
+            + (staking_manager::protocol_equity() as u128);
+        let stkapt = if (vault_kapt == 0 || !enough_history) { 0 } else {
+            let x = (apr_ppm as u128) * principal / vault_kapt;
+            if (x > 18446744073709551615) { 18446744073709551615 } else { (x as u64) }
+        };
+        AprInfo {
+            enough_history,
+            apr_ppm,
+            gross_apr_ppm,
+            stkapt_apr_ppm: stkapt,
+            window_start,
+            window_secs,
+            window_rewards,
+            principal_secs,
+        }
     }
 
     fun plan_withdrawal(kapt_amount: u64): (u64, u64) {

@@ -33,6 +33,8 @@ module kofi::staking_manager {
     const E_INSUFFICIENT_UNLOCKABLE: u64 = 9;
     /// A disabled pool cannot get a weight.
     const E_POOL_DISABLED: u64 = 10;
+    /// The eligible pools together cannot take this deposit (caps, stake limits); nothing was changed.
+    const E_INSUFFICIENT_CAPACITY: u64 = 11;
 
     /// Largest number of pools in the validator set.
     const MAX_POOLS: u64 = 16;
@@ -62,9 +64,23 @@ module kofi::staking_manager {
         protocol_equity: u64,
     }
 
-    /// APT owed on open withdrawal tickets, mirrored from `withdrawals` so `rebalance` never stakes it.
+    /// APT owed on matured withdrawal tickets (their lockup cycle ended) not yet claimed: `rebalance` never
+    /// stakes it. Tickets still in their lockup cycle are booked in `OpenUnlocks` until they mature.
     struct ClaimReserve has key {
         reserved_apt: u64,
+    }
+
+    /// APT owed on tickets whose unlock has not matured yet, per pool and observed lockup cycle.
+    struct UnlockBucket has copy, drop, store {
+        pool: address,
+        olc: u64,
+        amount: u64,
+    }
+
+    /// Ticket parts not matured yet, stored at `@kofi`; a bucket moves into `ClaimReserve` once its pool's
+    /// lockup cycle has passed its `olc` (at most one open bucket per pool and cycle).
+    struct OpenUnlocks has key {
+        buckets: vector<UnlockBucket>,
     }
 
     #[event]
@@ -97,7 +113,14 @@ module kofi::staking_manager {
     }
 
     #[event]
-    /// Idle APT was delegated to a pool.
+    /// The protocol's withdrawable stake in a pool was withdrawn into `idle_apt` (permissionless sweep).
+    struct InactiveWithdrawn has drop, store {
+        pool: address,
+        amount: u64,
+    }
+
+    #[event]
+    /// APT was delegated to a pool (a deposit's part, or idle APT by `rebalance`).
     struct Delegated has drop, store {
         pool: address,
         amount: u64,
@@ -117,6 +140,7 @@ module kofi::staking_manager {
     fun init_module(kofi: &signer) {
         move_to(kofi, Pools { pools: vector::empty<PoolConfig>(), idle_apt: 0, protocol_equity: 0 });
         move_to(kofi, ClaimReserve { reserved_apt: 0 });
+        move_to(kofi, OpenUnlocks { buckets: vector::empty<UnlockBucket>() });
     }
 
     // ---------------------------------------------------------------- admin entries
@@ -185,41 +209,145 @@ module kofi::staking_manager {
         event::emit(PoolDisabled { pool });
     }
 
-    /// Delegates idle APT not reserved for tickets (if at least 1 APT) to the most under-weight eligible pool.
-    public entry fun rebalance(admin: &signer) acquires Pools, ClaimReserve {
-        config::assert_admin(admin);
+    /// Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the
+    /// idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that
+    /// cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what
+    /// the eligible pools together can take. Moves only the protocol's own APT. Event `Delegated` per pool.
+    public entry fun rebalance(_caller: &signer) acquires Pools, ClaimReserve, OpenUnlocks {
+        sweep_all();
+        fold_matured();
         let idle = borrow_global<Pools>(@kofi).idle_apt;
         let reserved = borrow_global<ClaimReserve>(@kofi).reserved_apt;
         let amount = if (idle > reserved) { idle - reserved } else { 0 };
+        let room = deposit_capacity();
+        if (amount > room) { amount = room; };
         if (amount < MIN_REBALANCE_APT) return;
-        let pool = select_pool(amount);
         {
             let state = borrow_global_mut<Pools>(@kofi);
             state.idle_apt = state.idle_apt - amount;
         };
-        let (staked, side_withdrawn) = delegate_to(pool, amount);
-        event::emit(Delegated { pool, amount, staked, side_withdrawn });
+        delegate(amount);
+    }
+
+    /// Permissionless (any signer): withdraws the protocol's withdrawable stake in `pool` (inactive, or
+    /// pending_inactive of a validator that left the set once its lockup passed) into idle APT. This recovers
+    /// stake a pool's owner evicted or a departed validator left behind; claims pay from idle APT whichever pool
+    /// their ticket named. `E_POOL_NOT_FOUND` for a pool outside the set. Event `InactiveWithdrawn`.
+    public entry fun withdraw_inactive_stake(_caller: &signer, pool: address) acquires Pools {
+        let (found, _) = find_index(pool);
+        assert!(found, error::not_found(E_POOL_NOT_FOUND));
+        let amount = withdraw_inactive(pool);
+        event::emit(InactiveWithdrawn { pool, amount });
     }
 
     // ---------------------------------------------------------------- package functions
 
-    /// Delegates `amount` APT, already held by the protocol account, to the selected pool.
-    /// Returns the pool and the measured active-stake increase.
-    public(package) fun delegate(amount: u64): (address, u64) acquires Pools {
-        let pool = select_pool(amount);
-        let (staked, _side) = delegate_to(pool, amount);
-        (pool, staked)
+    /// Delegates `amount` APT, already held by the protocol account, along `plan_deposit(amount)`.
+    /// Returns the pools, in plan order, and the total measured active-stake increase. Event `Delegated` per pool.
+    public(package) fun delegate(amount: u64): (vector<address>, u64) acquires Pools {
+        let (pools, amounts) = plan_deposit(amount);
+        let total = 0;
+        let i = 0;
+        while (i < vector::length(&pools)) {
+            let pool = *vector::borrow(&pools, i);
+            let part = *vector::borrow(&amounts, i);
+            let (staked, side_withdrawn) = delegate_to(pool, part);
+            event::emit(Delegated { pool, amount: part, staked, side_withdrawn });
+            total = total + staked;
+            i = i + 1;
+        };
+        (pools, total)
     }
 
-    /// The pool a deposit of `amount` would go to; aborts E_NO_ELIGIBLE_POOL when there is none.
-    public(package) fun select_pool(amount: u64): address acquires Pools {
-        let (found, idx) = select_index(amount);
-        assert!(found, error::invalid_state(E_NO_ELIGIBLE_POOL));
-        vector::borrow(&borrow_global<Pools>(@kofi).pools, idx).pool
+    /// Plans a deposit of `amount` without executing it: pools and the APT each takes. Among the eligible pools
+    /// whose room (`deposit_room`) fits the whole amount, the most under-weight (smallest stake / weight, ties to
+    /// the lowest index) takes it. When no pool can take it all, it is split: the most under-weight pool with room
+    /// takes all it can, then the next, and so on. Aborts `E_NO_ELIGIBLE_POOL` when no pool can take
+    /// anything and `E_INSUFFICIENT_CAPACITY` when all of them together cannot take `amount`.
+    public(package) fun plan_deposit(amount: u64): (vector<address>, vector<u64>) acquires Pools {
+        let protocol = config::protocol_address();
+        let max_commission = config::max_commission_bps();
+        let all = &borrow_global<Pools>(@kofi).pools;
+        let n = vector::length(all);
+        let rooms = vector::empty<u64>();
+        let stakes = vector::empty<u128>();
+        let capacity: u128 = 0;
+        let i = 0;
+        while (i < n) {
+            let cfg = vector::borrow(all, i);
+            let room = deposit_room(cfg, protocol, max_commission);
+            let (active, _, _) = delegation_pool::get_stake(cfg.pool, protocol);
+            vector::push_back(&mut rooms, room);
+            vector::push_back(&mut stakes, (active as u128));
+            capacity = capacity + (room as u128);
+            i = i + 1;
+        };
+        assert!(capacity > 0, error::invalid_state(E_NO_ELIGIBLE_POOL));
+        assert!((amount as u128) <= capacity, error::invalid_state(E_INSUFFICIENT_CAPACITY));
+        let out_pools = vector::empty<address>();
+        let out_amounts = vector::empty<u64>();
+        // first pass: the pools that can take the whole amount; the split (second pass) only when none can
+        let whole = false;
+        let k = 0;
+        while (k < n) {
+            if (*vector::borrow(&rooms, k) >= amount) { whole = true; };
+            k = k + 1;
+        };
+        let remaining = amount;
+        while (remaining > 0) {
+            let found = false;
+            let best = 0;
+            let best_stake: u128 = 0;
+            let best_weight: u128 = 1;
+            let j = 0;
+            while (j < n) {
+                let room_j = *vector::borrow(&rooms, j);
+                if (room_j > 0 && (!whole || room_j >= amount)) {
+                    let stake_j = *vector::borrow(&stakes, j);
+                    let weight_j = (vector::borrow(all, j).weight_bps as u128);
+                    if (!found || stake_j * best_weight < best_stake * weight_j) {
+                        found = true;
+                        best = j;
+                        best_stake = stake_j;
+                        best_weight = weight_j;
+                    };
+                };
+                j = j + 1;
+            };
+            let room = *vector::borrow(&rooms, best);
+            let take = if (remaining < room) { remaining } else { room };
+            *vector::borrow_mut(&mut rooms, best) = 0;
+            vector::push_back(&mut out_pools, vector::borrow(all, best).pool);
+            vector::push_back(&mut out_amounts, take);
+            remaining = remaining - take;
+        };
+        (out_pools, out_amounts)
     }
 
-    /// Unlocks `amount` across the pools in unlock order. Returns the pools, the part amounts
-    /// (min of wanted and measured pending_inactive increase), their lockup cycles and the latest lockup end.
+    /// Total APT the pools can take now (sum of `deposit_room`).
+    public(package) fun deposit_capacity(): u64 acquires Pools {
+        let protocol = config::protocol_address();
+        let max_commission = config::max_commission_bps();
+        let all = &borrow_global<Pools>(@kofi).pools;
+        let total: u128 = 0;
+        let i = 0;
+        while (i < vector::length(all)) {
+            total = total + (deposit_room(vector::borrow(all, i), protocol, max_commission) as u128);
+            i = i + 1;
+        };
+        if (total > 18446744073709551615) { 18446744073709551615 } else { (total as u64) }
+    }
+
+    /// Most APT `pool` (index `i`) can take in a deposit now; see `deposit_room`.
+    public(package) fun pool_deposit_room(i: u64): u64 acquires Pools {
+        let cfg = vector::borrow(&borrow_global<Pools>(@kofi).pools, i);
+        deposit_room(cfg, config::protocol_address(), config::max_commission_bps())
+    }
+
+    /// Unlocks `amount` across the pools in unlock order. Returns the pools, the part amounts, their lockup
+    /// cycles and the latest lockup end. A part is `min(wanted, measured pending_inactive increase)` minus the
+    /// measured loss: the drop of the protocol's whole stake in the pool plus its APT balance (share rounding,
+    /// one octa or so on a topped-up unlock), so the requester bears the rounding and kAPT stays backed.
     public(package) fun unlock(amount: u64): (vector<address>, vector<u64>, vector<u64>, u64) acquires Pools {
         let (plan_pools, plan_amounts) = plan_unlock(amount);
         let protocol_signer = config::protocol_signer();
@@ -234,15 +362,21 @@ module kofi::staking_manager {
             let pool = *vector::borrow(&plan_pools, i);
             let wanted = *vector::borrow(&plan_amounts, i);
             delegation_pool::synchronize_delegation_pool(pool);
-            let (_, _, pending_before) = delegation_pool::get_stake(pool, protocol);
+            let (active_before, inactive_before, pending_before) = delegation_pool::get_stake(pool, protocol);
             let balance_before = coin::balance<AptosCoin>(protocol);
             delegation_pool::unlock(&protocol_signer, pool, wanted);
             let balance_after = coin::balance<AptosCoin>(protocol);
-            let (_, _, pending_after) = delegation_pool::get_stake(pool, protocol);
+            let (active_after, inactive_after, pending_after) = delegation_pool::get_stake(pool, protocol);
             let side_withdrawn = if (balance_after > balance_before) { balance_after - balance_before } else { 0 };
             add_idle(side_withdrawn);
             let unlocked = if (pending_after > pending_before) { pending_after - pending_before } else { 0 };
+            let held_before = (active_before as u128) + (inactive_before as u128) + (pending_before as u128)
+                + (balance_before as u128);
+            let held_after = (active_after as u128) + (inactive_after as u128) + (pending_after as u128)
+                + (balance_after as u128);
+            let loss = if (held_before > held_after) { ((held_before - held_after) as u64) } else { 0 };
             let part = if (unlocked < wanted) { unlocked } else { wanted };
+            part = if (part > loss) { part - loss } else { 0 };
             vector::push_back(&mut out_pools, pool);
             vector::push_back(&mut out_amounts, part);
             vector::push_back(&mut out_olcs, delegation_pool::observed_lockup_cycle(pool));
@@ -266,18 +400,8 @@ module kofi::staking_manager {
         let i = 0;
         while (i < vector::length(&order) && remaining > 0) {
             let pool = vector::borrow(all, *vector::borrow(&order, i)).pool;
-            let (active, _, pending_inactive) = delegation_pool::get_stake(pool, protocol);
-            // keep MIN_POOL_STAKE (plus one octa against share rounding) active in every pool
-            let available = if (active > MIN_POOL_STAKE + 1) { active - MIN_POOL_STAKE - 1 } else { 0 };
-            // the protocol's active stake includes this epoch's pending_active deposits, but
-            // `delegation_pool::unlock` aborts (ENOT_ENOUGH_ACTIVE_STAKE_TO_UNLOCK) above the stake pool's active
-            // stake, and the top-up below adds one octa: stay strictly under it
-            let (pool_active, _, _, _) = stake::get_stake(pool);
-            let pool_room = if (pool_active > 0) { pool_active - 1 } else { 0 };
-            if (available > pool_room) { available = pool_room; };
-            // the framework tops a new pending_inactive balance up to its minimum
-            let floor = if (pending_inactive >= MIN_POOL_STAKE) { 0 } else { MIN_POOL_STAKE - pending_inactive };
-            if (available > 0 && available >= floor) {
+            let available = unlock_available(pool, protocol);
+            if (available > 0) {
                 let take = if (remaining < available) { remaining } else { available };
                 vector::push_back(&mut out_pools, pool);
                 vector::push_back(&mut out_amounts, take);
@@ -287,6 +411,23 @@ module kofi::staking_manager {
         };
         assert!(remaining == 0, error::invalid_state(E_INSUFFICIENT_UNLOCKABLE));
         (out_pools, out_amounts)
+    }
+
+    /// Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums
+    /// (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake
+    /// less one octa, so this epoch's pending_active deposits are excluded), counting only pools where the
+    /// framework's pending_inactive top-up fits. Every amount up to it can be requested.
+    public(package) fun max_unlockable(): u64 acquires Pools {
+        let protocol = config::protocol_address();
+        let all = &borrow_global<Pools>(@kofi).pools;
+        let total: u128 = 0;
+        let i = 0;
+        while (i < vector::length(all)) {
+            let available = unlock_available(vector::borrow(all, i).pool, protocol);
+            total = total + (available as u128);
+            i = i + 1;
+        };
+        if (total > 18446744073709551615) { 18446744073709551615 } else { (total as u64) }
     }
 
     /// Largest `stake::get_lockup_secs` over `pools` (0 for none).
@@ -299,6 +440,84 @@ module kofi::staking_manager {
             i = i + 1;
         };
         unlock_at
+    }
+
+    /// Withdraws the withdrawable stake of every pool of the set into `idle_apt`; returns the measured total.
+    public(package) fun sweep_all(): u64 acquires Pools {
+        let n = pool_count();
+        let total = 0;
+        let i = 0;
+        while (i < n) {
+            let pool = vector::borrow(&borrow_global<Pools>(@kofi).pools, i).pool;
+            total = total + withdraw_inactive(pool);
+            i = i + 1;
+        };
+        total
+    }
+
+    /// Books ticket parts that have not matured yet (`OpenUnlocks`), merged per pool and lockup cycle.
+    public(package) fun book_unlocks(pools: &vector<address>, amounts: &vector<u64>, olcs: &vector<u64>) acquires OpenUnlocks {
+        let buckets = &mut borrow_global_mut<OpenUnlocks>(@kofi).buckets;
+        let i = 0;
+        while (i < vector::length(pools)) {
+            let pool = *vector::borrow(pools, i);
+            let olc = *vector::borrow(olcs, i);
+            let amount = *vector::borrow(amounts, i);
+            let (found, k) = find_bucket(buckets, pool, olc);
+            if (found) {
+                let b = vector::borrow_mut(buckets, k);
+                b.amount = b.amount + amount;
+            } else if (amount > 0) {
+                vector::push_back(buckets, UnlockBucket { pool, olc, amount });
+            };
+            i = i + 1;
+        };
+    }
+
+    /// Releases a claimed ticket part: from its open bucket if it is still there, else from the matured reserve.
+    public(package) fun release_unlock(pool: address, olc: u64, amount: u64) acquires ClaimReserve, OpenUnlocks {
+        let buckets = &mut borrow_global_mut<OpenUnlocks>(@kofi).buckets;
+        let (found, k) = find_bucket(buckets, pool, olc);
+        if (found) {
+            let b = vector::borrow_mut(buckets, k);
+            if (b.amount > amount) { b.amount = b.amount - amount; } else { vector::remove(buckets, k); };
+        } else {
+            let reserve = borrow_global_mut<ClaimReserve>(@kofi);
+            reserve.reserved_apt = if (reserve.reserved_apt > amount) { reserve.reserved_apt - amount } else { 0 };
+        };
+    }
+
+    /// Moves every open bucket whose pool has passed its lockup cycle into the matured reserve.
+    public(package) fun fold_matured() acquires ClaimReserve, OpenUnlocks {
+        let buckets = &mut borrow_global_mut<OpenUnlocks>(@kofi).buckets;
+        let matured = 0;
+        let i = 0;
+        while (i < vector::length(buckets)) {
+            let b = *vector::borrow(buckets, i);
+            if (part_ready(b.pool, b.olc)) {
+                matured = matured + b.amount;
+                vector::remove(buckets, i);
+            } else {
+                i = i + 1;
+            };
+        };
+        let reserve = borrow_global_mut<ClaimReserve>(@kofi);
+        reserve.reserved_apt = reserve.reserved_apt + matured;
+    }
+
+    /// APT owed on matured, unclaimed tickets now (the reserve plus open buckets that have matured), and APT
+    /// owed on tickets still in their lockup cycle.
+    public(package) fun ticket_reserve(): (u64, u64) acquires ClaimReserve, OpenUnlocks {
+        let matured = borrow_global<ClaimReserve>(@kofi).reserved_apt;
+        let open = 0;
+        let buckets = &borrow_global<OpenUnlocks>(@kofi).buckets;
+        let i = 0;
+        while (i < vector::length(buckets)) {
+            let b = vector::borrow(buckets, i);
+            if (part_ready(b.pool, b.olc)) { matured = matured + b.amount; } else { open = open + b.amount; };
+            i = i + 1;
+        };
+        (matured, open)
     }
 
     /// Withdraws the protocol's withdrawable stake from `pool` into `idle_apt`; returns the measured amount.
@@ -342,11 +561,6 @@ module kofi::staking_manager {
         let state = borrow_global_mut<Pools>(@kofi);
         state.idle_apt = state.idle_apt - amount;
         aptos_account::transfer(&config::protocol_signer(), to, amount);
-    }
-
-    /// Mirrors the open-ticket liabilities so `rebalance` keeps them idle.
-    public(package) fun set_reserved_apt(amount: u64) acquires ClaimReserve {
-        borrow_global_mut<ClaimReserve>(@kofi).reserved_apt = amount;
     }
 
     /// Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT.
@@ -403,6 +617,16 @@ module kofi::staking_manager {
         delegation_pool::operator_commission_percentage(pool)
     }
 
+    /// Operator commission of `pool` from the next lockup cycle, in bps.
+    public(package) fun next_commission_bps(pool: address): u64 {
+        delegation_pool::operator_commission_percentage_next_lockup_cycle(pool)
+    }
+
+    /// Whether the protocol may add stake to `pool` (allowlisting off, or the protocol allowlisted).
+    public(package) fun allowlisted(pool: address): bool {
+        delegation_pool::delegator_allowlisted(pool, config::protocol_address())
+    }
+
     /// End of the current lockup of `pool`'s stake pool, in seconds.
     public(package) fun lockup_secs(pool: address): u64 {
         stake::get_lockup_secs(pool)
@@ -449,33 +673,54 @@ module kofi::staking_manager {
         (false, 0)
     }
 
-    /// Eligible pool with the smallest stake / weight (ties: lowest index).
-    fun select_index(amount: u64): (bool, u64) acquires Pools {
-        let protocol = config::protocol_address();
-        let all = &borrow_global<Pools>(@kofi).pools;
-        let found = false;
-        let best = 0;
-        let best_stake: u128 = 0;
-        let best_weight: u128 = 1;
+    /// Most APT the protocol can add to `cfg`'s pool now without the deposit aborting or breaking a guard; 0 when
+    /// the pool is not eligible. Eligible: enabled, weight > 0, an active validator, the protocol allowlisted
+    /// (`delegation_pool::delegator_allowlisted`, true when allowlisting is off), the operator commission now and
+    /// at the next lockup cycle at most `max_commission`, and the protocol's active stake there at least
+    /// MIN_POOL_STAKE (an evicted or drained pool takes nothing: `add_stake` needs 10 APT active after it). The
+    /// room is the smaller of the cap room (`cap - active`) and the stake pool's room under the framework's
+    /// maximum stake (`maximum_stake - (active + pending_active + pending_inactive)`, `stake::ESTAKE_EXCEEDS_MAX`).
+    fun deposit_room(cfg: &PoolConfig, protocol: address, max_commission: u64): u64 {
+        if (!cfg.enabled || cfg.weight_bps == 0) return 0;
+        let pool = cfg.pool;
+        if (stake::get_validator_state(pool) != VALIDATOR_STATUS_ACTIVE) return 0;
+        if (!delegation_pool::delegator_allowlisted(pool, protocol)) return 0;
+        if (delegation_pool::operator_commission_percentage(pool) > max_commission) return 0;
+        if (delegation_pool::operator_commission_percentage_next_lockup_cycle(pool) > max_commission) return 0;
+        let (active, _, _) = delegation_pool::get_stake(pool, protocol);
+        if (active < MIN_POOL_STAKE) return 0;
+        let cap_room = if (cfg.cap > active) { cfg.cap - active } else { 0 };
+        let (_, maximum_stake) = staking_config::get_required_stake(&staking_config::get());
+        let (pool_active, _, pool_pending_active, pool_pending_inactive) = stake::get_stake(pool);
+        let next_power = (pool_active as u128) + (pool_pending_active as u128) + (pool_pending_inactive as u128);
+        let max_room = if ((maximum_stake as u128) > next_power) { (((maximum_stake as u128) - next_power) as u64) } else { 0 };
+        if (cap_room < max_room) { cap_room } else { max_room }
+    }
+
+    /// What `pool` can unlock now for the protocol (0 when the framework's pending_inactive top-up does not fit).
+    fun unlock_available(pool: address, protocol: address): u64 {
+        let (active, _, pending_inactive) = delegation_pool::get_stake(pool, protocol);
+        // keep MIN_POOL_STAKE (plus one octa against share rounding) active in every pool
+        let available = if (active > MIN_POOL_STAKE + 1) { active - MIN_POOL_STAKE - 1 } else { 0 };
+        // the protocol's active stake includes this epoch's pending_active deposits, but
+        // `delegation_pool::unlock` aborts (ENOT_ENOUGH_ACTIVE_STAKE_TO_UNLOCK) above the stake pool's active
+        // stake, and the top-up below adds one octa: stay strictly under it
+        let (pool_active, _, _, _) = stake::get_stake(pool);
+        let pool_room = if (pool_active > 0) { pool_active - 1 } else { 0 };
+        if (available > pool_room) { available = pool_room; };
+        // the framework tops a new pending_inactive balance up to its minimum
+        let floor = if (pending_inactive >= MIN_POOL_STAKE) { 0 } else { MIN_POOL_STAKE - pending_inactive };
+        if (available >= floor) { available } else { 0 }
+    }
+
+    fun find_bucket(buckets: &vector<UnlockBucket>, pool: address, olc: u64): (bool, u64) {
         let i = 0;
-        while (i < vector::length(all)) {
-            let cfg = vector::borrow(all, i);
-            if (cfg.enabled && cfg.weight_bps > 0 && stake::get_validator_state(cfg.pool) == VALIDATOR_STATUS_ACTIVE) {
-                let (active, _, _) = delegation_pool::get_stake(cfg.pool, protocol);
-                if ((active as u128) + (amount as u128) <= (cfg.cap as u128)) {
-                    let stake_i = (active as u128);
-                    let weight_i = (cfg.weight_bps as u128);
-                    if (!found || stake_i * best_weight < best_stake * weight_i) {
-                        found = true;
-                        best = i;
-                        best_stake = stake_i;
-                        best_weight = weight_i;
-                    };
-                };
-            };
+        while (i < vector::length(buckets)) {
+            let b = vector::borrow(buckets, i);
+            if (b.pool == pool && b.olc == olc) return (true, i);
             i = i + 1;
         };
-        (found, best)
+        (false, 0)
     }
 
     /// Unlock order: disabled or zero-weight pools by index, then enabled pools by largest stake / weight.

@@ -118,7 +118,7 @@ module kofi::withdrawals {
         w.next_id = id + 1;
         w.liabilities = w.liabilities + apt_amount;
         index_add(&mut w.by_owner, owner, ticket);
-        staking_manager::set_reserved_apt(w.liabilities);
+        staking_manager::book_unlocks(&pools, &amounts, &olcs);
         move_to(&ticket_signer, Ticket {
             id,
             kapt_burned: kapt_amount,
@@ -133,7 +133,9 @@ module kofi::withdrawals {
         ticket
     }
 
-    /// Claims `tickets` of `user`: withdraws inactive stake and pays each ticket's APT. Never paused.
+    /// Claims `tickets` of `user`: withdraws inactive stake and pays each ticket's APT from idle APT. Never paused.
+    /// A ticket is paid whichever pool it named: when the named pools' withdrawals (already swept, evicted,
+    /// short by rounding) leave idle APT short, every pool's withdrawable stake is swept first.
     public(package) fun claim(user: &signer, tickets: vector<address>) acquires Ticket, Withdrawals {
         let owner = signer::address_of(user);
         assert_batch(&tickets);
@@ -164,13 +166,19 @@ module kofi::withdrawals {
                 transfer_ref: _,
                 delete_ref,
             } = move_from<Ticket>(ticket);
+            if (staking_manager::idle_apt() < apt_amount) { staking_manager::sweep_all(); };
             assert!(staking_manager::idle_apt() >= apt_amount, error::invalid_state(E_INSUFFICIENT_LIQUIDITY));
+            let m = 0;
+            while (m < vector::length(&parts)) {
+                let part = vector::borrow(&parts, m);
+                staking_manager::release_unlock(part.pool, part.olc, part.amount);
+                m = m + 1;
+            };
             staking_manager::pay(owner, apt_amount);
             object::delete(delete_ref);
             let w = borrow_global_mut<Withdrawals>(@kofi);
             w.liabilities = w.liabilities - apt_amount;
             index_remove(&mut w.by_owner, owner, ticket);
-            staking_manager::set_reserved_apt(w.liabilities);
             event::emit(WithdrawalClaimed { ticket, owner, apt_amount });
             i = i + 1;
         };

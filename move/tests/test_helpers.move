@@ -33,10 +33,15 @@ module kofi::test_helpers {
 
     /// Framework only: stake, coin, reconfiguration, features, timestamp and block resources.
     public fun setup_framework(aptos_framework: &signer) {
+        setup_framework_with_max_stake(aptos_framework, 10000000 * ONE_APT);
+    }
+
+    /// `setup_framework` with the stake pools' maximum stake set to `maximum_stake`.
+    public fun setup_framework_with_max_stake(aptos_framework: &signer, maximum_stake: u64) {
         delegation_pool::initialize_for_test_custom(
             aptos_framework,
             100 * ONE_APT,          // minimum validator stake
-            10000000 * ONE_APT,     // maximum validator stake
+            maximum_stake,
             LOCKUP_SECS,
             true,                   // validator set may change
             1,                      // rewards: 1 % per epoch
@@ -72,6 +77,21 @@ module kofi::test_helpers {
     /// Framework plus three active validators; the protocol modules are initialised but hold no pool yet.
     public fun setup_unconfigured(aptos_framework: &signer, kofi: &signer): vector<address> {
         setup_framework(aptos_framework);
+        setup_validators_and_protocol(kofi)
+    }
+
+    /// `setup` with the stake pools' maximum stake set to `maximum_stake`.
+    public fun setup_with_max_stake(aptos_framework: &signer, kofi: &signer, maximum_stake: u64): vector<address> {
+        setup_framework_with_max_stake(aptos_framework, maximum_stake);
+        let pools = setup_validators_and_protocol(kofi);
+        add_pools(kofi, &pools);
+        staking_manager::set_weights(kofi, pools, vector[5000, 3000, 2000]);
+        gateway::seed_vault(kofi, ONE_APT);
+        pools
+    }
+
+    /// Three active validators (owners 0xA1, 0xA2, 0xA3; commissions 0, 10 %, 5 %) and the protocol initialised.
+    fun setup_validators_and_protocol(kofi: &signer): vector<address> {
         let pools = vector[
             create_validator(@0xA1, 0),
             create_validator(@0xA2, 1000),

@@ -94,6 +94,15 @@ export const kofiAbi = {
           return: [],
         },
         {
+          name: "set_max_commission_bps",
+          visibility: "public",
+          is_entry: true,
+          is_view: false,
+          generic_type_params: [],
+          params: ["&signer", "u64"],
+          return: [],
+        },
+        {
           name: "assert_admin",
           visibility: "friend",
           is_entry: false,
@@ -184,6 +193,15 @@ export const kofiAbi = {
           return: ["u64"],
         },
         {
+          name: "max_commission_bps",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
           name: "min_deposit",
           visibility: "friend",
           is_entry: false,
@@ -266,6 +284,27 @@ export const kofiAbi = {
           fields: [
             { name: "signer_cap", type: "0x1::account::SignerCapability" },
             { name: "addr", type: "address" },
+          ],
+        },
+        {
+          name: "SelectionLimits",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["key"],
+          generic_type_params: [],
+          fields: [{ name: "max_commission_bps", type: "u64" }],
+        },
+        {
+          name: "MaxCommissionChanged",
+          is_native: false,
+          is_event: true,
+          is_enum: false,
+          abilities: ["drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "old_max_commission_bps", type: "u64" },
+            { name: "new_max_commission_bps", type: "u64" },
           ],
         },
         {
@@ -439,6 +478,42 @@ export const kofiAbi = {
           return: ["u64", "u64"],
         },
         {
+          name: "quote_deposit_split",
+          visibility: "public",
+          is_entry: false,
+          is_view: true,
+          generic_type_params: [],
+          params: ["u64"],
+          return: ["vector<address>", "vector<u64>", "vector<u64>"],
+        },
+        {
+          name: "max_withdrawal",
+          visibility: "public",
+          is_entry: false,
+          is_view: true,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
+          name: "deposit_capacity",
+          visibility: "public",
+          is_entry: false,
+          is_view: true,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
+          name: "apr",
+          visibility: "public",
+          is_entry: false,
+          is_view: true,
+          generic_type_params: [],
+          params: [],
+          return: ["0x000000000000000000000000000000000000000000000000000000006b6f6669::gateway::AprInfo"],
+        },
+        {
           name: "quote_deposit_and_stake",
           visibility: "public",
           is_entry: false,
@@ -590,6 +665,32 @@ export const kofiAbi = {
               name: "validators",
               type: "vector<0x000000000000000000000000000000000000000000000000000000006b6f6669::gateway::ValidatorInfo>",
             },
+            { name: "max_commission_bps", type: "u64" },
+            { name: "max_withdrawal_kapt", type: "u64" },
+            { name: "deposit_capacity_apt", type: "u64" },
+            { name: "matured_ticket_apt", type: "u64" },
+            {
+              name: "apr",
+              type: "0x000000000000000000000000000000000000000000000000000000006b6f6669::gateway::AprInfo",
+            },
+          ],
+        },
+        {
+          name: "AprInfo",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["copy", "drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "enough_history", type: "bool" },
+            { name: "apr_ppm", type: "u64" },
+            { name: "gross_apr_ppm", type: "u64" },
+            { name: "stkapt_apr_ppm", type: "u64" },
+            { name: "window_start", type: "u64" },
+            { name: "window_secs", type: "u64" },
+            { name: "window_rewards", type: "u64" },
+            { name: "principal_secs", type: "u128" },
           ],
         },
         {
@@ -610,6 +711,9 @@ export const kofiAbi = {
             { name: "validator_active", type: "bool" },
             { name: "commission_bps", type: "u64" },
             { name: "lockup_ends_at", type: "u64" },
+            { name: "next_commission_bps", type: "u64" },
+            { name: "deposit_room", type: "u64" },
+            { name: "allowlisted", type: "bool" },
           ],
         },
         {
@@ -770,6 +874,15 @@ export const kofiAbi = {
           return: [],
         },
         {
+          name: "apr",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["u64"],
+          return: ["bool", "u64", "u64", "u64", "u64", "u64", "u128"],
+        },
+        {
           name: "totals",
           visibility: "friend",
           is_entry: false,
@@ -791,6 +904,38 @@ export const kofiAbi = {
             { name: "last_sync_secs", type: "u64" },
             { name: "total_rewards", type: "u64" },
             { name: "total_fees", type: "u64" },
+          ],
+        },
+        {
+          name: "AprSample",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["copy", "drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "time_secs", type: "u64" },
+            { name: "rewards", type: "u128" },
+            { name: "principal_secs", type: "u128" },
+          ],
+        },
+        {
+          name: "AprHistory",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["key"],
+          generic_type_params: [],
+          fields: [
+            {
+              name: "samples",
+              type: "vector<0x000000000000000000000000000000000000000000000000000000006b6f6669::rewards::AprSample>",
+            },
+            { name: "next", type: "u64" },
+            {
+              name: "last",
+              type: "0x000000000000000000000000000000000000000000000000000000006b6f6669::rewards::AprSample",
+            },
           ],
         },
         {
@@ -866,22 +1011,49 @@ export const kofiAbi = {
           return: [],
         },
         {
+          name: "withdraw_inactive_stake",
+          visibility: "public",
+          is_entry: true,
+          is_view: false,
+          generic_type_params: [],
+          params: ["&signer", "address"],
+          return: [],
+        },
+        {
           name: "delegate",
           visibility: "friend",
           is_entry: false,
           is_view: false,
           generic_type_params: [],
           params: ["u64"],
-          return: ["address", "u64"],
+          return: ["vector<address>", "u64"],
         },
         {
-          name: "select_pool",
+          name: "plan_deposit",
           visibility: "friend",
           is_entry: false,
           is_view: false,
           generic_type_params: [],
           params: ["u64"],
-          return: ["address"],
+          return: ["vector<address>", "vector<u64>"],
+        },
+        {
+          name: "deposit_capacity",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
+          name: "pool_deposit_room",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["u64"],
+          return: ["u64"],
         },
         {
           name: "unlock",
@@ -902,6 +1074,15 @@ export const kofiAbi = {
           return: ["vector<address>", "vector<u64>"],
         },
         {
+          name: "max_unlockable",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
           name: "max_lockup_secs",
           visibility: "friend",
           is_entry: false,
@@ -909,6 +1090,51 @@ export const kofiAbi = {
           generic_type_params: [],
           params: ["&vector<address>"],
           return: ["u64"],
+        },
+        {
+          name: "sweep_all",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
+          name: "book_unlocks",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["&vector<address>", "&vector<u64>", "&vector<u64>"],
+          return: [],
+        },
+        {
+          name: "release_unlock",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["address", "u64", "u64"],
+          return: [],
+        },
+        {
+          name: "fold_matured",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: [],
+        },
+        {
+          name: "ticket_reserve",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64", "u64"],
         },
         {
           name: "withdraw_inactive",
@@ -944,15 +1170,6 @@ export const kofiAbi = {
           is_view: false,
           generic_type_params: [],
           params: ["address", "u64"],
-          return: [],
-        },
-        {
-          name: "set_reserved_apt",
-          visibility: "friend",
-          is_entry: false,
-          is_view: false,
-          generic_type_params: [],
-          params: ["u64"],
           return: [],
         },
         {
@@ -1046,6 +1263,24 @@ export const kofiAbi = {
           return: ["u64"],
         },
         {
+          name: "next_commission_bps",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["address"],
+          return: ["u64"],
+        },
+        {
+          name: "allowlisted",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: ["address"],
+          return: ["bool"],
+        },
+        {
           name: "lockup_secs",
           visibility: "friend",
           is_entry: false,
@@ -1105,6 +1340,33 @@ export const kofiAbi = {
           fields: [{ name: "reserved_apt", type: "u64" }],
         },
         {
+          name: "UnlockBucket",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["copy", "drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "pool", type: "address" },
+            { name: "olc", type: "u64" },
+            { name: "amount", type: "u64" },
+          ],
+        },
+        {
+          name: "OpenUnlocks",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["key"],
+          generic_type_params: [],
+          fields: [
+            {
+              name: "buckets",
+              type: "vector<0x000000000000000000000000000000000000000000000000000000006b6f6669::staking_manager::UnlockBucket>",
+            },
+          ],
+        },
+        {
           name: "PoolAdded",
           is_native: false,
           is_event: true,
@@ -1149,6 +1411,18 @@ export const kofiAbi = {
           fields: [
             { name: "pool", type: "address" },
             { name: "cap", type: "u64" },
+          ],
+        },
+        {
+          name: "InactiveWithdrawn",
+          is_native: false,
+          is_event: true,
+          is_enum: false,
+          abilities: ["drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "pool", type: "address" },
+            { name: "amount", type: "u64" },
           ],
         },
         {
@@ -1704,6 +1978,10 @@ export const kofiErrors = {
       doc: "The pools cannot unlock this much while keeping their minimums.",
     },
     E_POOL_DISABLED: { code: 10, doc: "A disabled pool cannot get a weight." },
+    E_INSUFFICIENT_CAPACITY: {
+      code: 11,
+      doc: "The eligible pools together cannot take this deposit (caps, stake limits); nothing was changed.",
+    },
   },
   stkapt: {},
   vault: {
@@ -1732,6 +2010,7 @@ export const kofiErrors = {
 /** Per module, the names of its `#[event]` structs in source order. */
 export const kofiEvents = {
   config: [
+    "MaxCommissionChanged",
     "AdminTransferStarted",
     "AdminTransferred",
     "PauseChanged",
@@ -1742,7 +2021,15 @@ export const kofiEvents = {
   gateway: ["Deposited"],
   kapt: [],
   rewards: ["RewardsSynced"],
-  staking_manager: ["PoolAdded", "PoolDisabled", "WeightsChanged", "PoolCapChanged", "Delegated", "Unlocked"],
+  staking_manager: [
+    "PoolAdded",
+    "PoolDisabled",
+    "WeightsChanged",
+    "PoolCapChanged",
+    "InactiveWithdrawn",
+    "Delegated",
+    "Unlocked",
+  ],
   stkapt: [],
   vault: ["Staked", "Unstaked", "VaultSeeded"],
   withdrawals: ["WithdrawalRequested", "WithdrawalClaimed", "TicketTransferred"],
@@ -1793,6 +2080,11 @@ export const kofiConstants = {
       value: 1n,
       doc: "`LimitChanged.limit` value for the minimum withdrawal.",
     },
+    MAX_COMMISSION_BPS_CEIL: {
+      type: "u64",
+      value: 10000n,
+      doc: "Largest operator commission the framework allows (100 %, in hundredths of a percent): no limit.",
+    },
   },
   gateway: {},
   kapt: {
@@ -1805,6 +2097,20 @@ export const kofiConstants = {
   },
   rewards: {
     BPS: { type: "u64", value: 10000n, doc: "Basis points denominator." },
+    APR_WINDOW_SECS: { type: "u64", value: 604800n, doc: "Trailing window of the APR (7 days)." },
+    APR_RING_SIZE: { type: "u64", value: 32n, doc: "Samples kept in the APR ring (fixed size)." },
+    APR_SAMPLE_SPACING_SECS: {
+      type: "u64",
+      value: 18900n,
+      doc: "Smallest spacing of two ring samples: the ring spans at least the window (604800 / 32).",
+    },
+    APR_MIN_HISTORY_SECS: {
+      type: "u64",
+      value: 86400n,
+      doc: "Shortest history the APR is computed over (1 day); shorter says \"not enough history\".",
+    },
+    SECONDS_PER_YEAR: { type: "u64", value: 31536000n, doc: "Seconds in a year (365 days)." },
+    PPM: { type: "u64", value: 1000000n, doc: "Parts per million." },
   },
   staking_manager: {
     MAX_POOLS: { type: "u64", value: 16n, doc: "Largest number of pools in the validator set." },
@@ -1869,6 +2175,8 @@ export const kofiDocs = {
       set_treasury: "Sets the treasury that receives the protocol fee.",
       set_min_deposit: "Sets the minimum deposit, within [MIN_AMOUNT_FLOOR, MIN_AMOUNT_CEIL].",
       set_min_withdrawal: "Sets the minimum withdrawal, within [MIN_AMOUNT_FLOOR, MIN_AMOUNT_CEIL].",
+      set_max_commission_bps:
+        "Sets the largest operator commission (bps, the framework's hundredths of a percent) of a pool that still receives deposits; checked against the commission now and at the next lockup cycle. At most 10000.",
       assert_admin: "Aborts with E_NOT_ADMIN unless `account` is the admin.",
       assert_not_paused: "Aborts with E_PAUSED when `action` is paused.",
       is_paused: "Whether `action` is paused.",
@@ -1879,6 +2187,8 @@ export const kofiDocs = {
       treasury: "Current treasury.",
       fee_bps: "Current protocol fee in bps of rewards.",
       max_fee_bps: "Hard cap of the protocol fee.",
+      max_commission_bps:
+        "Largest operator commission (bps) of a pool that receives deposits; 10000 means no limit.",
       min_deposit: "Current minimum deposit.",
       min_withdrawal: "Current minimum withdrawal.",
       action_deposit: "Action id of deposits.",
@@ -1903,7 +2213,15 @@ export const kofiDocs = {
       transfer_ticket: "Transfers a ticket of the caller to `to`.",
       seed_vault:
         "Admin: deposits `apt_amount` APT like `deposit` and stakes the kAPT as dead shares held by nobody.",
-      quote_deposit: "Fee and kAPT out for depositing `apt` now.",
+      quote_deposit:
+        "Fee and kAPT out for depositing `apt` now (summed over the pools of `quote_deposit_split`).",
+      quote_deposit_split:
+        "How a deposit of `apt` now is split: the pools, the APT each takes and each part's add-stake fee, in the order they are staked. One pool unless the most under-weight eligible pool cannot take it all. Aborts like `deposit`: `E_ZERO_AMOUNT`, `E_BELOW_MIN_DEPOSIT`, `staking_manager::E_NO_ELIGIBLE_POOL`, `staking_manager::E_INSUFFICIENT_CAPACITY`.",
+      max_withdrawal:
+        "Largest kAPT amount `request_withdrawal` accepts now: what the pools can unlock above their minimums (`staking_manager::max_unlockable`: 10 APT kept per pool, this epoch's pending_active excluded, pools whose pending_inactive top-up does not fit skipped). Larger requests abort `E_INSUFFICIENT_UNLOCKABLE`.",
+      deposit_capacity:
+        "Total APT the pools can take in deposits now (caps, stake limits, allowlists, commission limit).",
+      apr: "The protocol's APR over the trailing window (see `AprInfo`); also in `protocol_state`.",
       quote_deposit_and_stake: "Fee, kAPT and stkAPT out for `deposit_and_stake` of `apt` now.",
       quote_stake: "stkAPT out for staking `kapt` now.",
       quote_unstake: "kAPT out for unstaking `stkapt` now.",
@@ -1935,6 +2253,7 @@ export const kofiDocs = {
     functions: {
       sync_rewards: "Books pending rewards; permissionless.",
       sync: "Releases the stream, then books `controlled - liabilities` (if positive) as rewards. Called first by every state-changing gateway entry.",
+      apr: "The APR over the trailing window, as of `now`: (enough_history, apr_ppm, gross_apr_ppm, window_start, window_secs, window_rewards, principal_secs). Rewards are those booked since the baseline sample plus the rewards accrued but not yet synced (`controlled - liabilities`), over the principal-seconds since the baseline (the stored integral plus the current liabilities times the time since the last sync). The baseline is the newest sample at least APR_WINDOW_SECS old, so the window is 7 days plus at most the sample spacing while syncs are frequent, and reaches back to the last sync before a quiet stretch; with a history shorter than the window, the oldest sample. `gross_apr_ppm` is the stakers' yield after validator commission; `apr_ppm` is it net of the protocol fee (the current `fee_bps`). `enough_history` is false (and both APRs 0) on a fresh chain: no sync yet, less than APR_MIN_HISTORY_SECS of history, or no principal.",
       totals: "(last_sync_secs, total_rewards, total_fees).",
     },
   },
@@ -1948,22 +2267,37 @@ export const kofiDocs = {
       disable_pool:
         "Disables `pool`: weight 0, no new deposits, unlocked first. Re-set the other weights with `set_weights`.",
       rebalance:
-        "Delegates idle APT not reserved for tickets (if at least 1 APT) to the most under-weight eligible pool.",
+        "Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what the eligible pools together can take. Moves only the protocol's own APT. Event `Delegated` per pool.",
+      withdraw_inactive_stake:
+        "Permissionless (any signer): withdraws the protocol's withdrawable stake in `pool` (inactive, or pending_inactive of a validator that left the set once its lockup passed) into idle APT. This recovers stake a pool's owner evicted or a departed validator left behind; claims pay from idle APT whichever pool their ticket named. `E_POOL_NOT_FOUND` for a pool outside the set. Event `InactiveWithdrawn`.",
       delegate:
-        "Delegates `amount` APT, already held by the protocol account, to the selected pool. Returns the pool and the measured active-stake increase.",
-      select_pool:
-        "The pool a deposit of `amount` would go to; aborts E_NO_ELIGIBLE_POOL when there is none.",
+        "Delegates `amount` APT, already held by the protocol account, along `plan_deposit(amount)`. Returns the pools, in plan order, and the total measured active-stake increase. Event `Delegated` per pool.",
+      plan_deposit:
+        "Plans a deposit of `amount` without executing it: pools and the APT each takes. Among the eligible pools whose room (`deposit_room`) fits the whole amount, the most under-weight (smallest stake / weight, ties to the lowest index) takes it. When no pool can take it all, it is split: the most under-weight pool with room takes all it can, then the next, and so on. Aborts `E_NO_ELIGIBLE_POOL` when no pool can take anything and `E_INSUFFICIENT_CAPACITY` when all of them together cannot take `amount`.",
+      deposit_capacity: "Total APT the pools can take now (sum of `deposit_room`).",
+      pool_deposit_room: "Most APT `pool` (index `i`) can take in a deposit now; see `deposit_room`.",
       unlock:
-        "Unlocks `amount` across the pools in unlock order. Returns the pools, the part amounts (min of wanted and measured pending_inactive increase), their lockup cycles and the latest lockup end.",
+        "Unlocks `amount` across the pools in unlock order. Returns the pools, the part amounts, their lockup cycles and the latest lockup end. A part is `min(wanted, measured pending_inactive increase)` minus the measured loss: the drop of the protocol's whole stake in the pool plus its APT balance (share rounding, one octa or so on a topped-up unlock), so the requester bears the rounding and kAPT stays backed.",
       plan_unlock:
         "Plans an unlock of `amount` without executing it: pools and amounts in unlock order. Aborts E_INSUFFICIENT_UNLOCKABLE when the pools cannot give that much above their minimums.",
+      max_unlockable:
+        "Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake less one octa, so this epoch's pending_active deposits are excluded), counting only pools where the framework's pending_inactive top-up fits. Every amount up to it can be requested.",
       max_lockup_secs: "Largest `stake::get_lockup_secs` over `pools` (0 for none).",
+      sweep_all:
+        "Withdraws the withdrawable stake of every pool of the set into `idle_apt`; returns the measured total.",
+      book_unlocks:
+        "Books ticket parts that have not matured yet (`OpenUnlocks`), merged per pool and lockup cycle.",
+      release_unlock:
+        "Releases a claimed ticket part: from its open bucket if it is still there, else from the matured reserve.",
+      fold_matured:
+        "Moves every open bucket whose pool has passed its lockup cycle into the matured reserve.",
+      ticket_reserve:
+        "APT owed on matured, unclaimed tickets now (the reserve plus open buckets that have matured), and APT owed on tickets still in their lockup cycle.",
       withdraw_inactive:
         "Withdraws the protocol's withdrawable stake from `pool` into `idle_apt`; returns the measured amount.",
       sync_pool: "Synchronises `pool` so that its observed lockup cycle is current.",
       part_ready: "Whether a ticket part unlocked in `pool` at lockup cycle `olc` can be withdrawn.",
       pay: "Pays `amount` of idle APT from the protocol account to `to`. The caller checks `idle_apt` first.",
-      set_reserved_apt: "Mirrors the open-ticket liabilities so `rebalance` keeps them idle.",
       controlled_apt:
         "Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT.",
       total_staked_apt: "The protocol's stake in every pool (active + inactive + pending_inactive).",
@@ -1975,6 +2309,9 @@ export const kofiDocs = {
       quote_add_stake_fee: "The framework's add-stake fee for `amount` on `pool` at this epoch.",
       pool_stake: "The protocol's stake in `pool`: (active, inactive, pending_inactive).",
       commission_bps: "Operator commission of `pool` in bps (the framework's hundredths of a percent).",
+      next_commission_bps: "Operator commission of `pool` from the next lockup cycle, in bps.",
+      allowlisted:
+        "Whether the protocol may add stake to `pool` (allowlisting off, or the protocol allowlisted).",
       lockup_secs: "End of the current lockup of `pool`'s stake pool, in seconds.",
       lockup_duration_secs: "The network's recurring lockup duration in seconds.",
     },
@@ -2027,7 +2364,8 @@ export const kofiDocs = {
     functions: {
       request:
         "Burns `kapt_amount` kAPT of `user`, unlocks the stake and creates a ticket owned by the user.",
-      claim: "Claims `tickets` of `user`: withdraws inactive stake and pays each ticket's APT. Never paused.",
+      claim:
+        "Claims `tickets` of `user`: withdraws inactive stake and pays each ticket's APT from idle APT. Never paused. A ticket is paid whichever pool it named: when the named pools' withdrawals (already swept, evicted, short by rounding) leave idle APT short, every pool's withdrawable stake is swept first.",
       transfer: "Moves `ticket` from `user` to `to`.",
       liabilities: "APT owed on open tickets.",
       tickets_of: "Tickets owned by `owner`.",

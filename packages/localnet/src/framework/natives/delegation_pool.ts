@@ -2,6 +2,8 @@
  * `0x1::delegation_pool` natives (aptos-framework v1.39 `delegation_pool.move`) over the model's
  * `delegation.ts`, plus the `#[test_only]` environment helpers of the same module (`testing.ts`).
  */
+import * as allowlist from "../allowlist.ts";
+import * as commission from "../commission.ts";
 import { ONE_APT } from "../context.ts";
 import * as dp from "../delegation.ts";
 import { endAptosEpoch, initializeForTestCustom, initializeTestValidatorCustom } from "../testing.ts";
@@ -56,6 +58,46 @@ export const delegationPoolNatives: ModuleNatives = {
   operator_commission_percentage: ({ host }, [pool]) => [
     dp.operatorCommissionPercentage(host.tx, address(pool)),
   ],
+  /** `operator_commission_percentage_next_lockup_cycle(pool): u64`: the pending change, else the current one. */
+  operator_commission_percentage_next_lockup_cycle: ({ host }, [pool]) => [
+    commission.operatorCommissionPercentageNextLockupCycle(host.tx, address(pool)),
+  ],
+  /** `update_commission_percentage(owner, new)`: effective at the next lockup cycle (`commission.ts`). */
+  update_commission_percentage: ({ host }, [owner, next]) => {
+    commission.updateCommissionPercentage(host.tx, signer(owner), u64(next));
+    return [];
+  },
+  /** `allowlisting_enabled(pool): bool`: `EDELEGATION_POOL_DOES_NOT_EXIST` (0x10003). */
+  allowlisting_enabled: ({ host }, [pool]) => [allowlist.allowlistingEnabled(host.tx, address(pool))],
+  /** `delegator_allowlisted(pool, delegator): bool`: true while allowlisting is off. */
+  delegator_allowlisted: ({ host }, [pool, who]) => [
+    allowlist.delegatorAllowlisted(host.tx, address(pool), address(who)),
+  ],
+  /** `enable_delegators_allowlisting(owner)`: no-op when already on. */
+  enable_delegators_allowlisting: ({ host }, [owner]) => {
+    allowlist.enableDelegatorsAllowlisting(host.tx, signer(owner));
+    return [];
+  },
+  /** `disable_delegators_allowlisting(owner)`: `EDELEGATORS_ALLOWLISTING_NOT_ENABLED` (0x30018) when off. */
+  disable_delegators_allowlisting: ({ host }, [owner]) => {
+    allowlist.disableDelegatorsAllowlisting(host.tx, signer(owner));
+    return [];
+  },
+  /** `allowlist_delegator(owner, delegator)`. */
+  allowlist_delegator: ({ host }, [owner, who]) => {
+    allowlist.allowlistDelegator(host.tx, signer(owner), address(who));
+    return [];
+  },
+  /** `remove_delegator_from_allowlist(owner, delegator)`: does not unlock the delegator's stake. */
+  remove_delegator_from_allowlist: ({ host }, [owner, who]) => {
+    allowlist.removeDelegatorFromAllowlist(host.tx, signer(owner), address(who));
+    return [];
+  },
+  /** `evict_delegator(owner, delegator)`: unlocks a non-allowlisted delegator's whole active stake. */
+  evict_delegator: ({ host }, [owner, who]) => {
+    allowlist.evictDelegator(host.tx, signer(owner), address(who));
+    return [];
+  },
   /** `can_withdraw_pending_inactive(pool): bool`: the validator is inactive and its lockup expired. */
   can_withdraw_pending_inactive: ({ host }, [pool]) => [
     dp.canWithdrawPendingInactive(host.tx, address(pool)),
