@@ -108,6 +108,8 @@ describe("kofi model: lifecycle and layouts", () => {
       [5_000n, 5_000n],
     ]);
     k.call(k.admin, "staking_manager", "rebalance", []);
+    k.call(k.admin, "config", "set_max_commission_bps", [10_000n]);
+    k.call(u, "staking_manager", "withdraw_inactive_stake", [p0]);
     const owned = [...tickets.values()].flat();
     const t = owned[0] as Address;
     const owner = (k.view("ticket_info", [t])[0] as { owner: Address }).owner;

@@ -24,9 +24,13 @@ function parts(k: Kit, r: TxRecord): number {
   return k.events(r, "staking_manager::Unlocked").length;
 }
 
-/** Executed APT is the quote, or at most 1 octa less per unlocked part (share rounding in the framework). */
+/**
+ * Executed APT is the quote, or at most 2 octas less per unlocked part: the requester bears the framework's share
+ * rounding, measured as the drop of the protocol's whole stake in the pool (one octa buying pending_inactive
+ * shares, one redeeming active ones).
+ */
 function expectDrift(actual: bigint, quote: bigint, nParts: number) {
-  expect(actual <= quote && actual >= quote - BigInt(nParts), `apt ${actual} vs quote ${quote}`).toBe(true);
+  expect(actual <= quote && actual >= quote - 2n * BigInt(nParts), `apt ${actual} vs quote ${quote}`).toBe(true);
 }
 
 describe("kofi model: withdrawals", () => {
@@ -242,10 +246,10 @@ describe("kofi model: withdrawals", () => {
     const st = k.view("protocol_state")[0] as { idle_apt: bigint; ticket_liabilities: bigint };
     expect(st.idle_apt).toBe(side);
     expect(st.ticket_liabilities).toBe(first.apt_amount + second.apt_amount);
-    // rebalance keeps the APT reserved for tickets idle
+    // rebalance keeps idle only the APT of matured tickets (the first); the second is still in its lockup cycle
     k.call(k.admin, "staking_manager", "rebalance", []);
     const after = k.view("protocol_state")[0] as { idle_apt: bigint };
-    const reserved = first.apt_amount + second.apt_amount;
+    const reserved = first.apt_amount;
     expect(after.idle_apt).toBe(side - reserved >= APT ? reserved : side);
     const before = k.apt(u);
     k.call(u, "gateway", "claim", [[first.ticket]]);
