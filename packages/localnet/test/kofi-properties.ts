@@ -636,10 +636,8 @@ export class SequenceRunner {
     this.stats?.record(x.a, outcome);
     if (r && !r.success) {
       if (mustSucceed) fail(i, x, `must succeed, aborted ${r.vmStatus}`);
-      if (mustFail && r.abort?.name !== mustFail)
-        fail(i, x, `must abort ${mustFail}, aborted ${r.vmStatus}`);
-      if (!mustFail && !ALLOWED_ABORTS.has(r.abort?.name ?? ""))
-        fail(i, x, `unexpected abort ${r.vmStatus}`);
+      if (mustFail && r.abort?.name !== mustFail) fail(i, x, `must abort ${mustFail}, aborted ${r.vmStatus}`);
+      if (!mustFail && !ALLOWED_ABORTS.has(r.abort?.name ?? "")) fail(i, x, `unexpected abort ${r.vmStatus}`);
       if (stateBefore !== undefined && snapshot(k.chain) !== stateBefore)
         fail(i, x, `rejected (${r.vmStatus}) but the state changed`);
     } else if (r && mustFail) fail(i, x, `must abort ${mustFail}, succeeded`);
@@ -662,8 +660,9 @@ export class SequenceRunner {
       if (j === actorIdx && r?.success) continue;
       if (j === transferTo && r?.success && movedTicket) {
         const moved = (before[actorIdx] as Holdings).tickets.find((t) => t.id === movedTicket);
-        const expected = { ...b, tickets: [...b.tickets, moved].sort((p, q) => (p!.id < q!.id ? -1 : 1)) };
-        if (same(a, expected as Holdings)) continue;
+        const tickets = moved ? [...b.tickets, moved] : b.tickets;
+        const expected: Holdings = { ...b, tickets: tickets.sort((p, q) => (p.id < q.id ? -1 : 1)) };
+        if (moved && same(a, expected)) continue;
         fail(i, x, `recipient u${j}: ${show(b)} -> ${show(a)}`);
       }
       // a step's time can make tickets ready; that is no movement
@@ -674,7 +673,8 @@ export class SequenceRunner {
       const va = this.value(after[actorIdx] as Holdings, rateBefore);
       if (x.a === "transfer") {
         const moved = (before[actorIdx] as Holdings).tickets.find((t) => t.id === movedTicket);
-        if (vb - va !== moved?.apt) fail(i, x, `sender's value fell by ${vb - va}, ticket pays ${moved?.apt}`);
+        if (vb - va !== moved?.apt)
+          fail(i, x, `sender's value fell by ${vb - va}, ticket pays ${moved?.apt}`);
       } else {
         if (va > vb) fail(i, x, `value created: u${actorIdx} ${vb} -> ${va} (+${va - vb} octas)`);
         const rule = ROUNDING_BOUND[x.a];
@@ -684,7 +684,11 @@ export class SequenceRunner {
           const rounding = vb - va - quotedFee;
           this.stats?.rounding(x.a, rounding);
           if (rounding > bound)
-            fail(i, x, `u${actorIdx} lost ${vb - va} octas: fee quoted ${quotedFee}, rounding ${rounding} > ${bound}`);
+            fail(
+              i,
+              x,
+              `u${actorIdx} lost ${vb - va} octas: fee quoted ${quotedFee}, rounding ${rounding} > ${bound}`,
+            );
         } else if (va !== vb) fail(i, x, `u${actorIdx}'s value changed ${vb} -> ${va}`);
       }
     }
@@ -697,7 +701,11 @@ export class SequenceRunner {
   private checkBacking(i: number, x: Action): void {
     const s = this.k.solvency();
     if (s.controlled < s.userLiabilities)
-      fail(i, x, `controlled ${s.controlled} < kAPT + tickets ${s.userLiabilities} (short ${s.userLiabilities - s.controlled})`);
+      fail(
+        i,
+        x,
+        `controlled ${s.controlled} < kAPT + tickets ${s.userLiabilities} (short ${s.userLiabilities - s.controlled})`,
+      );
     const owed = s.userLiabilities + s.equity;
     if (this.k.chain.epoch() > this.startEpoch && s.controlled < owed) {
       if (owed - s.controlled <= this.driftAllowance + this.seedFees) {
@@ -725,8 +733,10 @@ export class SequenceRunner {
         const owed = batch.reduce((a, t) => a + t.apt, 0n);
         const aptBefore = k.apt(u);
         const r = k.exec(u, "gateway", "claim", [batch.map((t) => t.id)]);
-        if (!r.success) fail(i, last, `after the sequence: u${j} cannot claim ${batch.length} tickets: ${r.vmStatus}`);
-        if (k.apt(u) - aptBefore !== owed) fail(i, last, `after the sequence: u${j} paid ${k.apt(u) - aptBefore}, owed ${owed}`);
+        if (!r.success)
+          fail(i, last, `after the sequence: u${j} cannot claim ${batch.length} tickets: ${r.vmStatus}`);
+        if (k.apt(u) - aptBefore !== owed)
+          fail(i, last, `after the sequence: u${j} paid ${k.apt(u) - aptBefore}, owed ${owed}`);
       }
     }
     this.checkBacking(i, last);

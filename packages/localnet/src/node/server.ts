@@ -99,6 +99,20 @@ export function createNodeServer(o: NodeOptions): Server {
     };
   }
 
+  /** A parsed JSON body that is an object (`null`, arrays and scalars are the client's error, not a 500). */
+  function isObject(j: unknown): boolean {
+    return typeof j === "object" && j !== null && !Array.isArray(j);
+  }
+
+  /** A path segment, URI-decoded: a malformed escape (`%E0%A4%A`) is the client's error (400), not a 500. */
+  function decodeSegment(s: string): string {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      throw invalidInput(`failed to parse path: malformed percent-encoding in "${s.slice(0, 200)}"`);
+    }
+  }
+
   function addr(s: string): Address {
     try {
       return normalizeAddress(decodeURIComponent(s));
@@ -170,6 +184,7 @@ export function createNodeServer(o: NodeOptions): Server {
       } catch (e) {
         throw invalidInput(`Failed to parse JSON body: ${(e as Error).message}`);
       }
+      if (!isObject(j)) throw invalidInput("Failed to parse JSON body: expected a JSON object");
       if (typeof j.function !== "string") throw invalidInput("missing field `function`");
       try {
         ({ address, module, name } = Registry.splitFunctionId(j.function));
@@ -281,6 +296,7 @@ export function createNodeServer(o: NodeOptions): Server {
       } catch {
         throw invalidInput("advance: body must be JSON {seconds?|epochs?}");
       }
+      if (!isObject(j)) throw invalidInput("advance: body must be JSON {seconds?|epochs?}");
     }
     let seconds: bigint | undefined;
     try {
@@ -326,7 +342,7 @@ export function createNodeServer(o: NodeOptions): Server {
 
   const accountResource: Handler = ({ params }) => {
     const a = addr(params.address as string);
-    const type = decodeURIComponent(params.type as string);
+    const type = decodeSegment(params.type as string);
     let key: string;
     try {
       key = canonicalType(parseMoveType(type));
@@ -400,7 +416,7 @@ export function createNodeServer(o: NodeOptions): Server {
   const accountModule: Handler = ({ params }) => {
     const a = addr(params.address as string);
     const name = params.name as string;
-    const abi = registry.module(a, decodeURIComponent(name));
+    const abi = registry.module(a, decodeSegment(name));
     if (!abi) {
       throw new ApiError(
         404,
@@ -413,7 +429,7 @@ export function createNodeServer(o: NodeOptions): Server {
 
   const accountBalance: Handler = ({ params }) => {
     const a = addr(params.address as string);
-    const asset = decodeURIComponent(params.asset as string);
+    const asset = decodeSegment(params.asset as string);
     const ctx = chain.readContext();
     let v: bigint;
     if (asset.includes("::")) {
@@ -499,6 +515,7 @@ export function createNodeServer(o: NodeOptions): Server {
     } catch {
       throw invalidInput("table item: body must be JSON {key_type, value_type, key}");
     }
+    if (!isObject(j)) throw invalidInput("table item: body must be JSON {key_type, value_type, key}");
     let key = typeof j.key === "string" ? j.key : JSON.stringify(j.key);
     if (j.key_type === "address" && typeof j.key === "string") key = addr(j.key);
     const handle = (params.handle as string).toLowerCase();

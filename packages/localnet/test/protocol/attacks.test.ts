@@ -90,7 +90,10 @@ describe("attacks: the vault", () => {
     expect(k.rate()).toEqual(rate);
     const loss = donorBefore - worth(k, donor);
     figure("donation to the protocol account: donor's loss for 1,000 APT", loss);
-    figure("donation to the protocol account: APT counted by the protocol", k.solvency().controlled - before.controlled);
+    figure(
+      "donation to the protocol account: APT counted by the protocol",
+      k.solvency().controlled - before.controlled,
+    );
     expect(loss).toBe(1_000n * APT);
   });
 
@@ -346,53 +349,51 @@ describe("attacks: hostile validators", () => {
     // the next deposit still goes to the pool with the most room under its weight, whatever its commission
     const d = k.call(u, "gateway", "deposit", [1_000n * APT, 0n]);
     const pool = (k.events(d, "gateway::Deposited")[0] as { pool: Address }).pool;
-    figure("commission 100 %: the next 1,000 APT deposit went to that pool", pool === p2 ? 1 : 0, "(1 = yes)");
+    figure(
+      "commission 100 %: the next 1,000 APT deposit went to that pool",
+      pool === p2 ? 1 : 0,
+      "(1 = yes)",
+    );
     expect(fullSolvency(k)).toBeGreaterThanOrEqual(0n);
   });
 
-  it.fails(
-    // BUG (issue 12 section 2, "Evicted or departed stake is recovered", not on main when written): eviction
-    // unlocks the protocol's active stake; the framework's unlock first withdraws the delegator's inactive
-    // stake of a past lockup cycle (buy_in_pending_inactive_shares -> withdraw_internal) into the protocol
-    // account, outside `idle_apt`: controlled APT drops by that amount, the matured ticket cannot be paid, and
-    // deposits keep selecting the evicted pool (EDELEGATOR_NOT_ALLOWLISTED). Found by the property runner:
-    // depositAndStake(u0, 10 APT), unstakeAndRequest(u0, 100%), advance(14d), evict(pool0).
-    "eviction: every ticket is paid, deposits continue elsewhere, kAPT stays fully backed",
-    async () => {
-      const k = new Kit();
-      const u = k.user(1);
-      k.call(u, "gateway", "deposit_and_stake", [10n * APT, 0n]);
-      const t = ticketOf(k, k.call(u, "gateway", "unstake_and_request_withdrawal", [k.stkapt(u), 0n]));
-      k.chain.advanceSeconds(LOCKUP);
-      const before = k.solvency();
-      await validatorOps(k.chain, k.pools[0] as Address).evictNow(k.protocolAddress());
-      const after = k.solvency();
-      figure("eviction: controlled APT lost from the accounting", before.controlled - after.controlled);
-      expect(after.controlled).toBeGreaterThanOrEqual(after.userLiabilities + after.equity);
-      k.call(u, "gateway", "deposit", [100n * APT, 0n]);
-      k.chain.advanceSeconds(LOCKUP + EPOCH);
-      const aptBefore = k.apt(u);
-      k.call(u, "gateway", "claim", [[t.ticket]]);
-      expect(k.apt(u) - aptBefore).toBe(t.apt_amount);
-    },
-  );
+  it.fails(// BUG (issue 12 section 2, "Evicted or departed stake is recovered", not on main when written): eviction
+  // unlocks the protocol's active stake; the framework's unlock first withdraws the delegator's inactive
+  // stake of a past lockup cycle (buy_in_pending_inactive_shares -> withdraw_internal) into the protocol
+  // account, outside `idle_apt`: controlled APT drops by that amount, the matured ticket cannot be paid, and
+  // deposits keep selecting the evicted pool (EDELEGATOR_NOT_ALLOWLISTED). Found by the property runner:
+  // depositAndStake(u0, 10 APT), unstakeAndRequest(u0, 100%), advance(14d), evict(pool0).
+  "eviction: every ticket is paid, deposits continue elsewhere, kAPT stays fully backed", async () => {
+    const k = new Kit();
+    const u = k.user(1);
+    k.call(u, "gateway", "deposit_and_stake", [10n * APT, 0n]);
+    const t = ticketOf(k, k.call(u, "gateway", "unstake_and_request_withdrawal", [k.stkapt(u), 0n]));
+    k.chain.advanceSeconds(LOCKUP);
+    const before = k.solvency();
+    await validatorOps(k.chain, k.pools[0] as Address).evictNow(k.protocolAddress());
+    const after = k.solvency();
+    figure("eviction: controlled APT lost from the accounting", before.controlled - after.controlled);
+    expect(after.controlled).toBeGreaterThanOrEqual(after.userLiabilities + after.equity);
+    k.call(u, "gateway", "deposit", [100n * APT, 0n]);
+    k.chain.advanceSeconds(LOCKUP + EPOCH);
+    const aptBefore = k.apt(u);
+    k.call(u, "gateway", "claim", [[t.ticket]]);
+    expect(k.apt(u) - aptBefore).toBe(t.apt_amount);
+  });
 
-  it.fails(
-    // BUG (issue 12 section 2, "A topped-up unlock never leaves kAPT unbacked"): the framework tops a small
-    // unlock up to its 10 APT minimum and the protocol's active stake falls one octa more than its
-    // pending_inactive rises; the requester is paid in full, so the protocol absorbs the octa. Found by the
-    // property runner: depositAndStake(u1, 1000 APT), advance(2h), unstakeAndRequest(u1, 1%).
-    "a topped-up unlock leaves kAPT + tickets + equity fully backed",
-    () => {
-      const k = new Kit();
-      const u = k.user(1);
-      k.call(u, "gateway", "deposit_and_stake", [1_000n * APT, 0n]);
-      k.chain.advanceSeconds(2n * 3_600n);
-      k.call(u, "rewards", "sync_rewards", []);
-      const pre = fullSolvency(k);
-      k.call(u, "gateway", "unstake_and_request_withdrawal", [k.stkapt(u) / 100n, 0n]);
-      figure("topped-up unlock: backing change (octas)", fullSolvency(k) - pre);
-      expect(fullSolvency(k)).toBeGreaterThanOrEqual(0n);
-    },
-  );
+  it.fails(// BUG (issue 12 section 2, "A topped-up unlock never leaves kAPT unbacked"): the framework tops a small
+  // unlock up to its 10 APT minimum and the protocol's active stake falls one octa more than its
+  // pending_inactive rises; the requester is paid in full, so the protocol absorbs the octa. Found by the
+  // property runner: depositAndStake(u1, 1000 APT), advance(2h), unstakeAndRequest(u1, 1%).
+  "a topped-up unlock leaves kAPT + tickets + equity fully backed", () => {
+    const k = new Kit();
+    const u = k.user(1);
+    k.call(u, "gateway", "deposit_and_stake", [1_000n * APT, 0n]);
+    k.chain.advanceSeconds(2n * 3_600n);
+    k.call(u, "rewards", "sync_rewards", []);
+    const pre = fullSolvency(k);
+    k.call(u, "gateway", "unstake_and_request_withdrawal", [k.stkapt(u) / 100n, 0n]);
+    figure("topped-up unlock: backing change (octas)", fullSolvency(k) - pre);
+    expect(fullSolvency(k)).toBeGreaterThanOrEqual(0n);
+  });
 });

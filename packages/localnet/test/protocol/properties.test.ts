@@ -23,12 +23,28 @@ describe("kofi properties: random multi-user sequences", () => {
         ...stats.maxRounding,
       ]
         .map(([k, v]) => `${k} ${v}`)
-        .join(", ")}; backing short by the known unlock drift on ${stats.knownDriftSteps} steps (max ${stats.knownDriftMax} octas)`,
+        .join(
+          ", ",
+        )}; backing short by the known unlock drift on ${stats.knownDriftSteps} steps (max ${stats.knownDriftMax} octas)`,
     );
     console.log(`rejections: ${[...stats.rejected].map(([k, v]) => `${k} x${v}`).join("; ")}`);
     // the generator reaches every kind of action, successful, at least once in a run of this size
-    for (const kind of ["deposit", "depositAndStake", "stake", "unstake", "request", "unstakeAndRequest",
-      "claim", "transfer", "sync", "pause", "rebalance", "commission", "proposals", "leave"])
+    for (const kind of [
+      "deposit",
+      "depositAndStake",
+      "stake",
+      "unstake",
+      "request",
+      "unstakeAndRequest",
+      "claim",
+      "transfer",
+      "sync",
+      "pause",
+      "rebalance",
+      "commission",
+      "proposals",
+      "leave",
+    ])
       expect(stats.ok.get(kind) ?? 0, `${kind} never succeeded`).toBeGreaterThan(0);
   }, 600_000);
 
