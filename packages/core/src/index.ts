@@ -8,6 +8,7 @@ export {
   type PausableAction,
   pausableActionId,
   setFeeBps,
+  setMaxCommissionBps,
   setMinDeposit,
   setMinWithdrawal,
   setPaused,
@@ -43,11 +44,13 @@ export { entryPayload } from "./client/payload.ts";
 export { type ReadOptions, readView, viewPayload } from "./client/view.ts";
 export {
   addStakeFee,
+  type DepositPart,
   type DepositQuote,
   deposit,
   depositPayload,
   prepareDeposit,
   quoteDeposit,
+  quoteDepositSplit,
 } from "./deposit/deposit.ts";
 export {
   type DepositAndStakeQuote,
@@ -86,7 +89,7 @@ export {
   simulate,
 } from "./execute/simulate.ts";
 export { waitForKofiTransaction } from "./execute/wait.ts";
-export { rebalance } from "./keeper/rebalance.ts";
+export { rebalance, withdrawInactiveStake } from "./keeper/rebalance.ts";
 export { syncRewards } from "./keeper/syncRewards.ts";
 export { getPosition, type Position, type PositionTicket, parseUserSummary } from "./position/getPosition.ts";
 export {
@@ -103,6 +106,7 @@ export {
   aprFromStream,
   type EstimateAprOptions,
   estimateApr,
+  getApr,
   getStreamApr,
   MAX_PLAUSIBLE_APR_PPM,
   type ProtocolApr,
@@ -112,8 +116,12 @@ export {
   sampleRate,
 } from "./protocol/apr.ts";
 export {
+  getMaxWithdrawal,
+  getOnChainApr,
   getProtocolState,
+  type OnChainApr,
   type ProtocolState,
+  parseApr,
   parseProtocolState,
   type StreamInfo,
   type ValidatorInfo,

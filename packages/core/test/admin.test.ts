@@ -19,9 +19,9 @@ import {
   type KofiClient,
   MAX_CLAIM_BATCH,
   normalizeAddress,
-  rebalance,
   seedVault,
   setFeeBps,
+  setMaxCommissionBps,
   setMinDeposit,
   setMinWithdrawal,
   setPaused,
@@ -199,7 +199,7 @@ describe("admin and keeper actions, addresses, transfers (localnet over HTTP)", 
         setWeights({ weights: pools.map((pool, i) => ({ pool, weightBps: i === 0 ? 4_000n : 3_000n })) }),
         (s) => expect(s.validators[0]?.weightBps).toBe(4_000n),
       ],
-      [rebalance(), () => {}],
+      [setMaxCommissionBps({ maxCommissionBps: 10_000n }), (s) => expect(s.maxCommissionBps).toBe(10_000n)],
     ];
     for (const [action, check] of actions) {
       const before = await getProtocolState(client);

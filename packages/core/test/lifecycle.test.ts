@@ -148,13 +148,14 @@ describe("full lifecycle against the localnet (real HTTP, real signed transactio
     expect(ev?.data.kaptBurned).toBe(amount);
     expect(ev?.data.unlockAt).toBe(quote.unlockAt);
     // Spec (docs/protocol.md, request_withdrawal): each part pays min(wanted, measured pending_inactive
-    // increase), so the framework's share rounding (at most 1 octa per pool part) is borne by the requester;
+    // increase) less the measured drop of the protocol's stake there, so the framework's share rounding (up to
+    // 2 octas per pool part) is borne by the requester;
     // gateway::quote_request_withdrawal returns the planned amount, i.e. an upper bound that is exact up to it.
     const paid = ev?.data.aptAmount ?? 0n;
     const parts = BigInt((await getTicket(client, ticket)).pools.length);
     expect(parts).toBeGreaterThan(0n);
     expect(quote.aptOut - paid).toBeGreaterThanOrEqual(0n);
-    expect(quote.aptOut - paid).toBeLessThanOrEqual(parts);
+    expect(quote.aptOut - paid).toBeLessThanOrEqual(2n * parts); // the requester bears the rounding: up to 2 octas per part
     const pos = await getPosition(client, addr);
     const t = pos.tickets.find((x) => BigInt(x.id) === BigInt(ticket));
     expect(t?.ready).toBe(false);
@@ -174,7 +175,7 @@ describe("full lifecycle against the localnet (real HTTP, real signed transactio
     // Upper bound exact up to the framework's unlock rounding, 1 octa per part (see request_withdrawal above).
     const parts = BigInt((await getTicket(client, requested?.data.ticket ?? "0x0")).pools.length);
     expect(quote.aptOut - paid).toBeGreaterThanOrEqual(0n);
-    expect(quote.aptOut - paid).toBeLessThanOrEqual(parts);
+    expect(quote.aptOut - paid).toBeLessThanOrEqual(2n * parts); // the requester bears the rounding: up to 2 octas per part
     expect(requested?.data.unlockAt).toBe(quote.unlockAt);
   });
 

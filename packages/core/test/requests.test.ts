@@ -58,10 +58,10 @@ describe("HTTP requests the SDK makes (counted by a proxy in front of the localn
     ]);
   });
 
-  it("the stream APR: the protocol view alone (no vault resource); no request when the state is given", async () => {
+  it("the on-chain APR: the protocol view alone (no vault resource); no request when the state is given", async () => {
     proxy.reset();
     const apr = await estimateApr(client);
-    expect(apr.method).toBe("stream");
+    expect(apr.method).toBe("onchain");
     expect(proxy.requests).toEqual([{ method: "POST", path: "/v1/view" }]);
     proxy.reset();
     await getStreamApr(client);

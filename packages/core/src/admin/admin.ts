@@ -50,8 +50,17 @@ export const adminPayloads = {
     ]),
   disablePool: (client: KofiClient, pool: string): InputEntryFunctionData =>
     entryPayload(client, "staking_manager", "disable_pool", [normalizeAddress(pool, "pool")]),
+  /** Permissionless: sweeps every pool's inactive stake, then delegates idle APT not owed to matured tickets. */
   rebalance: (client: KofiClient): InputEntryFunctionData =>
     entryPayload(client, "staking_manager", "rebalance", []),
+  /** Permissionless: withdraws a pool's inactive stake (evicted or departed) into the protocol's idle APT. */
+  withdrawInactiveStake: (client: KofiClient, pool: string): InputEntryFunctionData =>
+    entryPayload(client, "staking_manager", "withdraw_inactive_stake", [normalizeAddress(pool, "pool")]),
+  /** Admin: pools whose operator commission (now or next cycle) exceeds this receive no deposits (0..10000). */
+  setMaxCommissionBps: (client: KofiClient, maxCommissionBps: bigint): InputEntryFunctionData =>
+    entryPayload(client, "config", "set_max_commission_bps", [
+      assertU64(maxCommissionBps, "max commission bps"),
+    ]),
   seedVault: (client: KofiClient, aptAmount: bigint): InputEntryFunctionData =>
     entryPayload(client, "gateway", "seed_vault", [assertU64(aptAmount, "seed")]),
   /** Permissionless: books accrued rewards (fee to the treasury, the rest streamed to stkAPT). */

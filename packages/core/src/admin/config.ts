@@ -48,6 +48,16 @@ export function setFeeBps(args: { feeBps: bigint }): AdminAction {
   return adminAction("config", "set_fee_bps", [fee]);
 }
 
+/**
+ * `config::set_max_commission_bps(max)`: pools whose operator commission, now or from the next lockup cycle,
+ * exceeds `max` (bps, 0..10000; 10000 = no limit) stop receiving deposits (admin only).
+ */
+export function setMaxCommissionBps(args: { maxCommissionBps: bigint }): AdminAction {
+  const v = assertU64(args.maxCommissionBps, "max commission bps");
+  if (v > 10_000n) throw outOfRange("The maximum commission (bps)", v, 0n, 10_000n, "E_OUT_OF_BOUNDS");
+  return adminAction("config", "set_max_commission_bps", [v]);
+}
+
 /** `config::set_treasury(treasury)`: who receives the protocol fee (admin only). */
 export function setTreasury(args: { treasury: string }): AdminAction {
   return adminAction("config", "set_treasury", [normalizeAddress(args.treasury, "treasury")]);

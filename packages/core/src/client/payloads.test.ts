@@ -49,6 +49,8 @@ function builders(c: KofiClient): Record<string, InputEntryFunctionData> {
     "staking_manager::set_pool_cap": adminPayloads.setPoolCap(c, { pool: A, cap: 1n }),
     "staking_manager::disable_pool": adminPayloads.disablePool(c, A),
     "staking_manager::rebalance": adminPayloads.rebalance(c),
+    "staking_manager::withdraw_inactive_stake": adminPayloads.withdrawInactiveStake(c, A),
+    "config::set_max_commission_bps": adminPayloads.setMaxCommissionBps(c, 500n),
     "rewards::sync_rewards": adminPayloads.syncRewards(c),
   };
 }

@@ -1,7 +1,7 @@
 import type { InputEntryFunctionData } from "@aptos-labs/ts-sdk";
 import { assertU64 } from "../amounts/parse.ts";
 import { minOutFromQuote } from "../amounts/slippage.ts";
-import type { KofiClient } from "../client/createKofiClient.ts";
+import { type KofiClient, normalizeAddress } from "../client/createKofiClient.ts";
 import { entryPayload } from "../client/payload.ts";
 import { big, type ReadOptions, readView } from "../client/view.ts";
 import type { KofiAction, PreparedAction, SlippageOptions } from "../execute/action.ts";
@@ -27,6 +27,38 @@ export async function quoteDeposit(
     options,
   );
   return { aptIn: apt, fee: big(fee), kaptOut: big(kapt) };
+}
+
+/** One pool's part of a deposit (`gateway::quote_deposit_split`). */
+export interface DepositPart {
+  pool: `0x${string}`;
+  apt: bigint;
+  /** The pool's add-stake fee on this part. */
+  fee: bigint;
+}
+
+/**
+ * `gateway::quote_deposit_split(apt)`: how a deposit of `apt` octas is split over pools now, in staking order.
+ * One part unless no eligible pool can take it all (caps, maximum stake, allowlists, commission limit). Aborts
+ * like `deposit`, incl. `E_INSUFFICIENT_CAPACITY` when all pools together cannot take it.
+ */
+export async function quoteDepositSplit(
+  client: KofiClient,
+  apt: bigint,
+  options: ReadOptions = {},
+): Promise<DepositPart[]> {
+  const [pools, amounts, fees] = (await readView(
+    client,
+    "gateway",
+    "quote_deposit_split",
+    [assertU64(apt, "APT amount")],
+    options,
+  )) as unknown as [string[], unknown[], unknown[]];
+  return pools.map((pool, i) => ({
+    pool: normalizeAddress(pool),
+    apt: big(amounts[i]),
+    fee: big(fees[i]),
+  }));
 }
 
 /**

@@ -24,6 +24,14 @@ const DECODERS = {
     oldTreasury: a(d.old_treasury),
     newTreasury: a(d.new_treasury),
   }),
+  "config::MaxCommissionChanged": (d: Record<string, unknown>) => ({
+    oldMaxCommissionBps: u(d.old_max_commission_bps),
+    newMaxCommissionBps: u(d.new_max_commission_bps),
+  }),
+  "staking_manager::InactiveWithdrawn": (d: Record<string, unknown>) => ({
+    pool: a(d.pool),
+    amount: u(d.amount),
+  }),
   "config::LimitChanged": (d: Record<string, unknown>) => ({
     limit: Number(d.limit) === 0 ? ("deposit" as const) : ("withdrawal" as const),
     oldValue: u(d.old_value),

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { exchangeRateAt, streamingAt, vaultAssetsAt } from "../vault/math.ts";
 import {
   aprFromSamples,
   aprFromState,
   aprFromStream,
-  MAX_PLAUSIBLE_APR_PPM,
+  type OnChainApr,
+  parseApr,
   protocolApr,
   SECONDS_PER_YEAR,
 } from "./apr.ts";
-import type { ProtocolState } from "./state.ts";
 
 describe("aprFromSamples", () => {
   it("annualises the rate growth exactly (ppm, floor)", () => {
@@ -47,77 +46,67 @@ describe("aprFromStream", () => {
     expect(apr.method).toBe("stream");
     expect(aprFromStream(vault, 7_200n).aprPpm).toBe(0n);
   });
-  it("aprFromState gives the same figure from a protocol state (stream, rate and time of one read)", () => {
-    const vault = {
-      totalKapt: 999_900_000_000n,
-      totalShares: 1_000_000_000_000n,
-      deadShares: 100_000_000n,
-      streamAmount: 1_000_000_000n,
-      streamReleased: 200_000_000n,
-      streamStart: 1_000n,
-      streamEnd: 8_200n,
-    };
-    for (const now of [1_000n, 3_000n, 8_199n, 8_200n, 9_000n]) {
-      // The fields protocol_state fills from the vault at `now`; the rest do not enter the APR.
-      const state = {
-        rate: exchangeRateAt(vault, now),
-        vaultKapt: vaultAssetsAt(vault, now),
-        streamingKapt: streamingAt(vault, now),
-        stream: { amount: vault.streamAmount, start: vault.streamStart, end: vault.streamEnd },
-        nowSecs: now,
-      } as ProtocolState;
-      expect(aprFromState(state)).toEqual(aprFromStream(vault, now));
-    }
+});
+
+const onchain = (over: Partial<OnChainApr> = {}): OnChainApr => ({
+  enoughHistory: true,
+  aprPpm: 59_000n,
+  grossAprPpm: 65_555n,
+  stkaptAprPpm: 61_000n,
+  windowStart: 1_000n,
+  windowSecs: 7n * 86_400n,
+  windowRewards: 123n,
+  principalSecs: 456n,
+  ...over,
+});
+
+describe("aprFromState (the chain's trailing-window APR)", () => {
+  const rate = { numerator: 1n, denominator: 1n };
+  it("reads the on-chain figure, method onchain", () => {
+    const r = aprFromState({ apr: onchain(), rate, nowSecs: 5n });
+    expect(r).toMatchObject({ aprPpm: 59_000n, aprPercent: "5.9000", method: "onchain" });
+  });
+  it("0 while the chain has not enough history", () => {
     expect(
-      aprFromState({
-        ...({} as ProtocolState),
-        rate: { numerator: 1n, denominator: 1n },
-        stream: { amount: 0n, start: 0n, end: 0n },
-        nowSecs: 0n,
-      }).aprPpm,
+      aprFromState({ apr: onchain({ enoughHistory: false, aprPpm: 0n }), rate, nowSecs: 5n }).aprPpm,
     ).toBe(0n);
+  });
+  it("parseApr reads gateway::AprInfo's JSON (u64/u128 as strings)", () => {
+    expect(
+      parseApr({
+        enough_history: true,
+        apr_ppm: "59000",
+        gross_apr_ppm: "65555",
+        stkapt_apr_ppm: "61000",
+        window_start: "1000",
+        window_secs: "604800",
+        window_rewards: "123",
+        principal_secs: "456",
+      }),
+    ).toEqual(onchain());
   });
 });
 
 describe("protocolApr (the figure people see)", () => {
-  // Only the fields protocolApr reads; a real state has them all.
-  const state = (stream: { amount: bigint; start: bigint; end: bigint }, nowSecs: bigint) =>
-    ({
-      stream,
-      nowSecs,
-      rate: { numerator: 1_000_000_000_000n, denominator: 1_000_000_000_000n },
-    }) as ProtocolState;
-  it("a fresh protocol: not available, no rewards yet", () => {
-    expect(protocolApr(state({ amount: 0n, start: 0n, end: 0n }, 100n))).toEqual({
+  it("a fresh chain: not available, not enough history", () => {
+    expect(protocolApr({ apr: onchain({ enoughHistory: false, aprPpm: 0n }) })).toEqual({
       available: false,
-      reason: "no_rewards_yet",
+      reason: "not_enough_history",
       rawAprPpm: 0n,
     });
   });
-  it("a stream that ended: not available until the next sync", () => {
-    const r = protocolApr(state({ amount: 1_000n, start: 0n, end: 7_200n }, 7_200n));
-    expect(r).toMatchObject({ available: false, reason: "stream_ended" });
+  it("a state without its apr field: not available (never a stream-annualised figure)", () => {
+    expect(protocolApr({})).toMatchObject({ available: false, reason: "not_enough_history" });
   });
-  it("a plausible live stream: its APR and window", () => {
-    // 7 % a year of 10,000 APT over a 2 h window
-    const amount = (1_000_000_000_000n * 70_000n * 7_200n) / (SECONDS_PER_YEAR * 1_000_000n);
-    const r = protocolApr(state({ amount, start: 0n, end: 7_200n }, 3_600n));
-    expect(r.available).toBe(true);
-    if (r.available) {
-      expect(r.aprPpm).toBeGreaterThan(69_000n);
-      expect(r.aprPpm).toBeLessThanOrEqual(70_000n);
-      expect(r.windowSecs).toBe(7_200n);
-    }
-  });
-  it("14 days of rewards streamed over 2 h (a late sync): withheld as catch_up, never shown", () => {
-    const amount = (1_000_000_000_000n * 70_000n * 14n * 86_400n) / (SECONDS_PER_YEAR * 1_000_000n);
-    const r = protocolApr(state({ amount, start: 0n, end: 7_200n }, 60n));
-    expect(r).toMatchObject({ available: false, reason: "catch_up" });
-    if (!r.available) expect(r.rawAprPpm).toBeGreaterThan(MAX_PLAUSIBLE_APR_PPM);
-  });
-  it("its inlined stream formula agrees with aprFromState", () => {
-    const s = state({ amount: 12_345_678n, start: 0n, end: 7_200n }, 100n); // about 5.4 %
-    const r = protocolApr(s);
-    expect(r.available && r.aprPpm).toBe(aprFromState(s).aprPpm);
+  it("enough history: the on-chain figure and its window", () => {
+    const r = protocolApr({ apr: onchain() });
+    expect(r).toEqual({
+      available: true,
+      aprPpm: 59_000n,
+      aprPercent: "5.9000",
+      stkaptAprPpm: 61_000n,
+      method: "window",
+      windowSecs: 604_800n,
+    });
   });
 });

@@ -23,8 +23,11 @@ export interface AprEstimate {
   aprPercent: string;
   from: RateSample;
   to: RateSample;
-  /** "history": rate growth between two reads; "stream": the vault's current reward stream (see `aprFromStream`). */
-  method: "history" | "stream";
+  /**
+   * "onchain": the chain's trailing-window APR (`gateway::apr`, net of commission and fee); "history": rate growth
+   * between two reads; "stream": the vault's current reward stream annualised (`aprFromStream`, deprecated).
+   */
+  method: "onchain" | "history" | "stream";
 }
 
 /**
@@ -53,6 +56,9 @@ function percent(ppm: bigint): string {
 }
 
 /**
+ * @deprecated Not a yield figure: it annualises the live stream over its one-epoch duration, which read
+ * 161,629 % after 14 days without a sync. Use `aprFromState` / `getApr` (the chain's trailing-window APR).
+ *
  * APR implied by the vault's live reward stream: each `rewards::sync` streams the new rewards (plus what was
  * still unreleased) over one epoch, so the rate currently grows by `stream_amount / duration` kAPT per second
  * over `assets + VIRTUAL_ASSETS`: `apr = stream_amount × 31 536 000 / (duration × (assets(now) + 1e8))`.
@@ -69,13 +75,14 @@ export function aprFromStream(vault: VaultState, nowSecs: bigint): AprEstimate {
 }
 
 /**
- * `aprFromStream` from a protocol state alone (no request): `gateway::protocol_state` carries the stream
- * (`stream_amount`, `stream_start`, `stream_end`), the rate at its chain time (`rate_numerator` is
- * `assets(now) + 1e8`) and that time. Equal to `aprFromStream(vault, state.nowSecs)` over the vault resource
- * read at the same ledger version.
+ * The chain's trailing-window APR (`ProtocolState.apr`, from `gateway::protocol_state`): rewards over the time in
+ * which they were earned, net of validator commission and the protocol fee (`method: "onchain"`). `aprPpm` is 0
+ * while the chain has not enough history (`state.apr.enoughHistory` false); `protocolApr` says so explicitly.
  */
-export function aprFromState(state: ProtocolState): AprEstimate {
-  return streamApr(state.stream, state.rate, state.nowSecs);
+export function aprFromState(state: Pick<ProtocolState, "apr" | "rate" | "nowSecs">): AprEstimate {
+  const sample = { rate: state.rate, timeSecs: state.nowSecs };
+  const aprPpm = state.apr.enoughHistory ? state.apr.aprPpm : 0n;
+  return { aprPpm, aprPercent: percent(aprPpm), from: sample, to: sample, method: "onchain" };
 }
 
 function streamApr(stream: StreamInfo, rate: ExchangeRate, nowSecs: bigint): AprEstimate {
@@ -98,24 +105,26 @@ export async function sampleRate(client: KofiClient): Promise<RateSample> {
 }
 
 /**
- * APR of the live reward stream at the chain time of a protocol state (`aprFromState`): one `POST /v1/view`
- * (`gateway::protocol_state`), or no request at all when you pass the `state` you already hold. The stream,
- * the rate and the time all come from that one read, so they are consistent (one ledger version).
+ * The chain's APR (`aprFromState`): one `POST /v1/view` (`gateway::protocol_state`, which carries it), or no
+ * request at all when you pass the `state` you already hold.
  */
-export async function getStreamApr(
+export async function getApr(
   client: KofiClient,
   options: { state?: ProtocolState } = {},
 ): Promise<AprEstimate> {
   return aprFromState(options.state ?? (await getProtocolState(client)));
 }
 
+/** @deprecated renamed `getApr`: it now returns the chain's trailing-window APR, not the stream's. */
+export const getStreamApr = getApr;
+
 /**
- * `method: "stream"` (default): the live reward stream, `getStreamApr` (1 request, 0 with `state`).
- * `method: "history"`: the rate's growth over past ledger versions (5 requests, +1 for the stream fallback).
+ * `method: "onchain"` (default; `"stream"` is its deprecated name): the chain's APR, `getApr` (1 request, 0 with
+ * `state`). `method: "history"`: the rate's growth over past ledger versions (5 requests, +1 for the fallback).
  */
 export type EstimateAprOptions =
   | {
-      method?: "stream";
+      method?: "onchain" | "stream";
       /** A protocol state you already read: saves its request. */
       state?: ProtocolState;
     }
@@ -123,7 +132,7 @@ export type EstimateAprOptions =
       method: "history";
       /** How far back to look, in ledger versions (default 100_000; clamped to the node's oldest version). */
       lookbackVersions?: bigint;
-      /** When the history shows no growth, estimate from the live reward stream (default true; +1 request). */
+      /** When the history shows no growth, use the on-chain APR instead (default true; +1 request). */
       fallbackToStream?: boolean;
     };
 
@@ -137,30 +146,31 @@ async function versionTime(client: KofiClient, version: bigint): Promise<bigint>
 export {
   type AprUnavailableReason,
   MAX_PLAUSIBLE_APR_PPM,
+  type OnChainApr,
   type ProtocolApr,
+  parseApr,
   protocolApr,
 } from "./protocolApr.ts";
 
 /**
- * The stkAPT APR.
+ * The APR.
  *
- * - Default (`method: "stream"`): the live reward stream (`getStreamApr`): 1 request (`gateway::protocol_state`),
- *   or none when you pass the `state` you already read. Forward-looking: it reflects the last sync's rewards, and reads 0 once the stream
- *   has ended and no entry has synced since.
+ * - Default (`method: "onchain"`, formerly `"stream"`): the chain's trailing-window APR (`getApr`): 1 request
+ *   (`gateway::protocol_state`), or none when you pass the `state` you already read. Rewards over the time they
+ *   were earned (7 days of syncs kept on chain, accrued rewards included), net of commission and fee; 0 while
+ *   the chain has under a day of history.
  * - `method: "history"` (opt-in): the rate's on-chain history, no indexer needed: reads `gateway::exchange_rate`
  *   at the latest ledger version and at `latest - lookbackVersions` (`POST /v1/view?ledger_version=…`), takes
  *   each version's transaction timestamp (`GET /v1/transactions/by_version/…`), and annualises with
- *   `aprFromSamples`. 5 requests. Needs a node that serves views at past versions (any fullnode within its
- *   pruning window). When the window shows no growth it falls back to `aprFromStream` (the Kofi localnet
- *   answers views at the latest state only, so there the stream is what it measures); `method` says which was
- *   used.
+ *   `aprFromSamples`. 5 requests. Needs a node that serves views at past versions. When the window shows no
+ *   growth it falls back to the on-chain APR; `method` says which was used.
  */
 export async function estimateApr(
   client: KofiClient,
   options: EstimateAprOptions = {},
 ): Promise<AprEstimate> {
   try {
-    if (options.method !== "history") return await getStreamApr(client, options);
+    if (options.method !== "history") return await getApr(client, options);
     const info = await client.aptos.getLedgerInfo();
     const latest = big(info.ledger_version);
     const oldest = big(info.oldest_ledger_version) > 0n ? big(info.oldest_ledger_version) : 1n;
@@ -177,9 +187,9 @@ export async function estimateApr(
     const history = aprFromSamples(from, to);
     if (history.aprPpm !== 0n || options.fallbackToStream === false) return history;
     // No growth seen (window inside one quiet stretch, or a node that answers past versions with the latest
-    // state, like the Kofi localnet): use the live reward stream instead.
-    const stream = aprFromState(await getProtocolState(client));
-    return stream.aprPpm > 0n ? stream : history;
+    // state, like the Kofi localnet): use the chain's own APR instead.
+    const onchain = aprFromState(await getProtocolState(client));
+    return onchain.aprPpm > 0n ? onchain : history;
   } catch (e) {
     throw toKofiError(e, { kofiAddress: client.kofiAddress });
   }

@@ -2,6 +2,9 @@ import type { KofiClient } from "../client/createKofiClient.ts";
 import { normalizeAddress } from "../client/createKofiClient.ts";
 import { big, type ReadOptions, readView } from "../client/view.ts";
 import type { ExchangeRate } from "../vault/math.ts";
+import { type OnChainApr, parseApr } from "./protocolApr.ts";
+
+export { type OnChainApr, parseApr } from "./protocolApr.ts";
 
 export interface ValidatorInfo {
   pool: `0x${string}`;
@@ -14,6 +17,12 @@ export interface ValidatorInfo {
   validatorActive: boolean;
   commissionBps: bigint;
   lockupEndsAt: bigint;
+  /** Operator commission from the next lockup cycle (bps); equals `commissionBps` when no change is pending. */
+  nextCommissionBps: bigint;
+  /** APT this pool can take in a deposit now (0: not eligible: allowlist, commission limit, caps, max stake). */
+  depositRoom: bigint;
+  /** Whether the protocol may add stake (the pool's allowlisting is off or lists the protocol). */
+  allowlisted: boolean;
 }
 
 /** The vault's current reward stream (`gateway::ProtocolState`'s `stream_*` fields). */
@@ -60,6 +69,16 @@ export interface ProtocolState {
   /** Chain time of the read, seconds. */
   nowSecs: bigint;
   validators: ValidatorInfo[];
+  /** Pools whose operator commission (now or next cycle) exceeds this (bps) receive no deposits; 10000: no limit. */
+  maxCommissionBps: bigint;
+  /** Largest kAPT `request_withdrawal` accepts now ("at most X now"): `gateway::max_withdrawal`. */
+  maxWithdrawalKapt: bigint;
+  /** Total APT the pools can take in deposits now: `gateway::deposit_capacity`. */
+  depositCapacityApt: bigint;
+  /** APT owed on matured, unclaimed tickets (kept idle by `rebalance`). */
+  maturedTicketApt: bigint;
+  /** The on-chain APR (`gateway::apr`), read in the same request. */
+  apr: OnChainApr;
 }
 
 export function parseProtocolState(raw: unknown): ProtocolState {
@@ -106,8 +125,16 @@ export function parseProtocolState(raw: unknown): ProtocolState {
         validatorActive: x.validator_active === true,
         commissionBps: big(x.commission_bps),
         lockupEndsAt: big(x.lockup_ends_at),
+        nextCommissionBps: big(x.next_commission_bps ?? x.commission_bps),
+        depositRoom: big(x.deposit_room ?? 0),
+        allowlisted: x.allowlisted !== false,
       };
     }),
+    maxCommissionBps: big(r.max_commission_bps ?? 10_000),
+    maxWithdrawalKapt: big(r.max_withdrawal_kapt ?? 0),
+    depositCapacityApt: big(r.deposit_capacity_apt ?? 0),
+    maturedTicketApt: big(r.matured_ticket_apt ?? 0),
+    apr: parseApr(r.apr),
   };
 }
 
@@ -118,4 +145,20 @@ export async function getProtocolState(
 ): Promise<ProtocolState> {
   const [state] = await readView(client, "gateway", "protocol_state", [], options);
   return parseProtocolState(state);
+}
+
+/**
+ * `gateway::max_withdrawal()`: the largest kAPT amount `request_withdrawal` accepts now (pool minimums and this
+ * epoch's pending_active stake excluded), so a UI can say "at most X now" instead of failing with
+ * `E_INSUFFICIENT_UNLOCKABLE`. Also in `ProtocolState.maxWithdrawalKapt`.
+ */
+export async function getMaxWithdrawal(client: KofiClient, options: ReadOptions = {}): Promise<bigint> {
+  const [max] = await readView(client, "gateway", "max_withdrawal", [], options);
+  return big(max);
+}
+
+/** `gateway::apr()`: the on-chain APR (one request; also carried by `protocol_state`). */
+export async function getOnChainApr(client: KofiClient, options: ReadOptions = {}): Promise<OnChainApr> {
+  const [apr] = await readView(client, "gateway", "apr", [], options);
+  return parseApr(apr);
 }
