@@ -416,6 +416,14 @@ export const TOLERATE_KNOWN_UNLOCK_DRIFT = true;
  */
 export const TOLERATE_KNOWN_SEED_FEE = true;
 
+/**
+ * KNOWN ISSUE (found by this runner on main): `rebalance` delegates idle APT and pays the framework's add-stake
+ * fee out of the backing (`Delegated.amount - staked`); the framework refunds it to the pool at the epoch end
+ * pro rata only. Minimal sequence: deposit(u2, 20072271550 octas), request(u2, 100%), advance(14d),
+ * claimAll(u2), depositAndStake(u0, 10 APT), rebalance. While true, the equity line tolerates those fees too.
+ */
+export const TOLERATE_KNOWN_REBALANCE_FEE = true;
+
 export class SequenceRunner {
   readonly k: Kit;
   readonly users: Address[];
@@ -666,6 +674,9 @@ export class SequenceRunner {
     if (r?.success && TOLERATE_KNOWN_UNLOCK_DRIFT)
       for (const e of k.events(r, "staking_manager::Unlocked"))
         if (e.unlocked !== e.requested) this.driftAllowance += 1n;
+    if (r?.success && TOLERATE_KNOWN_REBALANCE_FEE)
+      for (const e of k.events(r, "staking_manager::Delegated"))
+        this.seedFees += (e.amount as bigint) - (e.staked as bigint);
     this.checkBacking(i, x);
     const rateAfter = k.rate();
     if (rateAfter[0] * rateBefore[1] < rateBefore[0] * rateAfter[1])
@@ -735,7 +746,7 @@ export class SequenceRunner {
       fail(
         i,
         x,
-        `controlled ${s.controlled} < kAPT + tickets + equity ${owed} (short ${owed - s.controlled}; known-bug allowance: unlock drift ${this.driftAllowance}, seed fees ${this.seedFees})`,
+        `controlled ${s.controlled} < kAPT + tickets + equity ${owed} (short ${owed - s.controlled}; known-bug allowance: unlock drift ${this.driftAllowance}, seed and rebalance add-stake fees ${this.seedFees})`,
       );
     }
   }
