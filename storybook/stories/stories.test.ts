@@ -50,9 +50,12 @@ describe("stories", () => {
       await story.play?.({ canvasElement, args });
       await el?.updateComplete;
       expect(el?.shadowRoot?.querySelector("[part~=base]")).not.toBeNull();
-      // Error stories show an error with its code in text; the others show none.
+      // Error stories show an error with its code in text (a wallet rejection says it in words, without the code:
+      // issue 14); the others show none.
       const error = el?.shadowRoot?.querySelector("[part~=error]");
-      if (name.startsWith("Error") || name === "WrongNetwork")
+      if (name === "ErrorUserRejected" || name === "ErrorWalletThrewAString")
+        expect(error?.textContent).toMatch(/You rejected/);
+      else if (name.startsWith("Error") || name === "WrongNetwork")
         expect(error?.textContent).toMatch(/Code: \w+/);
       else expect(error).toBeNull();
       expect(await axeViolations(canvasElement)).toEqual([]);

@@ -1,6 +1,8 @@
 /** What every view function gets from the element: translation and locale formatting. */
+import { formatAmount, formatBps, formatRate } from "./amount.ts";
 import type { Token } from "./backend.ts";
-import type { MessageKey } from "./i18n.ts";
+import { formatCountdown, formatDate, formatDateWithZone } from "./countdown.ts";
+import { intlLocale, isRtl, type MessageKey, type Messages, messagesFor, translate } from "./i18n.ts";
 
 export interface ViewContext {
   /** Intl locale tag in effect. */
@@ -21,4 +23,23 @@ export interface ViewContext {
   rate(rate: { numerator: bigint; denominator: bigint }): string;
   /** Seconds as a compact countdown. */
   countdown(secs: number): string;
+}
+
+/** The context for a locale tag (the page's language when absent) and the host's string overrides. */
+export function makeContext(tag: string | undefined, overrides: Partial<Messages> | undefined): ViewContext {
+  const locale = intlLocale(tag);
+  const messages = messagesFor(locale, overrides);
+  return {
+    locale,
+    rtl: isRtl(locale),
+    t: (key, params) => translate(messages, key, params),
+    amount: (value, digits = 4) => formatAmount(value, locale, { maxFractionDigits: digits }),
+    tokenAmount: (value, token, digits = 4) =>
+      `${formatAmount(value, locale, { maxFractionDigits: digits })} ${token}`,
+    bps: (value) => formatBps(value, locale),
+    date: (secs) => formatDate(secs, locale),
+    dateWithZone: (secs) => formatDateWithZone(secs, locale),
+    rate: (rate) => formatRate(rate, locale),
+    countdown: (secs) => formatCountdown(secs, locale, translate(messages, "time.now")),
+  };
 }

@@ -74,7 +74,7 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
     await until(
       m,
       () =>
-        !!m.$("[part~=exit-option-standard]")?.textContent?.includes("APT on") &&
+        /APT\s+On /.test(m.$("[part~=exit-option-standard]")?.textContent ?? "") &&
         !!m.$("[part~=exit-option-instant]")?.textContent?.includes("via Hyperion"),
       "both exit quotes",
     );

@@ -3,7 +3,7 @@
  * `<kofi-stake>` with the real backend (`@kofi/core` over HTTP) against the localnet: the user's path through
  * the DOM, signed by a real key (a ts-sdk Account passed as `wallet`).
  */
-import { URL as NodeURL } from "node:url";
+import { fileURLToPath, URL as NodeURL } from "node:url";
 import { Account } from "@aptos-labs/ts-sdk";
 import { type Localnet, startLocalnet } from "@kofi/localnet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +34,13 @@ describe("<kofi-stake> on the localnet", () => {
   beforeAll(async () => {
     // happy-dom replaces the global URL; the ts-sdk's Node HTTP client (got) needs Node's own.
     globalThis.URL = NodeURL as unknown as typeof URL;
-    net = await startLocalnet({ port: 0, quiet: true });
+    // The Move package by path: under happy-dom, localnet's own `new URL(.., import.meta.url)` lookup does not
+    // yield a file: URL ("The URL must be of scheme file").
+    net = await startLocalnet({
+      port: 0,
+      quiet: true,
+      moveDir: fileURLToPath(new NodeURL("../../../move", import.meta.url)),
+    });
     user = Account.generate();
     await net.fund(user.accountAddress.toString(), 200n * APT);
   }, 60_000);

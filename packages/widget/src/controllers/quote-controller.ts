@@ -1,0 +1,110 @@
+/**
+ * Quotes for what the form says, debounced (250 ms after the last keystroke) and aborted when the form changes
+ * again. On Unstake the standard exit and the instant venues are quoted together for the comparison.
+ */
+import type { ReactiveController } from "lit";
+import type { KofiErrorLike, Quote } from "../backend.ts";
+import { toKofiError, withTimeout } from "../errors.ts";
+import { emitError, REQUEST_TIMEOUT_MS, type StakeHost } from "./host.ts";
+
+export const QUOTE_DEBOUNCE_MS = 250;
+
+export class QuoteController implements ReactiveController {
+  /** The quote for the form (on Unstake: the standard exit). */
+  quote: Quote | null = null;
+  /** Unstake: the instant venues, best first. */
+  instant: readonly Quote[] = [];
+  loading = false;
+  error: KofiErrorLike | null = null;
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private abort: AbortController | null = null;
+
+  constructor(private readonly host: StakeHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+  }
+
+  /** Forgets the current quotes (another tab). */
+  clear(): void {
+    this.quote = null;
+    this.instant = [];
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  /** Quotes the form again after the debounce; a quote in flight is dropped. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    this.loading = this.host._quoteRequest() !== null && this.host._backend !== null;
+    this.host.requestUpdate();
+    this.timer = setTimeout(() => void this.fetch(), QUOTE_DEBOUNCE_MS);
+  }
+
+  private async fetch(): Promise<void> {
+    const host = this.host;
+    const backend = host._backend;
+    const request = host._quoteRequest();
+    if (!backend || !request) {
+      this.quote = null;
+      this.instant = [];
+      this.error = null;
+      this.loading = false;
+      host.requestUpdate();
+      return;
+    }
+    const ac = new AbortController();
+    this.abort = ac;
+    const account = host._wallets.account;
+    const options = {
+      slippageBps: host.slippageBps,
+      signal: ac.signal,
+      ...(account ? { account: account.address } : {}),
+    };
+    this.loading = true;
+    host.requestUpdate();
+    try {
+      if (request.action === "unstake_standard") {
+        const paths = host._exitPaths;
+        const [standard, instant] = await Promise.all([
+          paths.includes("standard")
+            ? withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote")
+            : Promise.resolve(null),
+          paths.includes("instant")
+            ? withTimeout(
+                backend.quoteInstant(
+                  { action: "unstake_instant", amount: request.amount, from: request.from },
+                  options,
+                ),
+                REQUEST_TIMEOUT_MS,
+                "quoteInstant",
+              ).catch(() => [] as Quote[]) // no route is not an error: the card says so
+            : Promise.resolve([] as Quote[]),
+        ]);
+        if (ac.signal.aborted) return;
+        this.quote = standard;
+        this.instant = instant;
+      } else {
+        const quote = await withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote");
+        if (ac.signal.aborted) return;
+        this.quote = quote;
+        this.instant = [];
+      }
+      this.error = null;
+    } catch (e) {
+      if (ac.signal.aborted) return;
+      this.quote = null;
+      this.instant = [];
+      this.error = toKofiError(e);
+      emitError(host, this.error);
+    } finally {
+      if (!ac.signal.aborted) this.loading = false;
+      host.requestUpdate();
+    }
+  }
+}
