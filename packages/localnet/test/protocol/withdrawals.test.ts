@@ -30,7 +30,9 @@ function parts(k: Kit, r: TxRecord): number {
  * shares, one redeeming active ones).
  */
 function expectDrift(actual: bigint, quote: bigint, nParts: number) {
-  expect(actual <= quote && actual >= quote - 2n * BigInt(nParts), `apt ${actual} vs quote ${quote}`).toBe(true);
+  expect(actual <= quote && actual >= quote - 2n * BigInt(nParts), `apt ${actual} vs quote ${quote}`).toBe(
+    true,
+  );
 }
 
 describe("kofi model: withdrawals", () => {
