@@ -75,7 +75,7 @@ const meta: Meta<Args> = {
   args: {
     theme: "light",
     locale: "en",
-    defaultTab: "stake",
+    defaultTab: "deposit",
     slippageBps: 50,
     maxDiscountBps: 300,
     unstakePaths: "standard instant",
@@ -87,7 +87,7 @@ const meta: Meta<Args> = {
   argTypes: {
     theme: { control: "inline-radio", options: ["light", "dark", "system"] },
     locale: { control: "select", options: ["en", "fr", "ar", "ar-EG", "de"] },
-    defaultTab: { control: "select", options: ["stake", "convert", "unstake", "withdrawals", "position"] },
+    defaultTab: { control: "select", options: ["deposit", "stake", "unstake", "withdrawals", "position"] },
     unstakePaths: { control: "select", options: ["standard instant", "standard", "instant"] },
     width: { control: "text", description: "container width (the widget works from 320px)" },
     ...Object.fromEntries(
@@ -136,7 +136,7 @@ export const StakeTab: Story = {
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
 };
 export const ConvertTab: Story = {
-  args: { defaultTab: "convert" },
+  args: { defaultTab: "stake" },
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "5"),
 };
 export const UnstakeTab: Story = { args: { defaultTab: "unstake" }, play: shows("[part~=account]") };

@@ -50,7 +50,7 @@ async function smoke(page: Page, s: Stack, name: string): Promise<void> {
   await part(page, "account").waitFor({ timeout: 30_000 });
   await enterAmount(page, "15");
   await reviewAndConfirm(page, /::gateway::deposit_and_stake$/);
-  const tx = await waitConfirmed(page, "stake");
+  const tx = await waitConfirmed(page, "deposit");
   await screenshot(page, `${name}-02-staked`);
   await done(page);
   const after = await position(s);

@@ -67,7 +67,7 @@ describe("demo failure paths in Chromium", () => {
     await enterAmount(page, "30");
     await reviewAndConfirm(page, /::gateway::deposit_and_stake$/);
     await answerWallet(page, "signAndSubmit", true);
-    await waitConfirmed(page, "stake");
+    await waitConfirmed(page, "deposit");
     await done(page);
 
     // The venue is unreachable: every view call into the Hyperion package fails at the network level.
@@ -97,7 +97,7 @@ describe("demo failure paths in Chromium", () => {
     await clearEvents(page);
     await reviewAndConfirm(page, /::gateway::unstake_and_request_withdrawal$/);
     await answerWallet(page, "signAndSubmit", true);
-    await waitConfirmed(page, "unstake_standard");
+    await waitConfirmed(page, "request_withdrawal");
     await done(page);
     const after = await position(s);
     expect(before.stkaptBalance - after.stkaptBalance).toBe(5n * APT);
@@ -144,7 +144,7 @@ describe("demo failure paths in Chromium", () => {
     await enterAmount(page, "12");
     await reviewAndConfirm(page, /::gateway::deposit_and_stake$/);
     await answerWallet(page, "signAndSubmit", true);
-    await waitConfirmed(page, "stake");
+    await waitConfirmed(page, "deposit");
     await screenshot(page, "failure-04-node-back");
     await done(page);
     expect(await sequence()).toBe(seq0 + 1n);

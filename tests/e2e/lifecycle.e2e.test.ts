@@ -87,7 +87,7 @@ describe("demo lifecycle in Chromium", () => {
     await enterAmount(page, "100");
     await reviewAndConfirm(page, /::gateway::deposit$/);
     await answerWallet(page, "signAndSubmit", true);
-    const tx = await waitConfirmed(page, "stake");
+    const tx = await waitConfirmed(page, "deposit");
     await screenshot(page, "lifecycle-02-deposited");
     await done(page);
     const after = await position(s);
@@ -104,7 +104,7 @@ describe("demo lifecycle in Chromium", () => {
     await enterAmount(page, "50");
     await reviewAndConfirm(page, /::gateway::stake$/);
     await answerWallet(page, "signAndSubmit", true);
-    const tx = await waitConfirmed(page, "convert");
+    const tx = await waitConfirmed(page, "stake");
     await screenshot(page, "lifecycle-03-converted");
     await done(page);
     const after = await position(s);
@@ -143,7 +143,7 @@ describe("demo lifecycle in Chromium", () => {
     expect(await part(page, "exit-option-instant").textContent()).toContain("Hyperion");
     await reviewAndConfirm(page, /::router_v3::swap_batch$/);
     await answerWallet(page, "signAndSubmit", true);
-    const tx = await waitConfirmed(page, "unstake_instant");
+    const tx = await waitConfirmed(page, "instant_exit");
     await screenshot(page, "lifecycle-05-instant-exit");
     await done(page);
     const after = await position(s);
@@ -162,7 +162,7 @@ describe("demo lifecycle in Chromium", () => {
     await page.locator('kofi-stake [part~="exit-option-standard"] input[type=radio]').check();
     await reviewAndConfirm(page, /::gateway::unstake_and_request_withdrawal$/);
     await answerWallet(page, "signAndSubmit", true);
-    const tx = await waitConfirmed(page, "unstake_standard");
+    const tx = await waitConfirmed(page, "request_withdrawal");
     await done(page);
     const after = await position(s);
     expect(before.stkaptBalance - after.stkaptBalance).toBe(10n * APT);

@@ -294,7 +294,7 @@ export class CoreBackend implements KofiBackend {
     const c = this.client;
     try {
       switch (request.action) {
-        case "stake": {
+        case "deposit": {
           if (request.to === "kAPT") {
             const p = await prepareDeposit(c, { amount: request.amount, slippageBps });
             return this.keep(p, {
@@ -316,18 +316,18 @@ export class CoreBackend implements KofiBackend {
             fee: quoted(p).fee,
           });
         }
-        case "convert": {
-          if (request.from === "kAPT") {
-            const p = await prepareStake(c, { amount: request.amount, slippageBps });
-            return this.keep(p, {
-              request,
-              tokenIn: "kAPT",
-              amountIn: request.amount,
-              tokenOut: "stkAPT",
-              amountOut: quoted(p).stkaptOut,
-              fee: 0n,
-            });
-          }
+        case "stake": {
+          const p = await prepareStake(c, { amount: request.amount, slippageBps });
+          return this.keep(p, {
+            request,
+            tokenIn: "kAPT",
+            amountIn: request.amount,
+            tokenOut: "stkAPT",
+            amountOut: quoted(p).stkaptOut,
+            fee: 0n,
+          });
+        }
+        case "unstake": {
           const p = await prepareUnstake(c, { amount: request.amount, slippageBps });
           return this.keep(p, {
             request,
@@ -338,7 +338,7 @@ export class CoreBackend implements KofiBackend {
             fee: 0n,
           });
         }
-        case "unstake_standard": {
+        case "request_withdrawal": {
           if (request.from === "kAPT") {
             const p = await prepareRequestWithdrawal(c, { amount: request.amount });
             return this.keep(p, {
@@ -362,7 +362,7 @@ export class CoreBackend implements KofiBackend {
             unlockAt: Number(quoted(p).unlockAt),
           });
         }
-        case "unstake_instant": {
+        case "instant_exit": {
           const best = (await this.quoteInstant(request, options))[0];
           if (!best) throw { code: "simulation_failed", message: "No instant route for this amount." };
           return best;
@@ -400,7 +400,7 @@ export class CoreBackend implements KofiBackend {
   }
 
   async quoteInstant(
-    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]> {
     const routed = this.exitsFactory ? await this.quoteThroughRouter(request, options) : [];
@@ -412,7 +412,7 @@ export class CoreBackend implements KofiBackend {
 
   /** `@kofi/adapters` exit router: every venue in parallel at one ledger version; failures are skipped. */
   private async quoteThroughRouter(
-    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<Quote[]> {
     const factory = this.exitsFactory;
@@ -486,7 +486,7 @@ export class CoreBackend implements KofiBackend {
   }
 
   private async quoteThroughSwaps(
-    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<Quote[]> {
     const swaps = this.swaps.filter((s) => !s.networks || s.networks.includes(this.network));
@@ -594,19 +594,19 @@ export class CoreBackend implements KofiBackend {
     const r = result.received;
     const q = request.quote.request;
     const amountOut =
-      q.action === "stake"
+      q.action === "deposit"
         ? q.to === "stkAPT"
           ? r.stkaptMinted
           : r.kaptMinted
-        : q.action === "convert"
-          ? q.from === "kAPT"
-            ? r.stkaptMinted
-            : r.kaptOut
-          : q.action === "unstake_standard"
-            ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
-            : q.action === "claim"
-              ? r.aptClaimed
-              : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
+        : q.action === "stake"
+          ? r.stkaptMinted
+          : q.action === "unstake"
+            ? r.kaptOut
+            : q.action === "request_withdrawal"
+              ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
+              : q.action === "claim"
+                ? r.aptClaimed
+                : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
     return {
       hash: result.hash,
       ...(amountOut !== undefined && amountOut > 0n ? { amountOut } : {}),

@@ -56,7 +56,12 @@ export interface KofiErrorLike {
 }
 
 /** Why there is no APR to show (see `protocolApr` in `@kofi/core`). */
-export type AprUnavailableReason = "no_rewards_yet" | "stream_ended" | "catch_up" | (string & {});
+export type AprUnavailableReason =
+  | "not_enough_history"
+  | "no_rewards_yet"
+  | "stream_ended"
+  | "catch_up"
+  | (string & {});
 
 /** The APR as the widget shows it: a figure, or the reason there is none yet. Never an implausible figure. */
 export type AprView =
@@ -118,15 +123,45 @@ export interface Position {
   readonly nowSecs: number;
 }
 
-/** What the user can do; also the `action` of `kofi-tx` events. */
-export type ActionKind = "stake" | "convert" | "unstake_standard" | "unstake_instant" | "claim";
+/**
+ * What the user can do; also the `action` of `kofi-tx` and `kofi-error` events. The Move's verbs
+ * (`gateway::deposit`, `stake`, `unstake`, `request_withdrawal`, `claim`), plus `instant_exit` for a sale on a
+ * venue (no Kofi entry function):
+ * - `deposit`: APT to kAPT, or to stkAPT (`deposit_and_stake`), the Stake tab.
+ * - `stake` / `unstake`: kAPT to stkAPT / stkAPT to kAPT, the Convert tab.
+ * - `request_withdrawal`: kAPT (or stkAPT, `unstake_and_request_withdrawal`) to a ticket, standard unstake.
+ * - `instant_exit`: kAPT or stkAPT sold for APT now on a venue, instant unstake.
+ * - `claim`: ready tickets to APT.
+ */
+export type ActionKind = "deposit" | "stake" | "unstake" | "request_withdrawal" | "instant_exit" | "claim";
+
+/**
+ * The action names before 0.2, where `stake` meant deposit and `convert` meant stake or unstake.
+ * @deprecated Read `action` (`ActionKind`); `legacyAction` on events goes away in the next release.
+ */
+export type LegacyActionKind = "stake" | "convert" | "unstake_standard" | "unstake_instant" | "claim";
+
+const LEGACY_ACTION: Readonly<Record<ActionKind, LegacyActionKind>> = {
+  deposit: "stake",
+  stake: "convert",
+  unstake: "convert",
+  request_withdrawal: "unstake_standard",
+  instant_exit: "unstake_instant",
+  claim: "claim",
+};
+
+/** @deprecated The pre-0.2 name of an action, for `legacyAction` on events during one release. */
+export function legacyActionOf(action: ActionKind): LegacyActionKind {
+  return LEGACY_ACTION[action];
+}
 
 /** What the widget asks a quote for. */
 export type QuoteRequest =
-  | { readonly action: "stake"; readonly amount: bigint; readonly to: "kAPT" | "stkAPT" }
-  | { readonly action: "convert"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
-  | { readonly action: "unstake_standard"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
-  | { readonly action: "unstake_instant"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  | { readonly action: "deposit"; readonly amount: bigint; readonly to: "kAPT" | "stkAPT" }
+  | { readonly action: "stake"; readonly amount: bigint }
+  | { readonly action: "unstake"; readonly amount: bigint }
+  | { readonly action: "request_withdrawal"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  | { readonly action: "instant_exit"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
   | { readonly action: "claim"; readonly tickets: readonly string[] };
 
 /** Options shared by every quote call. */
@@ -266,7 +301,7 @@ export interface KofiBackend {
   quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote>;
   /** All instant (DEX) exit options, best first. Empty when no route exists. */
   quoteInstant(
-    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]>;
   simulate(quote: Quote, options: SimulateOptions): Promise<Simulation>;

@@ -11,14 +11,14 @@ const base = {
 };
 const standard: Quote = {
   ...base,
-  request: { action: "unstake_standard", amount: 100_000_000_000n, from: "stkAPT" },
+  request: { action: "request_withdrawal", amount: 100_000_000_000n, from: "stkAPT" },
   amountOut: 102_000_000_000n, // 1020 APT at unlock
   minOut: 102_000_000_000n,
   unlockAt: 1_000 + 14 * 86_400,
 };
 const instant = (amountOut: bigint, discountBps: number, venue = "dex"): Quote => ({
   ...base,
-  request: { action: "unstake_instant", amount: 100_000_000_000n, from: "stkAPT" },
+  request: { action: "instant_exit", amount: 100_000_000_000n, from: "stkAPT" },
   amountOut,
   minOut: amountOut,
   route: { venue, priceImpactBps: 10, discountBps, fairValueApt: 102_000_000_000n },

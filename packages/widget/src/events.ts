@@ -1,5 +1,13 @@
 /** The element's public DOM events: all bubble and are composed, so hosts can listen on any ancestor. */
-import type { AccountInfo, ActionKind, KofiErrorCode, Quote, Token, TxStage } from "./backend.ts";
+import type {
+  AccountInfo,
+  ActionKind,
+  KofiErrorCode,
+  LegacyActionKind,
+  Quote,
+  Token,
+  TxStage,
+} from "./backend.ts";
 
 export interface TxAmounts {
   readonly tokenIn: Token;
@@ -12,7 +20,10 @@ export interface TxAmounts {
 /** `kofi-tx`: one per stage of a transaction. */
 export interface KofiTxDetail {
   readonly stage: TxStage;
+  /** The Move's verb: `deposit`, `stake`, `unstake`, `request_withdrawal`, `instant_exit`, `claim`. */
   readonly action: ActionKind;
+  /** @deprecated The pre-0.2 name (`stake` meant deposit, `convert` stake/unstake); removed in the next release. */
+  readonly legacyAction: LegacyActionKind;
   readonly hash?: string;
   readonly amounts: TxAmounts;
 }
@@ -22,6 +33,8 @@ export interface KofiErrorDetail {
   readonly code: KofiErrorCode;
   readonly message: string;
   readonly action?: ActionKind;
+  /** @deprecated The pre-0.2 name of `action`; removed in the next release. */
+  readonly legacyAction?: LegacyActionKind;
   readonly cause?: unknown;
 }
 

@@ -3,7 +3,7 @@ import type { Quote, Simulation } from "./backend.ts";
 import { canConfirm, type Flow, IDLE, isExpired, isWorse, reduceFlow } from "./flow.ts";
 
 const quote = (amountOut: bigint, minOut = amountOut, expiresAt?: number): Quote => ({
-  request: { action: "stake", amount: 100_000_000n, to: "kAPT" },
+  request: { action: "deposit", amount: 100_000_000n, to: "kAPT" },
   tokenIn: "APT",
   amountIn: 100_000_000n,
   tokenOut: "kAPT",

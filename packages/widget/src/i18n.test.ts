@@ -49,14 +49,15 @@ describe("translate and host overrides", () => {
     const m = messagesFor("en");
     expect(translate(m, "amount.balance", { amount: "1.5", token: "APT" })).toBe("Balance: 1.5 APT");
     expect(translate(m, "amount.balance", { amount: "1.5" })).toBe("Balance: 1.5 {token}");
-    expect(translate(m, "tab.stake")).toBe("Stake");
+    expect(translate(m, "tab.deposit")).toBe("Stake");
+    expect(translate(m, "tab.stake")).toBe("Convert");
   });
   it("uses the locale, then the host's overrides on top", () => {
-    expect(translate(messagesFor("fr"), "tab.stake")).toBe("Staker");
-    const m = messagesFor("fr", { "tab.stake": "Déposer" });
-    expect(translate(m, "tab.stake")).toBe("Déposer");
-    expect(translate(m, "tab.convert")).toBe("Convertir");
-    expect(translate(messagesFor("xx", { "tab.stake": "Go" }), "tab.stake")).toBe("Go");
+    expect(translate(messagesFor("fr"), "tab.deposit")).toBe("Staker");
+    const m = messagesFor("fr", { "tab.deposit": "Déposer" });
+    expect(translate(m, "tab.deposit")).toBe("Déposer");
+    expect(translate(m, "tab.stake")).toBe("Convertir");
+    expect(translate(messagesFor("xx", { "tab.deposit": "Go" }), "tab.deposit")).toBe("Go");
   });
   it("does not interpret $ patterns in values", () => {
     expect(translate(messagesFor("en"), "status.hash", { hash: "$&$1" })).toBe("Transaction $&$1");

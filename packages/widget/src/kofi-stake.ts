@@ -37,7 +37,7 @@ import { renderReview } from "./review.ts";
 import { statusText } from "./status.ts";
 import { styles as widgetStyles } from "./styles.ts";
 import { renderFacts, renderPosition, renderProtocol } from "./summary-view.ts";
-import { isTabId, renderTabs, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
+import { renderTabs, resolveTab, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
 import { makeContext, type ViewContext } from "./view-context.ts";
 import { renderHeader, renderPicker } from "./wallet-view.ts";
 import { renderWithdrawals } from "./withdrawals-view.ts";
@@ -63,7 +63,10 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @attr {string} kofi-address - Kofi package address (needed where Kofi has no preset, e.g. before mainnet launch).
  * @attr {"light" | "dark" | "system"} theme - Colour theme (default `light`).
  * @attr {string} locale - BCP 47 tag; bundled: en, fr, ar (RTL). Defaults to the page language.
- * @attr {"stake" | "convert" | "unstake" | "withdrawals" | "position"} default-tab - The tab shown first.
+ * @attr {"deposit" | "stake" | "unstake" | "withdrawals" | "position"} default-tab - The tab shown first, by the Move's
+ *   verbs: `deposit` (labelled Stake: APT in), `stake` (labelled Convert: kAPT and stkAPT), `unstake` (back to APT).
+ *   `convert` is a deprecated alias of `stake` (console warning; removed in the next release). Before 0.2 `stake`
+ *   meant the deposit tab: write `deposit`.
  * @attr {number} slippage-bps - Slippage tolerance for `minOut`, basis points (default 50).
  * @attr {number} max-discount-bps - Instant exits discounted more than this against fair value are blocked (default 300).
  * @attr {"built-in" | "none"} wallet-picker - Without a host `wallet`, Connect opens the built-in picker
@@ -180,8 +183,8 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     beforeSubmit: { attribute: false },
     _tab: { state: true },
     _amountText: { state: true },
-    _stakeTo: { state: true },
-    _convertFrom: { state: true },
+    _depositTo: { state: true },
+    _stakeDirection: { state: true },
     _unstakeFrom: { state: true },
     _exitPath: { state: true },
   };
@@ -222,8 +225,10 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   // The form: what the user chose and typed.
   declare _tab: TabId;
   declare _amountText: string;
-  declare _stakeTo: "kAPT" | "stkAPT";
-  declare _convertFrom: "kAPT" | "stkAPT";
+  /** Deposit tab: what the APT becomes (stkAPT is `deposit_and_stake`). */
+  declare _depositTo: "kAPT" | "stkAPT";
+  /** Convert (stake) tab: kAPT to stkAPT (`stake`) or back (`unstake`). */
+  declare _stakeDirection: "stake" | "unstake";
   declare _unstakeFrom: "kAPT" | "stkAPT";
   declare _exitPath: ExitPath;
 
@@ -248,10 +253,10 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     this.maxDiscountBps = 300;
     this.unstakePaths = "standard instant";
     this.walletPicker = "built-in";
-    this._tab = "stake";
+    this._tab = "deposit";
     this._amountText = "";
-    this._stakeTo = "stkAPT";
-    this._convertFrom = "kAPT";
+    this._depositTo = "stkAPT";
+    this._stakeDirection = "stake";
     this._unstakeFrom = "stkAPT";
     this._exitPath = "standard";
   }
@@ -267,8 +272,9 @@ export class KofiStakeElement extends LitElement implements StakeHost {
 
   /** Switches tab (ignored while a transaction is in flight). */
   setTab(tab: TabId): void {
-    if (!isTabId(tab) || this._tx.signing) return;
-    this.selectTab(tab);
+    const resolved = resolveTab(tab);
+    if (!resolved || this._tx.signing) return;
+    this.selectTab(resolved);
   }
 
   /** Re-reads the protocol, the account and its position, then re-quotes. */
@@ -284,9 +290,8 @@ export class KofiStakeElement extends LitElement implements StakeHost {
         this.locale || (typeof document !== "undefined" ? document.documentElement.lang : "") || undefined;
       this.ctx = makeContext(tag, this.strings);
     }
-    if (changed.has("defaultTab") && isTabId(this.defaultTab) && !this._tx.signing) {
-      this._tab = this.defaultTab;
-    }
+    const defaultTab = changed.has("defaultTab") ? resolveTab(this.defaultTab) : null;
+    if (defaultTab && !this._tx.signing) this._tab = defaultTab;
     if (changed.has("unstakePaths")) this._exitPath = this._exitPaths[0] ?? "standard";
   }
 
@@ -344,9 +349,9 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     // quoted: the chain would refuse it too, and two contradictory errors (plus a 400) helped nobody.
     if (state.issue !== null) return null;
     const amount = state.parsed.value;
-    if (this._tab === "stake") return { action: "stake", amount, to: this._stakeTo };
-    if (this._tab === "convert") return { action: "convert", amount, from: this._convertFrom };
-    return { action: "unstake_standard", amount, from: this._unstakeFrom };
+    if (this._tab === "deposit") return { action: "deposit", amount, to: this._depositTo };
+    if (this._tab === "stake") return { action: this._stakeDirection, amount };
+    return { action: "request_withdrawal", amount, from: this._unstakeFrom };
   }
 
   /** @internal */
@@ -363,10 +368,10 @@ export class KofiStakeElement extends LitElement implements StakeHost {
 
   private get inputToken(): Token {
     switch (this._tab) {
-      case "stake":
+      case "deposit":
         return "APT";
-      case "convert":
-        return this._convertFrom;
+      case "stake":
+        return this._stakeDirection === "stake" ? "kAPT" : "stkAPT";
       default:
         return this._unstakeFrom;
     }
@@ -374,7 +379,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
 
   private get minimum(): bigint | undefined {
     const protocol = this._chain.protocol;
-    if (this._tab === "stake") return protocol?.minDeposit;
+    if (this._tab === "deposit") return protocol?.minDeposit;
     if (this._tab === "unstake" && this._unstakeFrom === "kAPT" && this._exitPath === "standard")
       return protocol?.minWithdrawal;
     return undefined;
@@ -405,12 +410,11 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     const paused = this._chain.protocol?.paused;
     if (!paused) return null;
     switch (this._tab) {
-      case "stake":
+      case "deposit":
         if (paused.deposit) return "deposit";
-        return this._stakeTo === "stkAPT" && paused.stake ? "stake" : null;
-      case "convert":
-        if (this._convertFrom === "kAPT") return paused.stake ? "stake" : null;
-        return paused.unstake ? "unstake" : null;
+        return this._depositTo === "stkAPT" && paused.stake ? "stake" : null;
+      case "stake":
+        return paused[this._stakeDirection] ? this._stakeDirection : null;
       case "unstake":
         if (this._exitPath !== "standard") return null;
         if (paused.withdraw) return "withdraw";
@@ -587,31 +591,31 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     const quotes = this._quotes;
     const account = this._wallets.account;
     const choice =
-      this._tab === "stake"
+      this._tab === "deposit"
         ? renderChoiceGroup(
-            "kofi-stake-to",
+            "kofi-deposit-to",
             ctx.t("stake.receive"),
             [
               { value: "stkAPT", label: ctx.t("stake.toStkapt") },
               { value: "kAPT", label: ctx.t("stake.toKapt") },
             ],
-            this._stakeTo,
+            this._depositTo,
             (v) => {
-              this._stakeTo = v;
+              this._depositTo = v;
               quotes.schedule();
             },
           )
-        : this._tab === "convert"
+        : this._tab === "stake"
           ? renderChoiceGroup(
-              "kofi-convert-from",
+              "kofi-stake-direction",
               ctx.t("convert.direction"),
               [
-                { value: "kAPT", label: ctx.t("convert.toStkapt") },
-                { value: "stkAPT", label: ctx.t("convert.toKapt") },
+                { value: "stake", label: ctx.t("convert.toStkapt") },
+                { value: "unstake", label: ctx.t("convert.toKapt") },
               ],
-              this._convertFrom,
+              this._stakeDirection,
               (v) => {
-                this._convertFrom = v;
+                this._stakeDirection = v;
                 this._amountText = ""; // the unit changed
                 quotes.schedule();
               },
@@ -661,7 +665,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
       paused !== null ||
       this._wrongNetwork !== null ||
       (this._tab === "unstake" && this._exitPath === "instant" && this.isInstantBlocked());
-    return html`${this._tab === "stake" ? renderFacts(ctx, chain.protocol, chain.loadError === null) : nothing}
+    return html`${this._tab === "deposit" ? renderFacts(ctx, chain.protocol, chain.loadError === null) : nothing}
       ${choice}
       ${paused ? renderNotice(ctx.t(`paused.${paused}`), "paused") : nothing} ${field} ${body}
       ${quotes.error ? renderError(ctx, quotes.error, { onRetry: () => quotes.schedule() }) : nothing}

@@ -4,17 +4,18 @@
  * SDK chunk (ts-sdk and all) being downloaded: `backend-lazy.ts` uses this when the host configured `node-url`
  * and `kofi-address`, and loads the SDK only for what needs it (position, quotes, signing).
  */
-import { protocolApr } from "@kofi/core";
+import { parseApr, protocolApr } from "@kofi/core";
 import type { ProtocolSummary } from "./backend.ts";
 
 const big = (v: unknown): bigint => BigInt(typeof v === "string" || typeof v === "number" ? v : 0);
 
 /** Parses the view's JSON (u64/u128 come as decimal strings) into the widget's summary. */
 export function summaryFromView(raw: Record<string, unknown>): ProtocolSummary {
-  const stream = { amount: big(raw.stream_amount), start: big(raw.stream_start), end: big(raw.stream_end) };
   const rate = { numerator: big(raw.rate_numerator), denominator: big(raw.rate_denominator) };
   const nowSecs = big(raw.now_secs);
-  const apr = protocolApr({ stream, rate, nowSecs });
+  // The chain's own trailing-window APR (`protocol_state.apr`, a `gateway::AprInfo`); a node without the field
+  // (an older package) gives "not enough history" rather than a figure computed here.
+  const apr = protocolApr(raw.apr && typeof raw.apr === "object" ? { apr: parseApr(raw.apr) } : {});
   const aprBps = apr.available ? Number(apr.aprPpm / 100n) : null;
   return {
     rate,

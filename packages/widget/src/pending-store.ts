@@ -21,9 +21,30 @@ function storage(): Storage | null {
   }
 }
 
+/**
+ * An action as stored: entries with `v: 2` carry the Move's verbs; older ones (before 0.2, a page reloaded across
+ * the upgrade) the old names, mapped here: `stake` was deposit, `convert` is told apart by the token paid.
+ */
+function storedAction(action: string, version: unknown, tokenIn: Token): ActionKind {
+  if (version === 2) return action as ActionKind;
+  switch (action) {
+    case "stake":
+      return "deposit";
+    case "convert":
+      return tokenIn === "kAPT" ? "stake" : "unstake";
+    case "unstake_standard":
+      return "request_withdrawal";
+    case "unstake_instant":
+      return "instant_exit";
+    default:
+      return action as ActionKind;
+  }
+}
+
 export function serializePending(tx: PendingTx): string {
   const a = tx.amounts;
   return JSON.stringify({
+    v: 2,
     hash: tx.hash,
     action: tx.action,
     amounts: {
@@ -40,6 +61,7 @@ export function parsePending(text: string | null): PendingTx | null {
   if (!text) return null;
   try {
     const o = JSON.parse(text) as {
+      v?: number;
       hash: string;
       action: ActionKind;
       amounts: { tokenIn: Token; amountIn: string; tokenOut: Token; amountOut: string; minOut: string };
@@ -47,7 +69,7 @@ export function parsePending(text: string | null): PendingTx | null {
     if (typeof o.hash !== "string" || typeof o.action !== "string") return null;
     return {
       hash: o.hash,
-      action: o.action,
+      action: storedAction(o.action, o.v, o.amounts.tokenIn),
       amounts: {
         tokenIn: o.amounts.tokenIn,
         amountIn: BigInt(o.amounts.amountIn),

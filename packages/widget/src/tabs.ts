@@ -3,11 +3,39 @@ import { html, type TemplateResult } from "lit";
 import type { MessageKey } from "./i18n.ts";
 import type { ViewContext } from "./view-context.ts";
 
-export const TAB_IDS = ["stake", "convert", "unstake", "withdrawals", "position"] as const;
+/**
+ * Tab ids take the Move's verbs: `deposit` (APT in; labelled "Stake"), `stake` (kAPT and stkAPT both ways, Move's
+ * `stake` / `unstake`; labelled "Convert"), `unstake` (back to APT: `request_withdrawal` or an instant exit),
+ * `withdrawals`, `position`.
+ */
+export const TAB_IDS = ["deposit", "stake", "unstake", "withdrawals", "position"] as const;
 export type TabId = (typeof TAB_IDS)[number];
+
+/**
+ * Tab ids before 0.2 that still work for one release, with a console warning: `convert` is now `stake`.
+ * (The old `stake`, which meant deposit, cannot be kept: `stake` is now the Convert tab. See the README.)
+ */
+export const DEPRECATED_TAB_IDS: Readonly<Record<string, TabId>> = { convert: "stake" };
 
 export function isTabId(value: unknown): value is TabId {
   return typeof value === "string" && (TAB_IDS as readonly string[]).includes(value);
+}
+
+const warned = new Set<string>();
+
+/** A tab id, or its deprecated alias resolved (warning once per alias); null for anything else. */
+export function resolveTab(value: unknown): TabId | null {
+  if (isTabId(value)) return value;
+  if (typeof value !== "string") return null;
+  const renamed = DEPRECATED_TAB_IDS[value];
+  if (!renamed) return null;
+  if (!warned.has(value) && typeof console !== "undefined") {
+    warned.add(value);
+    console.warn(
+      `<kofi-stake>: tab "${value}" is deprecated, use "${renamed}" (removed in the next release).`,
+    );
+  }
+  return renamed;
 }
 
 /**

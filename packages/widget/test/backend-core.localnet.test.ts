@@ -55,7 +55,7 @@ describe("CoreBackend against the localnet", () => {
 
   it("stakes APT to stkAPT: quote, simulate, submit with stages, position moves", async () => {
     const quote = await backend.quote(
-      { action: "stake", amount: 100n * APT, to: "stkAPT" },
+      { action: "deposit", amount: 100n * APT, to: "stkAPT" },
       { slippageBps: 50 },
     );
     expect(quote.tokenOut).toBe("stkAPT");
@@ -79,16 +79,10 @@ describe("CoreBackend against the localnet", () => {
   });
 
   it("reports a simulation failure with the decoded Move abort, before anything is signed", async () => {
-    const quote = await backend.quote(
-      { action: "convert", amount: 10n * APT, from: "stkAPT" },
-      { slippageBps: 50 },
-    );
+    const quote = await backend.quote({ action: "unstake", amount: 10n * APT }, { slippageBps: 50 });
     // Spend the stkAPT first so the quoted transaction can no longer succeed.
     const pos = await backend.getPosition(address);
-    const all = await backend.quote(
-      { action: "convert", amount: pos.stkapt, from: "stkAPT" },
-      { slippageBps: 50 },
-    );
+    const all = await backend.quote({ action: "unstake", amount: pos.stkapt }, { slippageBps: 50 });
     await submit(all);
     const sim = await backend.simulate(quote, { account: address, wallet: user });
     expect(sim.success).toBe(false);
@@ -97,18 +91,18 @@ describe("CoreBackend against the localnet", () => {
 
   it("fails a quote below the minimum deposit with a code", async () => {
     await expect(
-      backend.quote({ action: "stake", amount: 1_000n, to: "kAPT" }, { slippageBps: 50 }),
+      backend.quote({ action: "deposit", amount: 1_000n, to: "kAPT" }, { slippageBps: 50 }),
     ).rejects.toMatchObject({ code: expect.stringMatching(/move_abort|invalid_amount/) });
   });
 
   it("unstakes the standard way into a ticket, which becomes claimable and is claimed", async () => {
     const stake = await backend.quote(
-      { action: "stake", amount: 20n * APT, to: "kAPT" },
+      { action: "deposit", amount: 20n * APT, to: "kAPT" },
       { slippageBps: 50 },
     );
     await submit(stake);
     const quote = await backend.quote(
-      { action: "unstake_standard", amount: 5n * APT, from: "kAPT" },
+      { action: "request_withdrawal", amount: 5n * APT, from: "kAPT" },
       { slippageBps: 50 },
     );
     const protocol = await backend.getProtocol();
@@ -139,10 +133,7 @@ describe("CoreBackend against the localnet", () => {
 
   it("has no instant route without swap adapters", async () => {
     expect(
-      await backend.quoteInstant(
-        { action: "unstake_instant", amount: APT, from: "kAPT" },
-        { slippageBps: 50 },
-      ),
+      await backend.quoteInstant({ action: "instant_exit", amount: APT, from: "kAPT" }, { slippageBps: 50 }),
     ).toEqual([]);
   });
 
@@ -154,12 +145,12 @@ describe("CoreBackend against the localnet", () => {
       exits: ({ reader, tokens }) => [hyperionAdapter({ reader, tokens })],
     });
     const deposit = await withExits.quote(
-      { action: "stake", amount: 20n * APT, to: "kAPT" },
+      { action: "deposit", amount: 20n * APT, to: "kAPT" },
       { slippageBps: 50 },
     );
     await withExits.submit({ quote: deposit, wallet: user, onStage: () => {} });
     const options = await withExits.quoteInstant(
-      { action: "unstake_instant", amount: 5n * APT, from: "kAPT" },
+      { action: "instant_exit", amount: 5n * APT, from: "kAPT" },
       { slippageBps: 50, account: address },
     );
     const best = options[0];
@@ -184,7 +175,7 @@ describe("CoreBackend against the localnet", () => {
   });
 
   it("waits for a known hash (reload recovery) and refuses quotes it did not make", async () => {
-    const quote = await backend.quote({ action: "stake", amount: APT, to: "kAPT" }, { slippageBps: 50 });
+    const quote = await backend.quote({ action: "deposit", amount: APT, to: "kAPT" }, { slippageBps: 50 });
     const { result } = await submit(quote);
     expect(await backend.waitForTransaction(result.hash)).toEqual({ success: true });
     await expect(

@@ -143,12 +143,16 @@ describe("<kofi-stake> edge cases on the localnet (Chromium)", () => {
     // What the previous page left behind when it went away mid-flight
     savePending(address, {
       hash,
-      action: "stake",
+      action: "deposit",
       amounts: { tokenIn: "APT", amountIn: 3n * APT, tokenOut: "kAPT", amountOut: 3n * APT, minOut: 0n },
     });
     const m = mount({ wallet: createTestWallet({ account, nodeUrl: localnet().nodeUrl }) });
     await until(m, () => m.tx.some((t) => t.hash === hash), "recovered outcome");
-    expect(m.tx.find((t) => t.hash === hash)).toMatchObject({ stage: "confirmed", action: "stake" });
+    expect(m.tx.find((t) => t.hash === hash)).toMatchObject({
+      stage: "confirmed",
+      action: "deposit",
+      legacyAction: "stake",
+    });
     expect(sessionStorage.length).toBe(0);
   });
 });

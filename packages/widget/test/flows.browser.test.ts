@@ -57,7 +57,7 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
   });
 
   it("converts kAPT to stkAPT and back", async () => {
-    m.el.setTab("convert");
+    m.el.setTab("stake");
     await until(m, () => /Balance: 9\.99\d* kAPT/.test(m.text()), "kAPT balance");
     await typeAmount(m, "4");
     await until(m, () => !!m.$("[part~=quote]"), "convert quote");
@@ -92,7 +92,7 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
     await chooseRadio(m, /Instant/);
     const hash = await reviewAndConfirm(m, /::/);
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(m.tx.at(-1)?.action).toBe("unstake_instant");
+    expect(m.tx.at(-1)?.action).toBe("instant_exit");
   });
 
   it("counts down the withdrawal, then claims it after the lockup", async () => {

@@ -75,17 +75,17 @@ describe("<kofi-stake> in a DOM", () => {
     const tabs = root(el).querySelectorAll("[role=tab]");
     expect(tabs).toHaveLength(5);
     expect($(el, "[role=tablist]")).not.toBeNull();
-    expect($(el, "#kofi-tab-stake")?.getAttribute("aria-selected")).toBe("true");
-    expect($(el, "#kofi-tab-stake")?.getAttribute("tabindex")).toBe("0");
-    expect($(el, "#kofi-tab-convert")?.getAttribute("tabindex")).toBe("-1");
-    expect($(el, "[role=tabpanel]")?.getAttribute("aria-labelledby")).toBe("kofi-tab-stake");
-    $(el, "#kofi-tab-stake")?.focus();
+    expect($(el, "#kofi-tab-deposit")?.getAttribute("aria-selected")).toBe("true");
+    expect($(el, "#kofi-tab-deposit")?.getAttribute("tabindex")).toBe("0");
+    expect($(el, "#kofi-tab-stake")?.getAttribute("tabindex")).toBe("-1");
+    expect($(el, "[role=tabpanel]")?.getAttribute("aria-labelledby")).toBe("kofi-tab-deposit");
+    $(el, "#kofi-tab-deposit")?.focus();
     $(el, "[role=tablist]")?.dispatchEvent(
       new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }),
     );
     await settle(el, 10);
-    expect($(el, "#kofi-tab-convert")?.getAttribute("aria-selected")).toBe("true");
-    expect(root(el).activeElement?.id).toBe("kofi-tab-convert");
+    expect($(el, "#kofi-tab-stake")?.getAttribute("aria-selected")).toBe("true");
+    expect(root(el).activeElement?.id).toBe("kofi-tab-stake");
     $(el, "[role=tablist]")?.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true }));
     await settle(el, 10);
     expect($(el, "#kofi-tab-position")?.getAttribute("aria-selected")).toBe("true");
@@ -105,7 +105,8 @@ describe("<kofi-stake> in a DOM", () => {
     await click(el, "[part~=confirm-button]");
     expect(events.tx.map((t) => t.stage)).toEqual(["simulate", "sign", "submitted", "confirmed"]);
     const confirmed = events.tx.at(-1);
-    expect(confirmed?.action).toBe("stake");
+    expect(confirmed?.action).toBe("deposit");
+    expect(confirmed?.legacyAction).toBe("stake");
     expect(confirmed?.hash).toMatch(/^0x/);
     expect(confirmed?.amounts.amountIn).toBe(1_000_000_000n);
     expect(typeof confirmed?.amounts.amountOut).toBe("bigint");
@@ -255,9 +256,11 @@ describe("<kofi-stake> in a DOM", () => {
       amountOut: 100n,
       minOut: 99n,
     };
-    savePending("0xa11ce", { hash: "0xfeed", action: "stake", amounts });
+    savePending("0xa11ce", { hash: "0xfeed", action: "deposit", amounts });
     const { events } = await mount();
-    expect(events.tx).toEqual([{ stage: "confirmed", action: "stake", amounts, hash: "0xfeed" }]);
+    expect(events.tx).toEqual([
+      { stage: "confirmed", action: "deposit", legacyAction: "stake", amounts, hash: "0xfeed" },
+    ]);
     expect(loadPending("0xa11ce")).toBeNull();
   });
 
@@ -336,17 +339,17 @@ describe("<kofi-stake> in a DOM", () => {
     el.locale = "ar";
     await settle(el, 10);
     expect($(el, "[part~=base]")?.getAttribute("dir")).toBe("rtl");
-    expect($(el, "#kofi-tab-stake")?.textContent?.trim()).toBe("تخزين");
+    expect($(el, "#kofi-tab-deposit")?.textContent?.trim()).toBe("تخزين");
     el.locale = "fr";
-    el.strings = { "tab.stake": "Déposer" };
+    el.strings = { "tab.deposit": "Déposer" };
     await settle(el, 10);
     expect($(el, "[part~=base]")?.getAttribute("dir")).toBe("ltr");
-    expect($(el, "#kofi-tab-stake")?.textContent?.trim()).toBe("Déposer");
-    expect($(el, "#kofi-tab-convert")?.textContent?.trim()).toBe("Convertir");
+    expect($(el, "#kofi-tab-deposit")?.textContent?.trim()).toBe("Déposer");
+    expect($(el, "#kofi-tab-stake")?.textContent?.trim()).toBe("Convertir");
   });
 
   it("re-quotes when slippage-bps changes", async () => {
-    const { el } = await mount({}, { "default-tab": "convert" });
+    const { el } = await mount({}, { "default-tab": "stake" });
     el.setAmount(100_000_000n);
     await settle(el);
     const before = text(el);

@@ -109,7 +109,7 @@ describe("<kofi-stake> on the localnet", () => {
     expect($("[part~=entry-function]")?.textContent).toMatch(/::gateway::unstake_and_request_withdrawal$/);
     $("[part~=confirm-button]")?.click();
     await until(el, () => tx.some((t) => t.stage === "confirmed"), "confirmation");
-    expect(tx.at(-1)?.action).toBe("unstake_standard");
+    expect(tx.at(-1)?.action).toBe("request_withdrawal");
     // The receipt names the ticket and its unlock date with the time zone.
     const receipt = $("[part~=success]")?.textContent?.replace(/\s+/g, " ") ?? "";
     expect(receipt).toMatch(/Withdrawal ticket 0x[0-9a-f]{4}…[0-9a-f]{4}/);

@@ -63,7 +63,7 @@ describe("<kofi-stake> at 320-440 px (Chromium, localnet)", () => {
       const m = mount({ wallet });
       await until(m, () => m.text().includes("Balance:"), "balance");
       const problems: string[] = [];
-      for (const tab of ["stake", "convert", "unstake", "withdrawals", "position"] as TabId[]) {
+      for (const tab of ["deposit", "stake", "unstake", "withdrawals", "position"] as TabId[]) {
         m.el.setTab(tab);
         if (tab === "unstake") await typeAmount(m, "1");
         await m.el.updateComplete;

@@ -145,7 +145,7 @@ export class MemoryBackend implements KofiBackend {
     const min = (out: bigint) => (out * BigInt(10_000 - options.slippageBps)) / 10_000n;
     const fn = (name: string) => `${KOFI_ADDRESS}::gateway::${name}`;
     switch (request.action) {
-      case "stake": {
+      case "deposit": {
         if (request.amount < this.protocol.minDeposit)
           throw { code: "below_minimum", message: "E_BELOW_MIN_DEPOSIT" } satisfies KofiErrorLike;
         const out = (request.to === "kAPT" ? request.amount : this.toShares(request.amount)) - worsen;
@@ -165,12 +165,13 @@ export class MemoryBackend implements KofiBackend {
           expiresAt,
         };
       }
-      case "convert": {
-        const toStk = request.from === "kAPT";
+      case "stake":
+      case "unstake": {
+        const toStk = request.action === "stake";
         const out = (toStk ? this.toShares(request.amount) : this.toKapt(request.amount)) - worsen;
         return {
           request,
-          tokenIn: request.from,
+          tokenIn: toStk ? "kAPT" : "stkAPT",
           amountIn: request.amount,
           tokenOut: toStk ? "stkAPT" : "kAPT",
           amountOut: out,
@@ -184,8 +185,8 @@ export class MemoryBackend implements KofiBackend {
           expiresAt,
         };
       }
-      case "unstake_standard":
-      case "unstake_instant": {
+      case "request_withdrawal":
+      case "instant_exit": {
         const apt = request.from === "kAPT" ? request.amount : this.toKapt(request.amount);
         const out = apt - worsen;
         return {
@@ -228,7 +229,7 @@ export class MemoryBackend implements KofiBackend {
   }
 
   async quoteInstant(
-    request: Extract<QuoteRequest, { action: "unstake_instant" }>,
+    request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]> {
     await this.gate("quoteInstant");
@@ -299,7 +300,7 @@ export class MemoryBackend implements KofiBackend {
     if (r.action === "claim") {
       p.apt += q.amountOut;
       p.tickets = p.tickets.filter((t) => !r.tickets.includes(t.id));
-    } else if (r.action === "unstake_standard") {
+    } else if (r.action === "request_withdrawal") {
       sub(q.tokenIn, q.amountIn);
       const ticket: Ticket = {
         id: `0x7${(this.nextTicket++).toString(16)}`,

@@ -11,7 +11,11 @@ export interface KofiStakeAttributes {
   "kofi-address"?: string;
   theme?: "light" | "dark" | "system";
   locale?: string;
-  "default-tab"?: "stake" | "convert" | "unstake" | "withdrawals" | "position";
+  /**
+   * The Move's verbs: `deposit` (labelled Stake), `stake` (labelled Convert), `unstake`, `withdrawals`, `position`.
+   * `convert` is a deprecated alias of `stake` (removed in the next release); before 0.2 `stake` meant `deposit`.
+   */
+  "default-tab"?: "deposit" | "stake" | "unstake" | "withdrawals" | "position" | /** @deprecated */ "convert";
   "slippage-bps"?: number | string;
   "max-discount-bps"?: number | string;
   "unstake-paths"?: "standard instant" | "instant standard" | "standard" | "instant";

@@ -11,7 +11,13 @@
  * Members prefixed `_` are internal: the manifest (custom-elements.json) leaves them out.
  */
 import type { ReactiveControllerHost } from "lit";
-import type { ActionKind, KofiBackend, KofiErrorLike, QuoteRequest } from "../backend.ts";
+import {
+  type ActionKind,
+  type KofiBackend,
+  type KofiErrorLike,
+  legacyActionOf,
+  type QuoteRequest,
+} from "../backend.ts";
 import type { BeforeSubmit } from "../events.ts";
 import { emit } from "../events.ts";
 import type { ExitPath } from "../exit-options.ts";
@@ -54,7 +60,7 @@ export function emitError(host: EventTarget, error: KofiErrorLike, action?: Acti
   emit(host, "kofi-error", {
     code: error.code,
     message: error.message,
-    ...(action ? { action } : {}),
+    ...(action ? { action, legacyAction: legacyActionOf(action) } : {}),
     ...(error.cause !== undefined ? { cause: error.cause } : {}),
   });
 }

@@ -69,7 +69,7 @@ export class QuoteController implements ReactiveController {
     this.loading = true;
     host.requestUpdate();
     try {
-      if (request.action === "unstake_standard") {
+      if (request.action === "request_withdrawal") {
         const paths = host._exitPaths;
         const [standard, instant] = await Promise.all([
           paths.includes("standard")
@@ -78,7 +78,7 @@ export class QuoteController implements ReactiveController {
           paths.includes("instant")
             ? withTimeout(
                 backend.quoteInstant(
-                  { action: "unstake_instant", amount: request.amount, from: request.from },
+                  { action: "instant_exit", amount: request.amount, from: request.from },
                   options,
                 ),
                 REQUEST_TIMEOUT_MS,

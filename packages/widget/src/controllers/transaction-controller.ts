@@ -9,7 +9,7 @@
  */
 import type { ReactiveController } from "lit";
 import { isAllowedFunction } from "../allowlist.ts";
-import type { KofiErrorLike, Quote, StageInfo, TxStage } from "../backend.ts";
+import { type KofiErrorLike, legacyActionOf, type Quote, type StageInfo, type TxStage } from "../backend.ts";
 import { toKofiError, widgetError, withTimeout } from "../errors.ts";
 import { amountsOf, emit } from "../events.ts";
 import { canConfirm, type Flow, type FlowEvent, IDLE, isExpired, reduceFlow } from "../flow.ts";
@@ -184,7 +184,12 @@ export class TransactionController implements ReactiveController {
     const pending = loadPending(address);
     if (!pending || !backend?.waitForTransaction) return;
     this.setRecovering(true);
-    const base = { action: pending.action, amounts: pending.amounts, hash: pending.hash };
+    const base = {
+      action: pending.action,
+      legacyAction: legacyActionOf(pending.action),
+      amounts: pending.amounts,
+      hash: pending.hash,
+    };
     try {
       const { success } = await backend.waitForTransaction(pending.hash);
       emit(host, "kofi-tx", { ...base, stage: success ? "confirmed" : "failed" });
@@ -237,6 +242,7 @@ export class TransactionController implements ReactiveController {
     emit(this.host, "kofi-tx", {
       stage,
       action: quote.request.action,
+      legacyAction: legacyActionOf(quote.request.action),
       amounts: amountsOf(quote),
       ...(hash ? { hash } : {}),
     });

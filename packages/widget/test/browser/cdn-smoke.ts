@@ -35,7 +35,7 @@ export async function cdnSmoke(url: string, lazyChunks: boolean): Promise<void> 
       if (lazyChunks) expect(loaded.some((n) => /\/dist\/cdn\/backend-core-[\w-]+\.js/.test(n))).toBe(true);
       expect(loaded.some((n) => n.includes("wallet-picker"))).toBe(false);
 
-      el.setTab("stake");
+      el.setTab("deposit");
       el.setAmount("2");
       const button = (part: string) => el.shadowRoot?.querySelector<HTMLButtonElement>(`[part~=${part}]`);
       await until(() => !!button("review-button") && !button("review-button")?.disabled, "quote", text);
