@@ -10,10 +10,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLocalnet } from "@kofi/localnet";
-import { chromium } from "playwright-core";
 import { buildCdn } from "../examples/cdn/build.ts";
 import { serveStatic } from "../examples/static-server.ts";
-import { requireChromium } from "../packages/widget/chromium-path.ts";
+import { launchChromium } from "../packages/widget/chromium-path.ts";
 
 interface Figure {
   name: string;
@@ -51,19 +50,7 @@ async function browser(dir: string): Promise<Figure[]> {
     },
     mounts: { "/cdn/": join(dir, "cdn"), "/": join(root, "examples/html-cdn") },
   });
-  const b = await chromium.launch({
-    executablePath: requireChromium(), // the shared lookup: packages/widget/chromium-path.ts
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const b = await launchChromium(); // the shared launcher: packages/widget/chromium-path.ts
   const times: number[] = [];
   const fromScript: number[] = [];
   const requests: number[] = [];

@@ -11,8 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startLocalnet } from "@kofi/localnet";
-import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, requireChromium } from "../packages/widget/chromium-path.ts";
+import { launchChromium } from "../packages/widget/chromium-path.ts";
 import { ensureCdnBuild } from "../packages/widget/test/ensure-cdn.ts";
 
 const cdn = fileURLToPath(new URL("../packages/widget/dist/cdn/", import.meta.url));
@@ -37,7 +36,7 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-const browser = await chromium.launch({ executablePath: requireChromium(), args: [...CHROMIUM_ARGS] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   const scripts: string[] = [];

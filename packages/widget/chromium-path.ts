@@ -97,3 +97,31 @@ export const CHROMIUM_ARGS: readonly string[] = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+type Chromium = typeof import("playwright-core")["chromium"];
+
+/**
+ * The one Chromium launcher of the repository (the widget's Chromium tests, tests/e2e, bench/widget-*): the
+ * Chromium found above, with `CHROMIUM_ARGS`, through playwright-core (imported here on demand, so the vitest
+ * configs that only need the path do not load it). Throws the one-line install hint when there is none.
+ */
+export async function launchChromium(
+  options: Parameters<Chromium["launch"]>[0] = {},
+): Promise<Awaited<ReturnType<Chromium["launch"]>>> {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({ executablePath: requireChromium(), args: [...CHROMIUM_ARGS], ...options });
+}
+
+/** The same, as a persistent context in `profileDir` (wallet extensions and storage that survive pages). */
+export async function launchChromiumContext(
+  profileDir: string,
+  options: Parameters<Chromium["launchPersistentContext"]>[1] = {},
+): Promise<Awaited<ReturnType<Chromium["launchPersistentContext"]>>> {
+  const { chromium } = await import("playwright-core");
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: requireChromium(),
+    args: [...CHROMIUM_ARGS],
+    headless: true,
+    ...options,
+  });
+}

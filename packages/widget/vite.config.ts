@@ -36,6 +36,7 @@ export default defineConfig(
               element: src("element.ts"),
               core: src("core.ts"),
               define: src("define.ts"),
+              "testing/index": src("testing/index.ts"),
             },
             formats: ["es"],
           },

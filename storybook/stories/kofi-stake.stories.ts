@@ -13,7 +13,7 @@ import {
   MemoryBackend,
   type MemoryBackendOptions,
   sampleTickets,
-} from "../../packages/widget/test/memory-backend.ts";
+} from "../../packages/widget/src/testing/index.ts";
 import { confirm, enterAmount, openReview, shows, until, widgetIn } from "./helpers.ts";
 
 interface Args {

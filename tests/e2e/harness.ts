@@ -8,10 +8,11 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKofiClient, getExchangeRate, getPosition, type KofiClient, type Position } from "@kofi/core";
 import { type Localnet, type LocalnetOptions, startLocalnet } from "@kofi/localnet";
-import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { type DemoSite, startDemoSite } from "../../examples/demo/server.ts";
 import {
   findChromium,
+  launchChromiumContext,
   requireChromium,
   CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS,
 } from "../../packages/widget/chromium-path.ts";
@@ -103,12 +104,7 @@ export interface Browser {
 export async function openDemo(url: string): Promise<Browser> {
   assertChromium();
   const profile = mkdtempSync(join(tmpdir(), "kofi-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-  });
+  const context = await launchChromiumContext(profile, { viewport: { width: 1200, height: 900 } });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));

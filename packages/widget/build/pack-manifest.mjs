@@ -18,6 +18,7 @@ if (mode === "prepack") {
     "./element": entry("element"),
     "./core": entry("core"),
     "./define": entry("define"),
+    "./testing": entry("testing/index"),
     "./react": { types: "./types/react.d.ts" },
     "./vue": { types: "./types/vue.d.ts" },
     "./cdn/kofi-stake.js": "./dist/cdn/kofi-stake.js",

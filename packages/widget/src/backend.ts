@@ -5,6 +5,7 @@
  * implementation is a thin file over `@kofi/core` (`backend-core.ts`); stories use an in-memory fixture.
  * Amounts are `bigint` octas (8 decimals) everywhere. Times on chain are unix seconds (`number`).
  */
+import type { KofiErrorCode as CoreErrorCode } from "@kofi/core";
 
 /** The three tokens the widget moves. All have 8 decimals. */
 export type Token = "APT" | "kAPT" | "stkAPT";
@@ -15,36 +16,23 @@ export interface Fraction {
   readonly denominator: bigint;
 }
 
-/**
- * Error codes, matching `KofiError.code` in `@kofi/core`, plus the few the widget raises itself
- * (`below_minimum`, `too_many_decimals`, `quote_expired`, `quote_worsened`, `vetoed`, `not_allowed`,
- * `no_backend`, `not_connected`). Unknown strings from a newer SDK are kept as they come.
- */
-export type KofiErrorCode =
-  | "user_rejected"
-  | "insufficient_balance"
-  | "insufficient_gas"
-  | "move_abort"
-  | "paused"
-  | "wrong_network"
-  | "network"
-  | "timeout"
-  | "invalid_amount"
+/** The codes only the widget raises (the field, the review, the signing allowlist, its configuration). */
+export type WidgetErrorCode =
   | "below_minimum"
   | "too_many_decimals"
   | "slippage"
-  | "simulation_failed"
   | "quote_expired"
   | "quote_worsened"
   | "vetoed"
   | "not_allowed"
   | "no_backend"
-  | "not_connected"
-  | "invalid_address"
-  | "invalid_config"
-  | "sequence_number"
-  | "unknown"
-  | (string & {});
+  | "not_connected";
+
+/**
+ * Error codes: one list, `KofiErrorCode` of `@kofi/core` (every code an SDK call throws; a type-only import, no
+ * bundle cost), plus the widget's own. Unknown strings from a newer SDK are kept as they come.
+ */
+export type KofiErrorCode = CoreErrorCode | WidgetErrorCode | (string & {});
 
 /** The shape of every error the widget shows or emits. `KofiError` from `@kofi/core` satisfies it. */
 export interface KofiErrorLike {

@@ -10,9 +10,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Localnet, startLocalnet } from "@kofi/localnet";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requireChromium } from "../chromium-path.ts";
+import { launchChromium, requireChromium } from "../chromium-path.ts";
 import { ensureCdnBuild } from "./ensure-cdn.ts";
 
 const cdn = fileURLToPath(new URL("../dist/cdn/", import.meta.url));
@@ -60,16 +59,7 @@ describe("strict CSP (Chromium, CDN build, localnet)", () => {
   });
 
   it("renders and reads the chain with no CSP violation", async () => {
-    const browser = await chromium.launch({
-      executablePath: requireChromium(),
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];

@@ -9,7 +9,7 @@ import type { KofiBackend } from "../src/backend.ts";
 import type { KofiClaimableDetail, KofiErrorDetail, KofiTxDetail } from "../src/events.ts";
 import type { KofiStakeElement } from "../src/kofi-stake.ts";
 import { loadPending, savePending } from "../src/pending-store.ts";
-import { MemoryBackend, type MemoryBackendOptions, sampleTickets } from "./memory-backend.ts";
+import { MemoryBackend, type MemoryBackendOptions, sampleTickets } from "../src/testing/index.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

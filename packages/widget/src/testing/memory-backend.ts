@@ -16,7 +16,7 @@ import type {
   SubmitRequest,
   SubmitResult,
   Ticket,
-} from "../src/backend.ts";
+} from "../backend.ts";
 
 export const KOFI_ADDRESS = "0x000000000000000000000000000000000000000000000000000000006b6f6669";
 export const DEX_FUNCTION = "0xdec0de::router::swap_exact_in";
