@@ -1,13 +1,34 @@
-import { describe, expect, it } from "vitest";
-import { intlLocale, isRtl, LOCALES, messagesFor, resolveLocale, translate } from "./i18n.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  intlLocale,
+  isLocaleLoaded,
+  isRtl,
+  LOCALE_TAGS,
+  loadLocale,
+  messagesFor,
+  resolveLocale,
+  translate,
+} from "./i18n.ts";
+import { ar } from "./locales/ar.ts";
 import { en } from "./locales/en.ts";
+import { fr } from "./locales/fr.ts";
+
+const LOCALES = { en, fr, ar };
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("locales", () => {
   it("bundles English plus at least two more, one right-to-left", () => {
-    expect(Object.keys(LOCALES).length).toBeGreaterThanOrEqual(3);
-    expect(Object.keys(LOCALES).some(isRtl)).toBe(true);
+    expect(LOCALE_TAGS).toEqual(Object.keys(LOCALES));
+    expect(LOCALE_TAGS.some(isRtl)).toBe(true);
+  });
+  it("loads a locale on demand: English until then, then its own messages", async () => {
+    expect(isLocaleLoaded("en")).toBe(true);
+    expect(isLocaleLoaded("ar-EG")).toBe(false);
+    expect(translate(messagesFor("ar"), "tab.deposit")).toBe("Stake");
+    expect(await loadLocale("ar-EG")).toBe(ar);
+    expect(isLocaleLoaded("ar")).toBe(true);
+    expect(translate(messagesFor("ar"), "tab.deposit")).toBe(ar["tab.deposit"]);
   });
   for (const [tag, messages] of Object.entries(LOCALES)) {
     it(`${tag} has exactly the English keys, with the same placeholders, none empty`, () => {
@@ -52,6 +73,7 @@ describe("translate and host overrides", () => {
     expect(translate(m, "tab.deposit")).toBe("Stake");
     expect(translate(m, "tab.stake")).toBe("Convert");
   });
+  beforeAll(() => loadLocale("fr"));
   it("uses the locale, then the host's overrides on top", () => {
     expect(translate(messagesFor("fr"), "tab.deposit")).toBe("Staker");
     const m = messagesFor("fr", { "tab.deposit": "Déposer" });

@@ -1,12 +1,45 @@
-/** Locale resolution, message lookup with `{name}` interpolation, and text direction. */
-import { ar } from "./locales/ar.ts";
+/**
+ * Locale resolution, message lookup with `{name}` interpolation, and text direction.
+ *
+ * English is eager; the other bundled locales are chunks loaded when a page asks for them (`loadLocale`): each is
+ * ~3 kB gzip, and a visitor reading English should not download French and Arabic before the rate is on screen.
+ */
 import { en, type MessageKey, type Messages } from "./locales/en.ts";
-import { fr } from "./locales/fr.ts";
 
 export type { MessageKey, Messages };
 
-/** Bundled locales. Add a file under `locales/` and list it here. */
-export const LOCALES: Readonly<Record<string, Messages>> = { en, fr, ar };
+/** Bundled locales, loaded on demand. Add a file under `locales/` and list it here. */
+const LOADERS: Readonly<Record<string, () => Promise<Messages>>> = {
+  fr: () => import("./locales/fr.ts").then((m) => m.fr),
+  ar: () => import("./locales/ar.ts").then((m) => m.ar),
+};
+
+/** The tags of the bundled locales. */
+export const LOCALE_TAGS: readonly string[] = ["en", ...Object.keys(LOADERS)];
+
+const loaded: Record<string, Messages> = { en };
+
+/**
+ * The locales loaded so far (English always).
+ * @deprecated Before 0.2 every bundled locale was here at import; they now load on demand. Use `LOCALE_TAGS`
+ * for the list and `loadLocale(tag)` for the messages.
+ */
+export const LOCALES: Readonly<Record<string, Messages>> = loaded;
+
+/** Loads a bundled locale's messages (once); resolves at once for English or an unknown tag. */
+export async function loadLocale(tag: string | undefined | null): Promise<Messages> {
+  const resolved = resolveLocale(tag);
+  const known = loaded[resolved];
+  if (known) return known;
+  const messages = await (LOADERS[resolved] as () => Promise<Messages>)();
+  loaded[resolved] = messages;
+  return messages;
+}
+
+/** Whether `messagesFor(tag)` already has the locale's own messages (else English until `loadLocale`). */
+export function isLocaleLoaded(tag: string | undefined | null): boolean {
+  return loaded[resolveLocale(tag)] !== undefined;
+}
 
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"]);
 
@@ -14,9 +47,9 @@ const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "
 export function resolveLocale(tag: string | undefined | null): string {
   if (!tag) return "en";
   const lower = tag.toLowerCase();
-  if (LOCALES[lower]) return lower;
+  if (LOCALE_TAGS.includes(lower)) return lower;
   const language = lower.split(/[-_]/)[0] ?? "";
-  return LOCALES[language] ? language : "en";
+  return LOCALE_TAGS.includes(language) ? language : "en";
 }
 
 /** A tag Intl accepts; falls back to "en" for garbage. */
@@ -34,9 +67,12 @@ export function isRtl(tag: string): boolean {
   return RTL_LANGUAGES.has(language);
 }
 
-/** Bundled messages for a locale with the host's overrides on top. Missing keys fall back to English. */
+/**
+ * Messages for a locale with the host's overrides on top. Missing keys fall back to English, and so does a
+ * bundled locale not loaded yet (`loadLocale`).
+ */
 export function messagesFor(tag: string | undefined | null, overrides?: Partial<Messages>): Messages {
-  return { ...en, ...LOCALES[resolveLocale(tag)], ...(overrides ?? {}) };
+  return { ...en, ...loaded[resolveLocale(tag)], ...(overrides ?? {}) };
 }
 
 /** Looks a key up and fills `{name}` placeholders. Unknown placeholders are left as they are. */

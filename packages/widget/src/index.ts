@@ -14,6 +14,6 @@ export { lazyCoreBackend } from "./backend-lazy.ts";
 export { defineKofiStake, TAG } from "./define.ts";
 export type * from "./events.ts";
 export type { MessageKey, Messages } from "./i18n.ts";
-export { LOCALES } from "./i18n.ts";
+export { LOCALE_TAGS, LOCALES, loadLocale } from "./i18n.ts";
 export { KofiStakeElement, setBackendFactory, type Theme } from "./kofi-stake.ts";
 export type { TabId } from "./tabs.ts";

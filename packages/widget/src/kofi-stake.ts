@@ -30,7 +30,7 @@ import { widgetError } from "./errors.ts";
 import type { BeforeSubmit, KofiEventMap } from "./events.ts";
 import { type ExitPath, renderExitOptions } from "./exit-options.ts";
 import { canConfirm } from "./flow.ts";
-import type { Messages } from "./i18n.ts";
+import { isLocaleLoaded, loadLocale, type Messages } from "./i18n.ts";
 import { renderQuote } from "./quote-view.ts";
 import { defaultExplorer, renderPending, renderReceipt } from "./receipt-view.ts";
 import { renderReview } from "./review.ts";
@@ -286,9 +286,15 @@ export class KofiStakeElement extends LitElement implements StakeHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("locale") || changed.has("strings") || !this.hasUpdated) {
-      const tag =
-        this.locale || (typeof document !== "undefined" ? document.documentElement.lang : "") || undefined;
+      const tag = this.localeTag;
       this.ctx = makeContext(tag, this.strings);
+      // Another bundled locale is a chunk of its own: render in English meanwhile, then in the locale.
+      if (!isLocaleLoaded(tag))
+        void loadLocale(tag).then(() => {
+          if (this.localeTag !== tag) return;
+          this.ctx = makeContext(tag, this.strings);
+          this.requestUpdate();
+        });
     }
     const defaultTab = changed.has("defaultTab") ? resolveTab(this.defaultTab) : null;
     if (defaultTab && !this._tx.signing) this._tab = defaultTab;
@@ -357,6 +363,11 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   /** @internal */
   _clearAmount(): void {
     this._amountText = "";
+  }
+
+  /** The `locale` attribute, else the page's language. */
+  private get localeTag(): string | undefined {
+    return this.locale || (typeof document !== "undefined" ? document.documentElement.lang : "") || undefined;
   }
 
   /** The explorer URL template in effect, or null (none set on a local chain, or `explorer-url="none"`). */

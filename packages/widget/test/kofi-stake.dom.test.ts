@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../src/define.ts";
 import type { KofiBackend } from "../src/backend.ts";
 import type { KofiClaimableDetail, KofiErrorDetail, KofiTxDetail } from "../src/events.ts";
+import { loadLocale } from "../src/i18n.ts";
 import type { KofiStakeElement } from "../src/kofi-stake.ts";
 import { loadPending, savePending } from "../src/pending-store.ts";
 import { MemoryBackend, type MemoryBackendOptions, sampleTickets } from "../src/testing/index.ts";
@@ -337,10 +338,13 @@ describe("<kofi-stake> in a DOM", () => {
   it("switches locale, direction and strings without remounting", async () => {
     const { el } = await mount();
     el.locale = "ar";
+    // Arabic is a chunk of its own (loaded on demand); the element re-renders once it is in.
+    await loadLocale("ar");
     await settle(el, 10);
     expect($(el, "[part~=base]")?.getAttribute("dir")).toBe("rtl");
     expect($(el, "#kofi-tab-deposit")?.textContent?.trim()).toBe("تخزين");
     el.locale = "fr";
+    await loadLocale("fr");
     el.strings = { "tab.deposit": "Déposer" };
     await settle(el, 10);
     expect($(el, "[part~=base]")?.getAttribute("dir")).toBe("ltr");
