@@ -10,11 +10,13 @@ import type { InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
 import {
   type ChainReader,
   chainReader,
+  createEntryRouter,
   createExitRouter,
   type SwapAdapter as ExitAdapter,
   hyperionAdapter,
   type KofiTokens,
   kofiRateProvider,
+  kofiVenueAdapter,
   resolveKofiTokens,
 } from "@kofi/adapters";
 import {
@@ -44,6 +46,7 @@ import {
 import type {
   AccountInfo,
   EntryPayload,
+  EntryRoute,
   KofiBackend,
   Position,
   ProtocolSummary,
@@ -408,6 +411,51 @@ export class CoreBackend implements KofiBackend {
     return [...routed, ...simple].sort((a, b) =>
       b.amountOut > a.amountOut ? 1 : b.amountOut < a.amountOut ? -1 : 0,
     );
+  }
+
+  /**
+   * Issue 15: buying the deposit's token on the configured venues vs minting it, through `@kofi/adapters`' entry
+   * router (one ledger version, per-venue deadline, ranked by protocol value net of gas). Venues that fail or
+   * have no route are left out; the mint itself is the widget's own quote.
+   */
+  async quoteEntry(
+    request: Extract<QuoteRequest, { action: "deposit" }>,
+    options: QuoteOptions,
+  ): Promise<readonly EntryRoute[]> {
+    const factory = this.exitsFactory;
+    if (!factory) return [];
+    this.exitContext ??= (async () => {
+      const reader = chainReader(this.client.aptos);
+      const tokens = await resolveKofiTokens(this.client);
+      return { reader, tokens, adapters: factory({ reader, tokens }) };
+    })();
+    try {
+      const ctx = await this.exitContext;
+      const router = createEntryRouter({
+        reader: ctx.reader,
+        tokens: ctx.tokens,
+        rates: kofiRateProvider(this.client),
+        kofi: kofiVenueAdapter({ client: this.client, reader: ctx.reader, tokens: ctx.tokens }),
+        adapters: ctx.adapters,
+        timeoutMs: this.exitTimeoutMs,
+        ...(options.account ? { sender: options.account as `0x${string}` } : {}),
+      });
+      const x = await router.getEntryOptions({
+        token: request.to,
+        amountApt: request.amount,
+        slippageBps: options.slippageBps,
+      });
+      return x.ranked
+        .filter((r) => r.adapterId !== "kofi")
+        .map((r) => ({
+          venue: ctx.adapters.find((a) => a.meta.id === r.adapterId)?.meta.name ?? r.adapterId,
+          tokenOut: request.to,
+          amountOut: r.quote.amountOut,
+          vsMintBps: r.vsMintBps === undefined ? null : Number(r.vsMintBps),
+        }));
+    } catch (e) {
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
   }
 
   /** `@kofi/adapters` exit router: every venue in parallel at one ledger version; failures are skipped. */

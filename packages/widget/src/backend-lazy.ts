@@ -59,6 +59,10 @@ export const lazyCoreBackend: BackendFactory = (options) => {
     },
     quote: async (request, opts) => (await load()).quote(request, opts),
     quoteInstant: async (request, opts) => (await load()).quoteInstant(request, opts),
+    quoteEntry: async (request, opts) => {
+      const b = await load();
+      return b.quoteEntry ? b.quoteEntry(request, opts) : [];
+    },
     simulate: async (quote, opts) => (await load()).simulate(quote, opts),
     submit: async (request) => (await load()).submit(request),
     waitForTransaction: async (hash, signal) => {

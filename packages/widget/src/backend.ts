@@ -201,6 +201,20 @@ export interface Quote {
   readonly expiresAt?: number;
 }
 
+/**
+ * Buying kAPT / stkAPT on a venue instead of minting it, as the Stake (deposit) tab compares them (the entry
+ * router of `@kofi/adapters`, issue 15). Informational: the widget signs the mint.
+ */
+export interface EntryRoute {
+  /** Human name of the venue, e.g. "Hyperion". */
+  readonly venue: string;
+  readonly tokenOut: "kAPT" | "stkAPT";
+  /** What the same APT buys there. */
+  readonly amountOut: bigint;
+  /** Against minting, in bps of the mint's value net of gas: positive when buying gives more. */
+  readonly vsMintBps: number | null;
+}
+
 /** Result of simulating a quote's payload for the account. */
 export interface Simulation {
   readonly success: boolean;
@@ -292,6 +306,11 @@ export interface KofiBackend {
     request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]>;
+  /** Buying the deposit's token on venues, compared with minting it (empty when no venue is configured). */
+  quoteEntry?(
+    request: Extract<QuoteRequest, { action: "deposit" }>,
+    options: QuoteOptions,
+  ): Promise<readonly EntryRoute[]>;
   simulate(quote: Quote, options: SimulateOptions): Promise<Simulation>;
   submit(request: SubmitRequest): Promise<SubmitResult>;
   /** Waits for a known hash (a page reloaded while a transaction was pending). */

@@ -25,6 +25,7 @@ import type { StakeHost } from "./controllers/host.ts";
 import { QuoteController } from "./controllers/quote-controller.ts";
 import { TransactionController } from "./controllers/transaction-controller.ts";
 import { WalletController } from "./controllers/wallet-controller.ts";
+import { renderEntryComparison } from "./entry-view.ts";
 import { renderError, renderNotice } from "./error-view.ts";
 import { widgetError } from "./errors.ts";
 import type { BeforeSubmit, KofiEventMap } from "./events.ts";
@@ -130,6 +131,8 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @csspart field-error - the amount problem
  * @csspart quote - quote summary
  * @csspart quote-loading - quote placeholder
+ * @csspart entry-options - Stake tab: buying the token on venues, compared with minting
+ * @csspart entry-option - one venue
  * @csspart exit-choice - standard vs instant
  * @csspart exit-options - the two options
  * @csspart exit-option - one option (also exit-option-standard, exit-option-instant)
@@ -666,7 +669,9 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     const body =
       this._tab === "unstake"
         ? this.renderExitComparison()
-        : renderQuote(ctx, quotes.quote, quotes.loading, chain.protocol?.rate);
+        : html`${renderQuote(ctx, quotes.quote, quotes.loading, chain.protocol?.rate)}${
+            this._tab === "deposit" && !quotes.loading ? renderEntryComparison(ctx, quotes.entries) : nothing
+          }`;
     const blocked =
       !account ||
       !s.parsed.ok ||

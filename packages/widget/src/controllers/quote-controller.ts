@@ -3,7 +3,7 @@
  * again. On Unstake the standard exit and the instant venues are quoted together for the comparison.
  */
 import type { ReactiveController } from "lit";
-import type { KofiErrorLike, Quote } from "../backend.ts";
+import type { EntryRoute, KofiErrorLike, Quote } from "../backend.ts";
 import { toKofiError, withTimeout } from "../errors.ts";
 import { emitError, REQUEST_TIMEOUT_MS, type StakeHost } from "./host.ts";
 
@@ -14,6 +14,8 @@ export class QuoteController implements ReactiveController {
   quote: Quote | null = null;
   /** Unstake: the instant venues, best first. */
   instant: readonly Quote[] = [];
+  /** Deposit: buying the token on venues instead of minting it (issue 15), best first. */
+  entries: readonly EntryRoute[] = [];
   loading = false;
   error: KofiErrorLike | null = null;
 
@@ -33,6 +35,7 @@ export class QuoteController implements ReactiveController {
   clear(): void {
     this.quote = null;
     this.instant = [];
+    this.entries = [];
     this.error = null;
     this.host.requestUpdate();
   }
@@ -53,6 +56,7 @@ export class QuoteController implements ReactiveController {
     if (!backend || !request) {
       this.quote = null;
       this.instant = [];
+      this.entries = [];
       this.error = null;
       this.loading = false;
       host.requestUpdate();
@@ -89,17 +93,32 @@ export class QuoteController implements ReactiveController {
         if (ac.signal.aborted) return;
         this.quote = standard;
         this.instant = instant;
+        this.entries = [];
+      } else if (request.action === "deposit" && backend.quoteEntry) {
+        const [quote, entries] = await Promise.all([
+          withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote"),
+          // Venues are a comparison: one that fails or has no route is left out, never an error.
+          withTimeout(backend.quoteEntry(request, options), REQUEST_TIMEOUT_MS, "quoteEntry").catch(
+            () => [] as EntryRoute[],
+          ),
+        ]);
+        if (ac.signal.aborted) return;
+        this.quote = quote;
+        this.instant = [];
+        this.entries = entries;
       } else {
         const quote = await withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote");
         if (ac.signal.aborted) return;
         this.quote = quote;
         this.instant = [];
+        this.entries = [];
       }
       this.error = null;
     } catch (e) {
       if (ac.signal.aborted) return;
       this.quote = null;
       this.instant = [];
+      this.entries = [];
       this.error = toKofiError(e);
       emitError(host, this.error);
     } finally {

@@ -31,6 +31,18 @@ export const ar: Messages = {
   "amount.over_balance": "أكثر من رصيدك البالغ {amount} {token}.",
   "amount.gas_reserve": "احتفظ بـ {amount} APT لرسوم الشبكة.",
 
+  "deposit.venues": "الشراء بدلاً من ذلك",
+
+  "deposit.venue": "على {venue}: {amount}",
+
+  "deposit.venueMore": "({percent} أكثر من السكّ)",
+
+  "deposit.venueLess": "({percent} أقل من السكّ)",
+
+  "deposit.venueSame": "(مثل السكّ)",
+
+  "deposit.venueHint": "هذه الأداة تسكّ عبر Kofi؛ المنصات معروضة للمقارنة.",
+
   "stake.receive": "استلام",
   "stake.toKapt": "kAPT (1:1، سائل)",
   "stake.toStkapt": "stkAPT (يكسب مكافآت)",

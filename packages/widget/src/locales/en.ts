@@ -29,6 +29,18 @@ export const en = {
   "amount.over_balance": "More than your balance of {amount} {token}.",
   "amount.gas_reserve": "Keep {amount} APT for network fees.",
 
+  "deposit.venues": "Buying instead",
+
+  "deposit.venue": "On {venue}: {amount}",
+
+  "deposit.venueMore": "({percent} more than minting)",
+
+  "deposit.venueLess": "({percent} less than minting)",
+
+  "deposit.venueSame": "(the same as minting)",
+
+  "deposit.venueHint": "This widget mints through Kofi; the venues are shown for comparison.",
+
   "stake.receive": "Receive",
   "stake.toKapt": "kAPT (1:1, liquid)",
   "stake.toStkapt": "stkAPT (earns rewards)",

@@ -31,6 +31,18 @@ export const fr: Messages = {
   "amount.over_balance": "Plus que votre solde de {amount} {token}.",
   "amount.gas_reserve": "Gardez {amount} APT pour les frais de réseau.",
 
+  "deposit.venues": "En achetant plutôt",
+
+  "deposit.venue": "Sur {venue} : {amount}",
+
+  "deposit.venueMore": "({percent} de plus qu’en frappant)",
+
+  "deposit.venueLess": "({percent} de moins qu’en frappant)",
+
+  "deposit.venueSame": "(autant qu’en frappant)",
+
+  "deposit.venueHint": "Ce widget frappe via Kofi ; les plateformes sont montrées pour comparaison.",
+
   "stake.receive": "Recevoir",
   "stake.toKapt": "kAPT (1:1, liquide)",
   "stake.toStkapt": "stkAPT (rapporte des récompenses)",
