@@ -133,8 +133,22 @@ export {
   type KofiAdapter,
   type LendingAdapter,
   type RateProvider,
-  type SwapAdapter,
+  type RegistrySwapAdapter,
 } from "./registry/registry.ts";
+export type {
+  AdapterMeta,
+  LivenessStatus,
+  SwapAdapter,
+  SwapEntryPayload,
+  SwapFee,
+  SwapGasEstimate,
+  SwapHop,
+  SwapPayload,
+  SwapQuote,
+  SwapQuoteRequest,
+  VenueAddress,
+  VenueKind,
+} from "./registry/venue.ts";
 export {
   type KofiToken,
   prepareTransferToken,

@@ -12,7 +12,6 @@ import {
   chainReader,
   createEntryRouter,
   createExitRouter,
-  type SwapAdapter as ExitAdapter,
   hyperionAdapter,
   type KofiTokens,
   kofiRateProvider,
@@ -38,6 +37,7 @@ import {
   prepareUnstakeAndRequestWithdrawal,
   protocolApr,
   quoteUnstake,
+  type RegistrySwapAdapter,
   type SwapAdapter,
   signerAddress,
   toKofiError,
@@ -71,11 +71,15 @@ export interface CoreBackendOptions {
    * `exits: ({ reader, tokens }) => [hyperionAdapter({ reader, tokens })]`. Quoted through the adapters'
    * exit router (one pinned ledger version, per-venue timeout, ranking net of gas).
    */
-  exits?: (context: { reader: ChainReader; tokens: KofiTokens }) => readonly ExitAdapter[];
+  exits?: (context: { reader: ChainReader; tokens: KofiTokens }) => readonly SwapAdapter[];
   /** Per-venue quote deadline, ms (default 2500). */
   exitTimeoutMs?: number;
-  /** Simple swap adapters from `@kofi/core`'s registry (no router). */
-  swaps?: readonly SwapAdapter[];
+  /**
+   * Swap entries of `@kofi/core`'s adapter registry (`RegistrySwapAdapter`), quoted without the router.
+   * @deprecated Give venues as `exits` (`SwapAdapter`, the kit's one swap interface, in `@kofi/core`): they are
+   * quoted through the exit router (one ledger version, deadlines, gas) and compared in the Stake tab too.
+   */
+  swaps?: readonly RegistrySwapAdapter[];
   /** How long a quote is considered good, ms (default 30 s). */
   quoteTtlMs?: number;
   /**
@@ -173,13 +177,13 @@ export class CoreBackend implements KofiBackend {
   readonly network: string;
   readonly chainId: number | undefined;
   readonly protocolAddress: string;
-  private readonly swaps: readonly SwapAdapter[];
+  private readonly swaps: readonly RegistrySwapAdapter[];
   private readonly exitsFactory: CoreBackendOptions["exits"];
   private readonly exitTimeoutMs: number;
   private exitContext: Promise<{
     reader: ChainReader;
     tokens: KofiTokens;
-    adapters: readonly ExitAdapter[];
+    adapters: readonly SwapAdapter[];
   }> | null = null;
   private readonly quoteTtlMs: number;
   /** The SDK's prepared action behind each quote the widget holds: signed exactly as quoted. */

@@ -4,8 +4,14 @@
  * reload while a transaction was pending (the outcome is recovered from chain).
  */
 import { Aptos, AptosConfig, Network } from "@aptos-labs/ts-sdk";
-import { hyperionAdapter, type SwapAdapter } from "@kofi/adapters";
-import { adminPayloads, createKofiClient, prepareDeposit, prepareDepositAndStake } from "@kofi/core";
+import { hyperionAdapter } from "@kofi/adapters";
+import {
+  adminPayloads,
+  createKofiClient,
+  prepareDeposit,
+  prepareDepositAndStake,
+  type SwapAdapter,
+} from "@kofi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCoreBackend } from "../src/backend-core.ts";
 import { savePending } from "../src/pending-store.ts";

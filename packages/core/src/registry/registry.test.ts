@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { KofiError } from "../errors/KofiError.ts";
-import { createAdapterRegistry, type RateProvider, type SwapAdapter } from "./registry.ts";
+import {
+  createAdapterRegistry,
+  type RateProvider,
+  type RegistrySwapAdapter as SwapAdapter,
+} from "./registry.ts";
 
 const swap: SwapAdapter = {
   kind: "swap",

@@ -15,8 +15,11 @@ interface AdapterBase {
   networks?: readonly string[];
 }
 
-/** A DEX that can swap Kofi tokens. Refined by `@kofi/adapters`. */
-export interface SwapAdapter extends AdapterBase {
+/**
+ * The registry's swap entry (`kind: "swap"`, quoting with a client). For swap venues, the kit's one interface is
+ * `SwapAdapter` (`registry/venue.ts`), which `@kofi/adapters` implements and routes through.
+ */
+export interface RegistrySwapAdapter extends AdapterBase {
   kind: "swap";
   quote(
     client: KofiClient,
@@ -44,7 +47,7 @@ export interface RateProvider extends AdapterBase {
   getRate(client: KofiClient, args: { base: AssetId; quote: AssetId }): Promise<ExchangeRate>;
 }
 
-export type KofiAdapter = SwapAdapter | LendingAdapter | RateProvider;
+export type KofiAdapter = RegistrySwapAdapter | LendingAdapter | RateProvider;
 
 /** A registry of adapters. Create one per app (no global state at import). */
 export interface AdapterRegistry {
