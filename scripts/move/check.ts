@@ -11,12 +11,15 @@ import { loadPackage } from "../../packages/move/src/load.ts";
 
 const args = process.argv.slice(2);
 const dirFlag = args.indexOf("--move-dir");
-const moveDir = dirFlag >= 0 ? (args[dirFlag + 1] as string) : fileURLToPath(new URL("../../move", import.meta.url));
+const moveDir =
+  dirFlag >= 0 ? (args[dirFlag + 1] as string) : fileURLToPath(new URL("../../move", import.meta.url));
 const tests = !args.includes("--no-tests");
 
 const start = performance.now();
 const loaded = loadPackage(moveDir, { dev: true, tests });
-const checked = loaded.diagnostics.some((d) => d.severity === "error") ? undefined : checkPackage(loaded.package);
+const checked = loaded.diagnostics.some((d) => d.severity === "error")
+  ? undefined
+  : checkPackage(loaded.package);
 const diagnostics = [...loaded.diagnostics, ...(checked?.diagnostics ?? [])];
 for (const d of diagnostics) console.log(formatDiagnostic(d, process.cwd()));
 const errors = diagnostics.filter((d) => d.severity === "error").length;
