@@ -10,7 +10,8 @@ export interface Diagnostic {
 }
 
 export function formatDiagnostic(d: Diagnostic, cwd = ""): string {
-  const file = cwd && d.pos.file.startsWith(cwd) ? d.pos.file.slice(cwd.length).replace(/^\//, "") : d.pos.file;
+  const file =
+    cwd && d.pos.file.startsWith(cwd) ? d.pos.file.slice(cwd.length).replace(/^\//, "") : d.pos.file;
   return `${file}:${d.pos.line}:${d.pos.col}: ${d.severity}[${d.code}]: ${d.message}`;
 }
 

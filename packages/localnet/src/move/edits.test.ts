@@ -101,5 +101,4 @@ describe("the localnet executes move/sources", () => {
     expect(refused.success).toBe(false);
     expect(refused.vm_status).toContain("E_BELOW_MIN_DEPOSIT");
   });
-
 });
