@@ -55,7 +55,7 @@ function isObject(value: Printable): value is PrintableObject {
 }
 
 function printFlat(value: Printable): string | undefined {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return stringLiteral(value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Raw) return value.text;
@@ -87,4 +87,13 @@ function mustBreak(value: Printable): boolean {
     );
   }
   return false;
+}
+
+/** A string literal as Biome prints it: double quotes, unless the text has more double quotes than single ones. */
+function stringLiteral(text: string): string {
+  const doubles = (text.match(/"/g) ?? []).length;
+  const singles = (text.match(/'/g) ?? []).length;
+  if (doubles <= singles) return JSON.stringify(text);
+  const inner = JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `'${inner}'`;
 }

@@ -2107,7 +2107,7 @@ export const kofiConstants = {
     APR_MIN_HISTORY_SECS: {
       type: "u64",
       value: 86400n,
-      doc: "Shortest history the APR is computed over (1 day); shorter says \"not enough history\".",
+      doc: 'Shortest history the APR is computed over (1 day); shorter says "not enough history".',
     },
     SECONDS_PER_YEAR: { type: "u64", value: 31536000n, doc: "Seconds in a year (365 days)." },
     PPM: { type: "u64", value: 1000000n, doc: "Parts per million." },
