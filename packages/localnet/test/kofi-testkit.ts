@@ -18,11 +18,9 @@ import type { Address, Runtime } from "../src/runtime/port.ts";
 
 export const KOFI = KOFI_DEV_ADDRESS as Address;
 
-/** move/sources, parsed, checked and compiled once per test file. */
-let loaded: LoadedKofiMove | undefined;
+/** move/sources, parsed, checked and compiled (once per process: `loadKofiMove` caches it). */
 export function kofiMove(): LoadedKofiMove {
-  loaded ??= loadKofiMove();
-  return loaded;
+  return loadKofiMove();
 }
 
 /** `vault::Vault` as stored (Move field names, u64 as bigint). */

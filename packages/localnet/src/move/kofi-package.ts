@@ -15,6 +15,7 @@ import {
   type NativeFn,
   SignerValue,
   stdNatives,
+  substTy,
   type Ty,
   type Value,
 } from "@kofi/move";
@@ -66,6 +67,18 @@ const ctxOf = (rt: Runtime) => (rt.framework as FrameworkImpl).ctx;
  */
 export function loadKofiMove(opts: MovePackageOptions = {}): LoadedKofiMove {
   const moveDir = opts.moveDir ?? defaultMoveDir();
+  // The compiled package holds no chain state: every localnet of this process running the same directory
+  // shares it, so a test suite that starts many localnets parses and checks the Move once.
+  const hit = loaded.get(moveDir);
+  if (hit) return hit;
+  const out = compileKofiMove(moveDir);
+  loaded.set(moveDir, out);
+  return out;
+}
+
+const loaded = new Map<string, LoadedKofiMove>();
+
+function compileKofiMove(moveDir: string): LoadedKofiMove {
   const t0 = performance.now();
   const loaded = loadPackage(moveDir, { dev: true, tests: false });
   if (loaded.diagnostics.some((d) => d.severity === "error")) throw new DiagnosticsError(loaded.diagnostics);
@@ -85,7 +98,7 @@ export function loadKofiMove(opts: MovePackageOptions = {}): LoadedKofiMove {
   const env = checked.checked.env;
   const fields: FieldsOf = (t) => {
     const s = env.struct({ address: t.address, name: t.module }, t.name);
-    return s?.fields.map((f) => ({ name: f.name, ty: substParams(f.ty, t.args) }));
+    return s?.fields.map((f) => ({ name: f.name, ty: substTy(f.ty, t.args) }));
   };
 
   const bindings: KofiFunctionBinding[] = [];
@@ -108,21 +121,6 @@ export function loadKofiMove(opts: MovePackageOptions = {}): LoadedKofiMove {
     },
     timings: { parse: t1 - t0, check: t2 - t1, compile: t3 - t2 },
   };
-}
-
-function substParams(t: Ty, args: readonly Ty[]): Ty {
-  switch (t.k) {
-    case "param":
-      return args[t.index] ?? t;
-    case "vector":
-      return { k: "vector", elem: substParams(t.elem, args) };
-    case "struct":
-      return t.args.length ? { ...t, args: t.args.map((a) => substParams(a, args)) } : t;
-    case "ref":
-      return { k: "ref", mut: t.mut, to: substParams(t.to, args) };
-    default:
-      return t;
-  }
 }
 
 const isSignerParam = (t: Ty | undefined) =>

@@ -229,15 +229,35 @@ export class BodyChecker {
     return this.c.fn?.typeParams.map((p) => p.name) ?? [];
   }
 
+  /** `let p = ...`: the pattern's variables are new locals. */
   private bind(p: Pattern, t: Ty): void {
+    this.pattern(p, t, "let");
+  }
+
+  /**
+   * A pattern of `let` (variables declare new locals) or of an assignment (variables name existing ones): both
+   * destructure tuples and structs the same way, and both drop what `_` receives.
+   */
+  private pattern(p: Pattern, t: Ty, mode: "let" | "assign"): void {
     p.ty = t;
     this.annotated.push(p);
     switch (p.kind) {
-      case "var":
-        p.slot = this.declare(p.name, t);
+      case "var": {
+        if (mode === "let") {
+          p.slot = this.declare(p.name, t);
+          return;
+        }
+        const slot = this.lookup(p.name);
+        if (slot === undefined) {
+          this.error("unbound", `assignment to undeclared variable \`${p.name}\``, p.pos);
+          return;
+        }
+        p.slot = slot;
+        this.expect(t, (this.locals[slot] as Local).ty, p.pos, `assignment to \`${p.name}\``);
         return;
+      }
       case "wildcard":
-        this.need(t, "drop", p.pos, "value bound to `_`");
+        this.need(t, "drop", p.pos, mode === "let" ? "value bound to `_`" : "value assigned to `_`");
         return;
       case "tuple": {
         const items = p.items.map(() => this.u.fresh());
@@ -248,7 +268,7 @@ export class BodyChecker {
             p.pos,
           );
         p.items.forEach((q, i) => {
-          this.bind(q, items[i] as Ty);
+          this.pattern(q, items[i] as Ty, mode);
         });
         return;
       }
@@ -264,7 +284,7 @@ export class BodyChecker {
             this.error("unknown_field", `\`${r.info.name}\` has no field \`${f.name}\``, f.pos);
             continue;
           }
-          this.bind(f.pattern, substTy(decl.ty, r.args));
+          this.pattern(f.pattern, substTy(decl.ty, r.args), mode);
         }
         for (const d of r.info.fields) {
           if (!p.fields.some((f) => f.name === d.name))
@@ -617,53 +637,7 @@ export class BodyChecker {
       return;
     }
     const rt = this.expr(rhs);
-    this.assignPattern(lhs, rt);
-  }
-
-  private assignPattern(p: Pattern, t: Ty): void {
-    p.ty = t;
-    this.annotated.push(p);
-    switch (p.kind) {
-      case "var": {
-        const slot = this.lookup(p.name);
-        if (slot === undefined) {
-          this.error("unbound", `assignment to undeclared variable \`${p.name}\``, p.pos);
-          return;
-        }
-        p.slot = slot;
-        this.expect(t, (this.locals[slot] as Local).ty, p.pos, `assignment to \`${p.name}\``);
-        return;
-      }
-      case "wildcard":
-        this.need(t, "drop", p.pos, "value assigned to `_`");
-        return;
-      case "tuple": {
-        const items = p.items.map(() => this.u.fresh());
-        if (!this.u.unify(t, { k: "tuple", items }))
-          this.error(
-            "type_mismatch",
-            `expected a tuple of ${p.items.length}, found \`${this.show(t)}\``,
-            p.pos,
-          );
-        p.items.forEach((q, i) => {
-          this.assignPattern(q, items[i] as Ty);
-        });
-        return;
-      }
-      case "unpack": {
-        const r = this.structOf(p.path, p.typeArgs, p.pos, true);
-        if (!r) return;
-        this.expect(t, r.ty, p.pos, "unpack");
-        p.struct = r.ty;
-        this.packs.push({ s: p });
-        for (const f of p.fields) {
-          const decl = r.info.fields.find((x) => x.name === f.name);
-          if (!decl) this.error("unknown_field", `\`${r.info.name}\` has no field \`${f.name}\``, f.pos);
-          else this.assignPattern(f.pattern, substTy(decl.ty, r.args));
-        }
-        return;
-      }
-    }
+    this.pattern(lhs, rt, "assign");
   }
 
   // ------------------------------------------------------------------------------------------- structs

@@ -303,6 +303,7 @@ function testInfo(
   }
   const ef = f.attrs.find((a) => a.name === "expected_failure");
   if (!ef) return { signers };
+  // A bare #[expected_failure] takes the "any" tag (any failure passes; a string tag, not the TypeScript type).
   const expectedFailure: ExpectedFailure = { kind: ef.args.length === 0 ? "any" : "abort" };
   for (const arg of ef.args) {
     if (arg.kind === "flag") {

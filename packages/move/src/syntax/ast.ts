@@ -129,6 +129,7 @@ export interface TestInfo {
  * `vector_error` (status failures). `location` is the module the failure must come from, when given.
  */
 export interface ExpectedFailure {
+  // "any" is the string tag of a bare #[expected_failure] (any failure passes), not the TypeScript `any` type.
   kind: "any" | "abort" | "arithmetic_error" | "vector_error";
   abortCode?: { value: bigint } | { constant: { module: ModuleId; name: string } };
   location?: ModuleId;

@@ -63,6 +63,7 @@ export function judge(
   if (!(e instanceof MoveAbort) && !(e instanceof VmFailure)) {
     return { pass: false, reason: describeFailure(e) };
   }
+  // "any": the bare #[expected_failure] tag (ExpectedFailure.kind), not the TypeScript type: any failure passes.
   if (expected.kind === "any") return { pass: true };
   let location = expected.location ? moduleKey(expected.location) : undefined;
   const got = describeFailure(e);
