@@ -176,6 +176,7 @@ export class CoreBackend implements KofiBackend {
   readonly client: KofiClient;
   readonly network: string;
   readonly chainId: number | undefined;
+  readonly nodeUrl: string;
   readonly protocolAddress: string;
   private readonly swaps: readonly RegistrySwapAdapter[];
   private readonly exitsFactory: CoreBackendOptions["exits"];
@@ -200,6 +201,7 @@ export class CoreBackend implements KofiBackend {
       });
     this.network = this.client.network;
     this.chainId = this.client.chainId;
+    this.nodeUrl = this.client.nodeUrl;
     this.protocolAddress = this.client.kofiAddress;
     this.swaps = options.swaps ?? [];
     this.exitsFactory = options.exits;

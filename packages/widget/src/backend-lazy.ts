@@ -40,6 +40,9 @@ export const lazyCoreBackend: BackendFactory = (options) => {
     get chainId() {
       return ready?.chainId;
     },
+    get nodeUrl() {
+      return options.nodeUrl ?? ready?.nodeUrl;
+    },
     get protocolAddress() {
       return ready?.protocolAddress ?? "";
     },

@@ -285,6 +285,11 @@ export interface KofiBackend {
   readonly network: string;
   /** The chain id of that network, when fixed (1 mainnet, 2 testnet, 4 local). */
   readonly chainId?: number;
+  /**
+   * The fullnode this backend talks to, when known. The built-in wallet picker points AptosConnect at it
+   * (otherwise, on `local` or a custom network, AptosConnect would query a default node that is not the host's).
+   */
+  readonly nodeUrl?: string;
   /** Entry functions the widget may ask a wallet to sign (besides Kofi's own gateway functions). */
   readonly allowedFunctions?: readonly string[];
   /** The Kofi package address (for the signing allowlist). */

@@ -120,9 +120,10 @@ export class WalletController implements ReactiveController {
     try {
       if (!this.engine) {
         const { createWalletPicker } = await import("../wallet-picker.ts");
+        const nodeUrl = host.nodeUrl ?? host._backend?.nodeUrl;
         const engine = createWalletPicker({
           network: host._backend?.network ?? host.network,
-          ...(host.nodeUrl ? { nodeUrl: host.nodeUrl } : {}),
+          ...(nodeUrl ? { nodeUrl } : {}),
         });
         engine.onChange(() => {
           if (this.picker) this.setPicker({ loading: false, wallets: engine.wallets() });
