@@ -157,6 +157,21 @@ export {
   transferStkapt,
   transferTokenPayload,
 } from "./tokens/transfer.ts";
+export { FRAMEWORK_VIEWS, type FrameworkView, readFrameworkView } from "./validators/framework.ts";
+export {
+  type ProposalCounts,
+  type ReadValidatorPoolsOptions,
+  readValidatorPools,
+  type ValidatorPoolReading,
+  type ValidatorPoolsReading,
+  type ValidatorState,
+} from "./validators/pools.ts";
+export {
+  type ObservedRateUnavailable,
+  type ObservedRewardRate,
+  observedRewardRate,
+  type PoolStakeSample,
+} from "./validators/rewardRate.ts";
 export {
   applyStake,
   applyUnstake,

@@ -13,6 +13,7 @@ import type { FrameworkImpl } from "./index.ts";
 import * as perf from "./performance.ts";
 import { real } from "./sdk_bindings.ts";
 import type * as stake from "./stake.ts";
+import * as time from "./time.ts";
 
 const ctxOf = (rt: Runtime): TxContext => (rt.framework as FrameworkImpl).ctx;
 const who = (s: Signer | undefined): Address => {
@@ -92,6 +93,12 @@ const fns: NodeFunction[] = [
     ctxOf(rt).journal.borrow<stake.StakePool>(a(x, 0), T.stakePool).operator_address,
   ]),
   real("0x1", "stake", "stake_pool_exists", (rt, x) => [ctxOf(rt).journal.exists(a(x, 0), T.stakePool)]),
+  // ---- staking_config: `reward_rate()` view (staking_config.move: `get_reward_rate(borrow_global<StakingConfig>)`;
+  // the localnet has no periodical reward rate decrease, so it is StakingConfig's rewards_rate / denominator)
+  real("0x1", "staking_config", "reward_rate", (rt) => {
+    const c = time.stakingConfig(ctxOf(rt));
+    return [c.rewards_rate, c.rewards_rate_denominator];
+  }),
 ];
 
 export const validatorFunctions: readonly NodeFunction[] = fns;
