@@ -19,4 +19,5 @@ export const EXIT_CODES: Record<KofiErrorCode | "usage", number> = {
   simulation_failed: 22,
   invalid_argument: 23,
   not_admin: 24,
+  sponsor_failed: 25,
 };

@@ -88,6 +88,13 @@ export {
   type SimulationResult,
   simulate,
 } from "./execute/simulate.ts";
+export {
+  type AuthenticatorInput,
+  type Sponsor,
+  type SponsorFunction,
+  type SponsorSignature,
+  sponsorAddress,
+} from "./execute/sponsor.ts";
 export { waitForKofiTransaction } from "./execute/wait.ts";
 export { rebalance, withdrawInactiveStake } from "./keeper/rebalance.ts";
 export { syncRewards } from "./keeper/syncRewards.ts";

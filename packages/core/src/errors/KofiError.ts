@@ -15,6 +15,7 @@ export type KofiErrorCode =
   | "simulation_failed"
   | "invalid_argument"
   | "not_admin"
+  | "sponsor_failed"
   | "unknown";
 
 /**
@@ -67,6 +68,8 @@ const DEFAULT_HINTS: Record<KofiErrorCode, string> = {
   invalid_argument: "An argument is outside what the contract accepts; nothing was sent to the chain.",
   not_admin:
     "Only the protocol admin (`getProtocolState(client).admin`) may call this; sign with the admin key.",
+  sponsor_failed:
+    "The sponsor (the fee payer) did not sign this transaction; nothing was submitted. Check the gas station, or send without a sponsor.",
   unknown: "Unexpected error; see `cause`.",
 };
 

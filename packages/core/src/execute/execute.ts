@@ -1,9 +1,11 @@
 import {
   type Account,
+  type AccountAddressInput,
   type AccountAuthenticator,
   generateUserTransactionHash,
   type InputEntryFunctionData,
   type InputGenerateTransactionOptions,
+  type PublicKey,
   type SimpleTransaction,
   type UserTransactionResponse,
 } from "@aptos-labs/ts-sdk";
@@ -24,6 +26,7 @@ import {
   type WalletCoreLike,
 } from "./signer.ts";
 import { buildKofiTransaction, simulateTransaction } from "./simulate.ts";
+import { askSponsor, type Sponsor, signAsSender, sponsorAddress, withFeePayer } from "./sponsor.ts";
 import { lookupHash, waitForKofiTransaction } from "./wait.ts";
 
 export type ExecuteStage = "quote" | "simulate" | "sign" | "submitted" | "confirmed" | "failed";
@@ -60,6 +63,12 @@ export interface ExecuteOptions {
   idempotencyKey?: string;
   /** Resubmission attempts of the same signed bytes after a network error (Account signers; default 2). */
   retries?: number;
+  /**
+   * Pays the gas: the transaction is built as a fee payer transaction, the sponsor signs it as fee payer, the
+   * signer signs it as sender (without submitting: an Account, or a wallet's `aptos:signTransaction`), and the
+   * SDK submits both signatures. The sender's APT pays no gas. See `Sponsor`.
+   */
+  sponsor?: Sponsor;
 }
 
 export interface ExecuteResult<Q = unknown> {
@@ -176,6 +185,25 @@ export async function execute<Q>(
     // Build + simulate (ABI attached: no module fetch).
     const wantSimulate = options.simulate ?? true;
     const publicKey = wantSimulate ? info.publicKey : undefined;
+    if (options.sponsor) {
+      const signed = await signSponsored(
+        client,
+        prepared,
+        signer,
+        sender,
+        options.sponsor,
+        publicKey,
+        options,
+        emit,
+      );
+      hash = generateUserTransactionHash(signed);
+      pending.set(key, { hash, expiresAt: signed.transaction.rawTransaction.expiration_timestamp_secs });
+      await submitSigned(client, signed, hash, options.retries);
+      emit({ stage: "submitted", kind, hash });
+      const tx = await waitForKofiTransaction(client, hash, { timeoutSecs: options.timeoutSecs ?? 30 });
+      pending.delete(key);
+      return finish(client, kind, prepared, tx, emit);
+    }
     const needsBuild = sKind === "account" || publicKey !== undefined;
     let transaction: SimpleTransaction | undefined;
     if (needsBuild) {
@@ -198,17 +226,7 @@ export async function execute<Q>(
       });
       hash = generateUserTransactionHash({ transaction, senderAuthenticator });
       pending.set(key, { hash, expiresAt: transaction.rawTransaction.expiration_timestamp_secs });
-      const retries = options.retries ?? 2;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await client.aptos.transaction.submit.simple({ transaction, senderAuthenticator });
-          break;
-        } catch (e) {
-          // The response was lost: did the node get it anyway?
-          if (isNetworkError(e) && (await lookupHash(client, hash))) break;
-          if (!isNetworkError(e) || attempt >= retries) throw e;
-        }
-      }
+      await submitSigned(client, { transaction, senderAuthenticator }, hash, options.retries);
     } else if (sKind === "wallet-core") {
       const wc = signer as WalletCoreLike;
       hash = extractHash(await wc.signAndSubmitTransaction({ sender, data: payload }));
@@ -242,6 +260,69 @@ export async function execute<Q>(
     emit({ stage: "failed", kind, ...(hash ? { hash } : {}), error });
     throw error;
   }
+}
+
+/**
+ * Submits signed bytes, resubmitting the same bytes after a network error (at most `retries` times), unless
+ * the node turns out to have the transaction already.
+ */
+async function submitSigned(
+  client: KofiClient,
+  signed: {
+    transaction: SimpleTransaction;
+    senderAuthenticator: AccountAuthenticator;
+    feePayerAuthenticator?: AccountAuthenticator;
+  },
+  hash: string,
+  retries = 2,
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.aptos.transaction.submit.simple(signed);
+      return;
+    } catch (e) {
+      // The response was lost: did the node get it anyway?
+      if (isNetworkError(e) && (await lookupHash(client, hash))) return;
+      if (!isNetworkError(e) || attempt >= retries) throw e;
+    }
+  }
+}
+
+/**
+ * The sponsored path of `execute`: builds the fee payer transaction, simulates it charged to the sponsor, asks
+ * the sponsor (first when it declared no address: its answer gives the fee payer to simulate with), has the
+ * signer sign as sender. Returns the transaction with both signatures, ready to submit.
+ */
+async function signSponsored<Q>(
+  client: KofiClient,
+  prepared: PreparedAction<Q>,
+  signer: KofiSigner,
+  sender: `0x${string}`,
+  sponsor: Sponsor,
+  publicKey: PublicKey | undefined,
+  options: ExecuteOptions,
+  emit: (event: StageEvent) => void,
+): Promise<{
+  transaction: SimpleTransaction;
+  senderAuthenticator: AccountAuthenticator;
+  feePayerAuthenticator: AccountAuthenticator;
+}> {
+  const kind = prepared.kind;
+  const built = await buildKofiTransaction(client, sender, prepared, options.transactionOptions, true);
+  const simulateWith = async (feePayer: AccountAddressInput) => {
+    if (!publicKey) return emit({ stage: "simulate", kind, skipped: true });
+    const sim = await simulateTransaction(client, withFeePayer(built, feePayer), publicKey, prepared);
+    if (sim.error) throw sim.error;
+    emit({ stage: "simulate", kind, gasUsed: sim.gasUsed });
+  };
+  const declared = sponsorAddress(sponsor);
+  if (declared) await simulateWith(declared);
+  const paid = await askSponsor(client, sponsor, built);
+  if (!declared) await simulateWith(paid.feePayerAddress);
+  emit({ stage: "sign", kind });
+  const transaction = withFeePayer(built, paid.feePayerAddress);
+  const senderAuthenticator = await signAsSender(client, signer, transaction);
+  return { transaction, senderAuthenticator, feePayerAuthenticator: paid.authenticator };
 }
 
 function finish<Q>(

@@ -1,4 +1,4 @@
-import type { Account, InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
+import type { Account, InputEntryFunctionData, PublicKey, SimpleTransaction } from "@aptos-labs/ts-sdk";
 import { type KofiClient, normalizeAddress } from "../client/createKofiClient.ts";
 import { KofiError } from "../errors/KofiError.ts";
 
@@ -21,6 +21,11 @@ export interface WalletCoreLike {
     data: InputEntryFunctionData;
     options?: Record<string, unknown>;
   }): Promise<{ hash: string }>;
+  /** Signs without submitting (wallet-adapter-core 4+): used for sponsored (fee payer) transactions. */
+  signTransaction?(input: {
+    transactionOrPayload: SimpleTransaction;
+    asFeePayer?: boolean;
+  }): Promise<unknown>;
 }
 
 /** The part of an AIP-62 (wallet-standard) Aptos wallet the SDK uses. */
@@ -29,6 +34,11 @@ export interface Aip62WalletLike {
     readonly "aptos:signAndSubmitTransaction"?: {
       readonly version?: string;
       signAndSubmitTransaction(input: unknown): Promise<unknown>;
+    };
+    /** Signs without submitting: used for sponsored (fee payer) transactions, given the raw transaction. */
+    readonly "aptos:signTransaction"?: {
+      readonly version?: string;
+      signTransaction(transaction: SimpleTransaction, asFeePayer?: boolean): Promise<unknown>;
     };
     readonly "aptos:account"?: { account(): Promise<{ address: unknown; publicKey?: unknown }> };
     readonly "aptos:network"?: { network(): Promise<{ chainId?: number; name?: string }> };
@@ -49,6 +59,8 @@ export interface MinimalSigner {
     data: InputEntryFunctionData;
     payload: InputEntryFunctionData;
   }): Promise<{ hash: string } | string>;
+  /** Optional: signs without submitting (an `AccountAuthenticator`); needed for sponsored transactions. */
+  signTransaction?(transaction: SimpleTransaction): Promise<unknown>;
 }
 
 export type SignerKind = "account" | "wallet-core" | "aip62" | "minimal";

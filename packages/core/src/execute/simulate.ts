@@ -1,8 +1,9 @@
-import type {
-  InputGenerateTransactionOptions,
-  PublicKey,
-  SimpleTransaction,
-  UserTransactionResponse,
+import {
+  AccountAddress,
+  type InputGenerateTransactionOptions,
+  type PublicKey,
+  type SimpleTransaction,
+  type UserTransactionResponse,
 } from "@aptos-labs/ts-sdk";
 import type { KofiClient } from "../client/createKofiClient.ts";
 import { KofiError } from "../errors/KofiError.ts";
@@ -11,6 +12,7 @@ import { type KofiEvent, parseKofiEvents } from "../events/parseEvents.ts";
 import { type Received, receivedFromEvents } from "../events/received.ts";
 import type { KofiAction, PreparedAction } from "./action.ts";
 import { assertSignerNetwork, type KofiSigner, signerInfo } from "./signer.ts";
+import { type Sponsor, sponsorAddress, withFeePayer } from "./sponsor.ts";
 
 /** One state change of a simulated transaction, summarised (`changes` of the node's JSON). */
 export interface ChangeSummary {
@@ -42,6 +44,11 @@ export interface SimulationResult<Q = unknown> {
   received: Received;
   /** The state changes, summarised. */
   changes: ChangeSummary[];
+  /**
+   * Sponsored: the fee payer the simulation charged `fee` to (the sponsor's address, or `0x0` when the sponsor
+   * declared none: Aptos fullnodes then charge nobody). Undefined: the sender pays.
+   */
+  feePayer?: `0x${string}`;
   /** The simulation used the signer's public key; false: simulated without an authenticator (no key exposed). */
   withPublicKey: boolean;
   /** The prepared action that was simulated: pass it to `execute` to sign exactly this payload. */
@@ -53,19 +60,26 @@ export interface SimulationResult<Q = unknown> {
 export interface SimulateOptions {
   /** Transaction options passed to the ts-sdk builder (gas, expiry, sequence number). */
   transactionOptions?: InputGenerateTransactionOptions;
+  /** Simulate the transaction sponsored by this fee payer (the user pays no gas); see `Sponsor`. */
+  sponsor?: Sponsor;
 }
 
-/** Builds the transaction for `sender` with the ABI attached (no module fetch). */
+/**
+ * Builds the transaction for `sender` with the ABI attached (no module fetch). `withFeePayer`: a fee payer
+ * (sponsored) transaction, fee payer `0x0` until the sponsor signs (the ts-sdk's `withFeePayer` flow).
+ */
 export function buildKofiTransaction(
   client: KofiClient,
   sender: string,
   prepared: Pick<PreparedAction, "payload">,
   transactionOptions: InputGenerateTransactionOptions | undefined,
+  withFeePayer = false,
 ): Promise<SimpleTransaction> {
   return client.aptos.transaction.build.simple({
     sender,
     data: prepared.payload,
     ...(transactionOptions ? { options: transactionOptions } : {}),
+    ...(withFeePayer ? { withFeePayer: true } : {}),
   });
 }
 
@@ -135,6 +149,9 @@ export async function simulateTransaction<Q>(
     events,
     received: receivedFromEvents(events, sim.sender),
     changes: (sim.changes ?? []).map(summarize),
+    ...(transaction.feePayerAddress
+      ? { feePayer: transaction.feePayerAddress.toStringLong() as `0x${string}` }
+      : {}),
     withPublicKey: publicKey !== undefined,
     prepared,
     transaction: sim,
@@ -156,6 +173,9 @@ export async function simulateTransaction<Q>(
  * wallet that exposes none) it simulates without an authenticator (`withPublicKey: false`). Requests: the
  * action's quote (if not prepared), the gas price estimate and the account's sequence number (ts-sdk builder),
  * and the simulation. Errors the node raises before execution (e.g. `sequence_number`, `network`) are thrown.
+ *
+ * With `sponsor`, the fee payer transaction is simulated, charged to the sponsor's declared address (or `0x0`,
+ * charged to nobody on Aptos fullnodes); the sponsor is not asked to sign.
  */
 export async function simulate<Q>(
   client: KofiClient,
@@ -167,12 +187,16 @@ export async function simulate<Q>(
     const info = await signerInfo(signer);
     assertSignerNetwork(client, info);
     const prepared = "prepare" in action ? await action.prepare(client) : action;
-    const transaction = await buildKofiTransaction(
+    const built = await buildKofiTransaction(
       client,
       info.address,
       prepared,
       options.transactionOptions,
+      options.sponsor !== undefined,
     );
+    const transaction = options.sponsor
+      ? withFeePayer(built, sponsorAddress(options.sponsor) ?? AccountAddress.ZERO)
+      : built;
     return await simulateTransaction(client, transaction, info.publicKey, prepared);
   } catch (e) {
     throw toKofiError(e, { kofiAddress: client.kofiAddress });
