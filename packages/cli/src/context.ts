@@ -18,6 +18,11 @@ export interface Options {
   seed?: string | undefined;
   "dry-run"?: boolean | undefined;
   yes?: boolean | undefined;
+  /** keeper */
+  state?: string | undefined;
+  interval?: string | undefined;
+  once?: boolean | undefined;
+  "max-failed-ratio"?: string | undefined;
 }
 
 export interface Ctx {

@@ -10,6 +10,7 @@ import {
 } from "./commands/actions.ts";
 import { ADMIN_USAGE, adminCommand } from "./commands/admin.ts";
 import { exitCommand } from "./commands/exit.ts";
+import { KEEPER_USAGE, keeperCommand } from "./commands/keeper.ts";
 import { addresses, balance, tickets } from "./commands/position.ts";
 import { status } from "./commands/status.ts";
 import { transferCommand } from "./commands/transfer.ts";
@@ -33,9 +34,10 @@ const COMMANDS: Record<string, (ctx: Ctx) => Promise<number>> = {
   transfer: transferCommand,
   exit: exitCommand,
   admin: adminCommand,
+  keeper: keeperCommand,
 };
 
-export const USAGE = actionsUsage(ADMIN_USAGE);
+export const USAGE = actionsUsage(ADMIN_USAGE, KEEPER_USAGE);
 
 /** Input errors: the message alone is the whole story (one line, nothing was sent). */
 const INPUT_CODES = new Set(["invalid_amount", "invalid_address", "invalid_argument", "invalid_config"]);
@@ -62,6 +64,10 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         cap: { type: "string" },
         seed: { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        state: { type: "string" },
+        interval: { type: "string" },
+        once: { type: "boolean", default: false },
+        "max-failed-ratio": { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         help: { type: "boolean", short: "h", default: false },
       },

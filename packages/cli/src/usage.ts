@@ -1,5 +1,5 @@
 /** The `kofi --help` text; the admin actions' lines come from their table. */
-export function actionsUsage(adminUsage: string): string {
+export function actionsUsage(adminUsage: string, keeperUsage = ""): string {
   return `Usage: kofi <command> [arguments] [options]
 
 Commands
@@ -18,6 +18,7 @@ Commands
                             instant exit through DEXes (lists options; --best/--venue swaps)
   admin <action> ...        operator actions (admin key), each simulated and shown before signing:
 ${adminUsage}
+${keeperUsage}
 
 Options
   --network <name>          mainnet | testnet | devnet | local | custom (default: local, or KOFI_NETWORK)
