@@ -164,6 +164,12 @@ export {
   transferStkapt,
   transferTokenPayload,
 } from "./tokens/transfer.ts";
+export {
+  type ExpectedAprEffect,
+  expectedAprEffect,
+  grossAprPpm,
+  poolExpectedAprPpm,
+} from "./validators/expectedApr.ts";
 export { FRAMEWORK_VIEWS, type FrameworkView, readFrameworkView } from "./validators/framework.ts";
 export {
   type ProposalCounts,
@@ -179,6 +185,20 @@ export {
   observedRewardRate,
   type PoolStakeSample,
 } from "./validators/rewardRate.ts";
+export {
+  CONCENTRATION_PENALTY_PPM_PER_BPS,
+  DEFAULT_MAX_SHARE_BPS,
+  type IneligibleReason,
+  type PoolScore,
+  PPM,
+  proposalRatioPpm,
+  proposeWeights,
+  rewardRatioPpm,
+  type ScoreOptions,
+  type ScoringInput,
+  type ScoringPool,
+  type WeightProposal,
+} from "./validators/score.ts";
 export {
   applyStake,
   applyUnstake,

@@ -12,16 +12,20 @@ afterAll(async () => {
 });
 
 describe("readValidatorPools (localnet over HTTP)", () => {
-  it("reads every protocol pool from real 0x1 views, 2 + 5n requests, no ABI fetch", async () => {
+  it("reads every protocol pool from real 0x1 views, 3 + 5n requests, no ABI fetch", async () => {
     const proxy = await countingProxy(net.url);
     try {
       const client = localClient(net, `${proxy.url}/v1`);
       const r = await readValidatorPools(client);
       expect(r.pools.map((p) => p.pool)).toEqual(net.validators.map((v) => v.toLowerCase()));
       expect(r.pools.map((p) => p.weightBps)).toEqual([4000n, 3000n, 3000n]);
-      expect(r.requests).toBe(2 + 5 * r.pools.length);
+      expect(r.requests).toBe(3 + 5 * r.pools.length);
       expect(proxy.requests.length).toBe(r.requests);
-      expect(proxy.requests.every((q) => q.method === "POST" && q.path === "/v1/view")).toBe(true);
+      const views = proxy.requests.filter((q) => q.method === "POST" && q.path === "/v1/view");
+      expect(views.length).toBe(r.requests - 1);
+      expect(proxy.requests.filter((q) => q.method === "GET").map((q) => q.path)).toEqual([
+        "/v1/accounts/0x1/resource/0x1::reconfiguration::Configuration",
+      ]);
       expect(r.totalWeightBps).toBe(10_000n);
       expect(r.rewardRate.denominator > 0n && r.rewardRate.numerator > 0n).toBe(true);
       for (const p of r.pools) {

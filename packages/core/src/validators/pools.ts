@@ -1,6 +1,7 @@
 import type { KofiClient } from "../client/createKofiClient.ts";
 import { big, type ReadOptions } from "../client/view.ts";
 import { isKofiError } from "../errors/KofiError.ts";
+import { toKofiError } from "../errors/toKofiError.ts";
 import { kofiConstants } from "../generated/abi.ts";
 import { getProtocolState } from "../protocol/state.ts";
 import { readFrameworkView } from "./framework.ts";
@@ -59,6 +60,8 @@ export interface ValidatorPoolReading {
 export interface ValidatorPoolsReading {
   /** Chain time of the read, seconds. */
   nowSecs: bigint;
+  /** The chain's epoch (`0x1::reconfiguration::Configuration.epoch`; proposal counts reset at each epoch end). */
+  epoch: bigint;
   epochIntervalSecs: bigint;
   /** `0x1::staking_config::reward_rate()`: gross rewards per epoch as `numerator / denominator` of the stake. */
   rewardRate: { numerator: bigint; denominator: bigint };
@@ -66,11 +69,13 @@ export interface ValidatorPoolsReading {
   maxCommissionBps: bigint;
   /** What the enabled pools' weights must sum to (`staking_manager::TOTAL_WEIGHT_BPS`). */
   totalWeightBps: bigint;
+  /** The protocol fee on rewards (bps). */
+  feeBps: bigint;
   /** APT octas the protocol has staked (`staking_manager::total_staked_apt`) and holds idle. */
   totalStakedApt: bigint;
   idleApt: bigint;
   pools: ValidatorPoolReading[];
-  /** HTTP requests this read made (`2 + 5 × pools`, see {@link readValidatorPools}). */
+  /** HTTP requests this read made (`3 + 5 × pools`, see {@link readValidatorPools}). */
   requests: number;
 }
 
@@ -80,6 +85,20 @@ export interface ReadValidatorPoolsOptions extends ReadOptions {
 }
 
 const u = (v: unknown) => big(v);
+
+/** `GET /v1/accounts/0x1/resource/0x1::reconfiguration::Configuration`: the chain's epoch. */
+async function readEpoch(client: KofiClient, read: ReadOptions): Promise<bigint> {
+  try {
+    const r = await client.aptos.getAccountResource<{ epoch: string }>({
+      accountAddress: "0x1",
+      resourceType: "0x1::reconfiguration::Configuration",
+      ...(read.ledgerVersion === undefined ? {} : { options: { ledgerVersion: read.ledgerVersion } }),
+    });
+    return u(r.epoch);
+  } catch (e) {
+    throw toKofiError(e, { kofiAddress: client.kofiAddress });
+  }
+}
 
 /** A 0x1 view that aborts (no ValidatorConfig, index out of this epoch's table) reads as `null`. */
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
@@ -97,12 +116,13 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
  * commission now and next cycle, this epoch's proposal counts, allowlisting, and (with `options.previous`)
  * the observed reward rate. Only views of the real `0x1` framework and the Kofi gateway.
  *
- * Requests (each one `POST /v1/view`, no ABI fetch): `gateway::protocol_state` (pools, weights, caps, protocol
- * stake, commission now and next, `delegator_allowlisted`, validator activity: one request for all pools) and
- * `staking_config::reward_rate`, then per pool, concurrently: `stake::get_validator_state`,
+ * Requests (no ABI fetch): `gateway::protocol_state` (pools, weights, caps, protocol stake, commission now and
+ * next, `delegator_allowlisted`, validator activity: one `POST /v1/view` for all pools),
+ * `staking_config::reward_rate` and the `0x1::reconfiguration::Configuration` resource (the epoch; `current_epoch`
+ * is no view on the real chain), then per pool, concurrently: `stake::get_validator_state`,
  * `delegation_pool::get_delegation_pool_stake`, `delegation_pool::allowlisting_enabled`,
  * `stake::get_validator_index`, then `stake::get_current_epoch_proposal_counts` (skipped without an index).
- * Total `2 + 5n` for `n` pools (17 for the three genesis pools), in 3 rounds of latency.
+ * Total `3 + 5n` for `n` pools (18 for the three genesis pools), in 3 rounds of latency.
  *
  * The node has no batch view endpoint; a read at one `options.ledgerVersion` is consistent across requests
  * (the localnet serves the latest state whatever the version).
@@ -112,10 +132,11 @@ export async function readValidatorPools(
   options: ReadValidatorPoolsOptions = {},
 ): Promise<ValidatorPoolsReading> {
   const read = { ...(options.ledgerVersion === undefined ? {} : { ledgerVersion: options.ledgerVersion }) };
-  let requests = 2;
-  const [state, [num, den]] = await Promise.all([
+  let requests = 3;
+  const [state, [num, den], reconfig] = await Promise.all([
     getProtocolState(client, read),
     readFrameworkView(client, "staking_config::reward_rate", [], read),
+    readEpoch(client, read),
   ]);
   const pools = await Promise.all(
     state.validators.map(async (v): Promise<ValidatorPoolReading> => {
@@ -154,8 +175,8 @@ export async function readValidatorPools(
       const before = options.previous?.pools.find((p) => p.pool === v.pool);
       if (before && options.previous) {
         reading.observed = observedRewardRate(
-          { atSecs: options.previous.nowSecs, ...before.protocolStake },
-          { atSecs: state.nowSecs, ...reading.protocolStake },
+          { atSecs: options.previous.nowSecs, epoch: options.previous.epoch, ...before.protocolStake },
+          { atSecs: state.nowSecs, epoch: reconfig, ...reading.protocolStake },
         );
       }
       return reading;
@@ -163,9 +184,11 @@ export async function readValidatorPools(
   );
   return {
     nowSecs: state.nowSecs,
+    epoch: reconfig,
     epochIntervalSecs: state.epochIntervalSecs,
     rewardRate: { numerator: u(num), denominator: u(den) },
     maxCommissionBps: state.maxCommissionBps,
+    feeBps: state.feeBps,
     totalWeightBps: kofiConstants.staking_manager.TOTAL_WEIGHT_BPS.value,
     totalStakedApt: state.totalStakedApt,
     idleApt: state.idleApt,

@@ -5,6 +5,8 @@ import { MAX_PLAUSIBLE_APR_PPM } from "../protocol/protocolApr.ts";
 export interface PoolStakeSample {
   /** Chain time of the read, seconds. */
   atSecs: bigint;
+  /** The chain's epoch at the read (`0x1::reconfiguration::Configuration.epoch`), when known. */
+  epoch?: bigint;
   /** The protocol's active stake in the pool, octas. */
   active: bigint;
   /** The protocol's pending_inactive stake in the pool, octas (still earning until the lockup ends). */
@@ -18,7 +20,16 @@ export type ObservedRateUnavailable = "no_elapsed_time" | "no_stake" | "stake_de
  * earning stake (active + pending_inactive), net of the operator's commission and of missed proposals.
  */
 export type ObservedRewardRate =
-  | { ok: true; aprPpm: bigint; rewardOctas: bigint; elapsedSecs: bigint }
+  | {
+      ok: true;
+      aprPpm: bigint;
+      /** Earning stake growth between the samples, octas, and the earning stake at the first sample. */
+      rewardOctas: bigint;
+      principal: bigint;
+      elapsedSecs: bigint;
+      /** Epoch ends between the samples (rewards are paid at each), when both samples know their epoch. */
+      epochs?: bigint;
+    }
   | { ok: false; reason: ObservedRateUnavailable; elapsedSecs: bigint };
 
 /**
@@ -41,5 +52,13 @@ export function observedRewardRate(from: PoolStakeSample, to: PoolStakeSample): 
   const rewardOctas = after - before;
   const aprPpm = (rewardOctas * 1_000_000n * SECONDS_PER_YEAR) / (before * elapsedSecs);
   if (aprPpm > MAX_PLAUSIBLE_APR_PPM) return { ok: false, reason: "implausible", elapsedSecs };
-  return { ok: true, aprPpm, rewardOctas, elapsedSecs };
+  const epochs = from.epoch !== undefined && to.epoch !== undefined ? to.epoch - from.epoch : undefined;
+  return {
+    ok: true,
+    aprPpm,
+    rewardOctas,
+    principal: before,
+    elapsedSecs,
+    ...(epochs === undefined ? {} : { epochs }),
+  };
 }
