@@ -12,7 +12,7 @@ export async function run(): Promise<Figure[]> {
   const runs = Number(process.env.KOFI_PROPERTY_RUNS ?? 10_000);
   const stats = new Stats();
   const t0 = performance.now();
-  await checkSequences({ numRuns: runs, stats, evictions: false });
+  await checkSequences({ numRuns: runs, stats });
   const secs = (performance.now() - t0) / 1000;
   const how =
     "random sequences of up to 30 actions on the Kofi Move, every property checked after every step";

@@ -75,9 +75,11 @@ module kofi::rewards {
         sync();
     }
 
-    /// Releases the stream, then books `controlled - liabilities` (if positive) as rewards.
+    /// Recovers evicted stake paid into the protocol account (`staking_manager::recover_evicted`), releases the
+    /// stream, then books `controlled - liabilities` (if positive) as rewards.
     /// Called first by every state-changing gateway entry.
     public(package) fun sync() acquires AprHistory, Rewards {
+        staking_manager::recover_evicted();
         let now = timestamp::now_seconds();
         vault::release_stream(now);
         let controlled = staking_manager::controlled_apt();

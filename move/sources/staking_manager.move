@@ -83,6 +83,32 @@ module kofi::staking_manager {
         buckets: vector<UnlockBucket>,
     }
 
+    /// The protocol account's APT that `idle_apt` does not count, as last measured (`unbooked_apt`: donations),
+    /// and the pools whose eviction has been reconciled; stored at the protocol account. Every movement of APT
+    /// the protocol makes is measured into `idle_apt`, so the protocol account's balance less `idle_apt` changes
+    /// only by transactions of others: donations, and the framework paying out the protocol's inactive stake
+    /// when a pool's owner evicts it (`recover_evicted`).
+    struct EvictionLedger has key {
+        unbooked_apt: u64,
+        evicted: vector<address>,
+    }
+
+    #[event]
+    /// APT that an eviction paid out of the protocol's inactive stake into the protocol account (outside any
+    /// protocol transaction) was recovered into `idle_apt`; `pools` are the pools first seen evicted.
+    struct EvictionRecovered has drop, store {
+        pools: vector<address>,
+        amount: u64,
+    }
+
+    #[event]
+    /// `rebalance` delegated idle APT; the framework's add-stake fee and share rounding it cost (the drop of
+    /// controlled APT) were charged to `protocol_equity`, so kAPT and tickets stay fully backed.
+    struct RebalanceCharged has drop, store {
+        delegated: u64,
+        charged: u64,
+    }
+
     #[event]
     /// A pool joined the validator set with its seed.
     struct PoolAdded has drop, store {
@@ -141,11 +167,15 @@ module kofi::staking_manager {
         move_to(kofi, Pools { pools: vector::empty<PoolConfig>(), idle_apt: 0, protocol_equity: 0 });
         move_to(kofi, ClaimReserve { reserved_apt: 0 });
         move_to(kofi, OpenUnlocks { buckets: vector::empty<UnlockBucket>() });
+        move_to(&config::protocol_signer(), EvictionLedger { unbooked_apt: 0, evicted: vector::empty<address>() });
     }
 
     // ---------------------------------------------------------------- admin entries
 
-    /// Adds a delegation pool with weight 0, staking `seed_apt` from the admin as protocol equity.
+    /// Adds a delegation pool with weight 0, staking `seed_apt` from the admin as protocol equity. The equity booked
+    /// is the measured active-stake increase (`PoolAdded.staked`: the seed less the framework's add-stake fee),
+    /// what the framework credits the protocol; the fee it refunds to the pool at the epoch end comes back pro rata
+    /// as rewards.
     public entry fun add_pool(admin: &signer, pool: address, cap: u64, seed_apt: u64) acquires Pools {
         config::assert_admin(admin);
         assert!(delegation_pool::delegation_pool_exists(pool), error::invalid_argument(E_NOT_DELEGATION_POOL));
@@ -157,7 +187,7 @@ module kofi::staking_manager {
         let (staked, _side) = delegate_to(pool, seed_apt);
         let state = borrow_global_mut<Pools>(@kofi);
         vector::push_back(&mut state.pools, PoolConfig { pool, weight_bps: 0, cap, enabled: true });
-        state.protocol_equity = state.protocol_equity + seed_apt;
+        state.protocol_equity = state.protocol_equity + staked;
         event::emit(PoolAdded { pool, cap, seed_apt, staked });
     }
 
@@ -212,8 +242,13 @@ module kofi::staking_manager {
     /// Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the
     /// idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that
     /// cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what
-    /// the eligible pools together can take. Moves only the protocol's own APT. Event `Delegated` per pool.
-    public entry fun rebalance(_caller: &signer) acquires Pools, ClaimReserve, OpenUnlocks {
+    /// the eligible pools together can take. Moves only the protocol's own APT. The framework's add-stake fee (and
+    /// share rounding) is charged to `protocol_equity`, measured as the drop of controlled APT, so kAPT and
+    /// tickets stay fully backed; the amount is limited to what the equity can pay the quoted fee for (one octa of
+    /// rounding per pool added). Recovers evicted stake first (`recover_evicted`). Events `Delegated` per pool and
+    /// `RebalanceCharged`.
+    public entry fun rebalance(_caller: &signer) acquires Pools, ClaimReserve, OpenUnlocks, EvictionLedger {
+        recover_evicted();
         sweep_all();
         fold_matured();
         let idle = borrow_global<Pools>(@kofi).idle_apt;
@@ -222,20 +257,36 @@ module kofi::staking_manager {
         let room = deposit_capacity();
         if (amount > room) { amount = room; };
         if (amount < MIN_REBALANCE_APT) return;
+        // the fee is paid from equity: delegate only what the equity can pay for
+        let equity = borrow_global<Pools>(@kofi).protocol_equity;
+        let cost = quote_delegation_cost(amount);
+        if (cost > equity) {
+            amount = ((((amount as u128) * (equity as u128)) / (cost as u128)) as u64);
+            if (amount < MIN_REBALANCE_APT || quote_delegation_cost(amount) > equity) return;
+        };
+        let before = controlled_apt();
         {
             let state = borrow_global_mut<Pools>(@kofi);
             state.idle_apt = state.idle_apt - amount;
         };
         delegate(amount);
+        let after = controlled_apt();
+        let charged = if (before > after) { before - after } else { 0 };
+        let state = borrow_global_mut<Pools>(@kofi);
+        if (charged > state.protocol_equity) { charged = state.protocol_equity; };
+        state.protocol_equity = state.protocol_equity - charged;
+        event::emit(RebalanceCharged { delegated: amount, charged });
     }
 
     /// Permissionless (any signer): withdraws the protocol's withdrawable stake in `pool` (inactive, or
     /// pending_inactive of a validator that left the set once its lockup passed) into idle APT. This recovers
     /// stake a pool's owner evicted or a departed validator left behind; claims pay from idle APT whichever pool
-    /// their ticket named. `E_POOL_NOT_FOUND` for a pool outside the set. Event `InactiveWithdrawn`.
-    public entry fun withdraw_inactive_stake(_caller: &signer, pool: address) acquires Pools {
+    /// their ticket named. Recovers evicted stake first (`recover_evicted`). `E_POOL_NOT_FOUND` for a pool
+    /// outside the set. Event `InactiveWithdrawn`.
+    public entry fun withdraw_inactive_stake(_caller: &signer, pool: address) acquires Pools, EvictionLedger {
         let (found, _) = find_index(pool);
         assert!(found, error::not_found(E_POOL_NOT_FOUND));
+        recover_evicted();
         let amount = withdraw_inactive(pool);
         event::emit(InactiveWithdrawn { pool, amount });
     }
@@ -563,9 +614,61 @@ module kofi::staking_manager {
         aptos_account::transfer(&config::protocol_signer(), to, amount);
     }
 
-    /// Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT.
-    public(package) fun controlled_apt(): u64 acquires Pools {
-        total_staked_apt() + borrow_global<Pools>(@kofi).idle_apt
+    /// Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT,
+    /// plus evicted stake paid into the protocol account and not yet recovered (`recoverable_evicted`).
+    public(package) fun controlled_apt(): u64 acquires Pools, EvictionLedger {
+        let (pending, _) = recoverable_evicted();
+        total_staked_apt() + borrow_global<Pools>(@kofi).idle_apt + pending
+    }
+
+    /// Recovers into `idle_apt` the APT an eviction paid into the protocol account (see `recoverable_evicted`)
+    /// and records the protocol account's APT outside `idle_apt` anew; returns the amount recovered. Called first
+    /// by every state-changing gateway entry (through `rewards::sync`), `rebalance` and `withdraw_inactive_stake`.
+    /// Event `EvictionRecovered` when a pool is first seen evicted.
+    public(package) fun recover_evicted(): u64 acquires Pools, EvictionLedger {
+        let protocol = config::protocol_address();
+        if (!exists<EvictionLedger>(protocol)) {
+            // a package upgraded from a release without the ledger: what the account holds outside idle APT now
+            // stays unbooked (an eviction before the upgrade is recovered by the admin, not here)
+            let unbooked_apt = outside_idle(protocol);
+            move_to(&config::protocol_signer(), EvictionLedger { unbooked_apt, evicted: vector::empty<address>() });
+        };
+        let (amount, newly) = recoverable_evicted();
+        add_idle(amount);
+        let ledger = borrow_global_mut<EvictionLedger>(protocol);
+        ledger.unbooked_apt = outside_idle(protocol);
+        if (!vector::is_empty(&newly)) {
+            vector::append(&mut ledger.evicted, newly);
+            event::emit(EvictionRecovered { pools: newly, amount });
+        };
+        amount
+    }
+
+    /// What `recover_evicted` would recover now, and the pools it would first see evicted. A pool of the set where
+    /// the protocol's active stake is 0 was evicted (the protocol always keeps MIN_POOL_STAKE active, and only
+    /// `delegation_pool::evict_delegator` unlocks a delegator's stake without its signature); that eviction's
+    /// unlock first paid the protocol's inactive stake of a past lockup cycle into the protocol account. While
+    /// such a pool is newly seen, the growth of the account's APT outside `idle_apt` since it was last measured is
+    /// that payment (a balance delta: APT donated to the account alone is never counted, but APT donated between
+    /// an eviction and the next protocol transaction is counted with it, as a gift to stakers). (0, none)
+    /// otherwise.
+    public(package) fun recoverable_evicted(): (u64, vector<address>) acquires Pools, EvictionLedger {
+        let protocol = config::protocol_address();
+        let newly = vector::empty<address>();
+        if (!exists<EvictionLedger>(protocol)) return (0, newly);
+        let ledger = borrow_global<EvictionLedger>(protocol);
+        let all = &borrow_global<Pools>(@kofi).pools;
+        let i = 0;
+        while (i < vector::length(all)) {
+            let pool = vector::borrow(all, i).pool;
+            let (active, _, _) = delegation_pool::get_stake(pool, protocol);
+            if (active == 0 && !vector::contains(&ledger.evicted, &pool)) { vector::push_back(&mut newly, pool); };
+            i = i + 1;
+        };
+        if (vector::is_empty(&newly)) return (0, newly);
+        let outside = outside_idle(protocol);
+        let amount = if (outside > ledger.unbooked_apt) { outside - ledger.unbooked_apt } else { 0 };
+        (amount, newly)
     }
 
     /// The protocol's stake in every pool (active + inactive + pending_inactive).
@@ -585,7 +688,8 @@ module kofi::staking_manager {
     /// APT held by the protocol account for the protocol.
     public(package) fun idle_apt(): u64 acquires Pools { borrow_global<Pools>(@kofi).idle_apt }
 
-    /// APT staked by the admin as pool seeds.
+    /// The protocol's own APT (pool seeds, as staked: the seed less the add-stake fee), less the fees `rebalance`
+    /// paid from it.
     public(package) fun protocol_equity(): u64 acquires Pools { borrow_global<Pools>(@kofi).protocol_equity }
 
     /// Number of pools in the validator set.
@@ -638,6 +742,26 @@ module kofi::staking_manager {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// The protocol account's APT balance less `idle_apt` (0 when below).
+    fun outside_idle(protocol: address): u64 acquires Pools {
+        let balance = coin::balance<AptosCoin>(protocol);
+        let idle = borrow_global<Pools>(@kofi).idle_apt;
+        if (balance > idle) { balance - idle } else { 0 }
+    }
+
+    /// The framework's add-stake fee for delegating `amount` along `plan_deposit(amount)`, plus one octa of share
+    /// rounding per pool: the most controlled APT that delegation can cost.
+    fun quote_delegation_cost(amount: u64): u64 acquires Pools {
+        let (pools, amounts) = plan_deposit(amount);
+        let cost = 0;
+        let i = 0;
+        while (i < vector::length(&pools)) {
+            cost = cost + delegation_pool::get_add_stake_fee(*vector::borrow(&pools, i), *vector::borrow(&amounts, i)) + 1;
+            i = i + 1;
+        };
+        cost
+    }
 
     fun add_idle(amount: u64) acquires Pools {
         if (amount == 0) return;

@@ -1,11 +1,15 @@
 #[test_only]
 /// Tests of the protocol against hostile validators (issue 12, section 2): deposits split around caps, stake
 /// limits, allowlists and commission raises; evicted stake recovered and every ticket paid; permissionless
-/// rebalance that keeps only matured tickets' APT idle; the requester bearing unlock rounding; the largest
+/// rebalance that keeps only matured tickets' APT idle and charges its add-stake fee to the equity; stake an
+/// eviction paid into the protocol account recovered; the requester bearing unlock rounding; the largest
 /// withdrawal view; the APR's history flag.
 module kofi::hostile_validators_tests {
     use std::vector;
     use aptos_framework::account;
+    use aptos_framework::aptos_account;
+    use aptos_framework::aptos_coin::AptosCoin;
+    use aptos_framework::coin;
     use aptos_framework::delegation_pool;
     use kofi::config;
     use kofi::gateway;
@@ -22,6 +26,18 @@ module kofi::hostile_validators_tests {
         let controlled = (staking_manager::controlled_apt() as u128);
         let owed = (kapt::supply() as u128) + (withdrawals::liabilities() as u128);
         assert!(controlled >= owed, 900);
+    }
+
+    /// controlled APT >= kAPT supply + open tickets + protocol equity (nothing the protocol owes is unbacked).
+    fun assert_fully_backed() {
+        let controlled = (staking_manager::controlled_apt() as u128);
+        let owed = (kapt::supply() as u128) + (withdrawals::liabilities() as u128)
+            + (staking_manager::protocol_equity() as u128);
+        assert!(controlled >= owed, 901);
+    }
+
+    fun protocol_balance(): u64 {
+        coin::balance<AptosCoin>(config::protocol_address())
     }
 
     fun sum(v: &vector<u64>): u64 {
@@ -267,5 +283,122 @@ module kofi::hostile_validators_tests {
         assert!(enough3 && apr3 > 0 && gross3 > apr3 && window_secs >= 86400 && window_rewards > 0, 2);
         // the protocol fee (10 %) separates gross and net
         assert!(apr3 == gross3 * 9000 / 10000 || apr3 + 1 == gross3 * 9000 / 10000, 3);
+    }
+
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE, bob = @0xB0B)]
+    fun test_eviction_after_maturity_recovers_paid_out_stake(
+        aptos_framework: &signer, kofi: &signer, alice: &signer, bob: &signer
+    ) {
+        let pools = test_helpers::setup(aptos_framework, kofi);
+        let p1 = *vector::borrow(&pools, 0);
+        test_helpers::fund(alice, 1000 * ONE);
+        test_helpers::fund(bob, 100 * ONE);
+        gateway::deposit(alice, 400 * ONE, 0); // p1
+        test_helpers::end_epoch();
+        gateway::request_withdrawal(alice, 50 * ONE);
+        let ticket = *vector::borrow(&withdrawals::tickets_of(@0xA11CE), 0);
+        test_helpers::end_lockup();
+        // the ticket's stake is inactive now; the eviction's unlock pays it into the protocol account
+        let idle = staking_manager::idle_apt();
+        let balance = protocol_balance();
+        let owner = account::create_signer_for_test(@0xA1);
+        delegation_pool::enable_delegators_allowlisting(&owner);
+        delegation_pool::evict_delegator(&owner, config::protocol_address());
+        let paid_out = protocol_balance() - balance;
+        assert!(paid_out >= 50 * ONE, 0);
+        assert!(staking_manager::idle_apt() == idle, 1);
+        // counted as controlled before any protocol transaction, so nothing is unbacked meanwhile
+        let (recoverable, newly) = staking_manager::recoverable_evicted();
+        assert!(recoverable == paid_out && newly == vector[p1], 2);
+        assert_fully_backed();
+        // the claim books it into idle APT first, then pays the ticket
+        let before = coin::balance<AptosCoin>(@0xA11CE);
+        gateway::claim(alice, vector[ticket]);
+        assert!(coin::balance<AptosCoin>(@0xA11CE) - before + 1 >= 50 * ONE, 3);
+        assert!(staking_manager::idle_apt() + 50 * ONE >= idle + paid_out, 4);
+        assert_fully_backed();
+        // the eviction is reconciled once: a later donation is never counted
+        let idle_after = staking_manager::idle_apt();
+        aptos_account::transfer(bob, config::protocol_address(), 5 * ONE);
+        let (recoverable2, newly2) = staking_manager::recoverable_evicted();
+        assert!(recoverable2 == 0 && vector::is_empty(&newly2), 5);
+        rewards::sync_rewards(bob);
+        assert!(staking_manager::idle_apt() == idle_after, 6);
+    }
+
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE, bob = @0xB0B)]
+    fun test_donation_without_eviction_is_not_recovered(
+        aptos_framework: &signer, kofi: &signer, alice: &signer, bob: &signer
+    ) {
+        let pools = test_helpers::setup(aptos_framework, kofi);
+        test_helpers::fund(alice, 1000 * ONE);
+        gateway::deposit(alice, 100 * ONE, 0);
+        let idle = staking_manager::idle_apt();
+        let controlled = staking_manager::controlled_apt();
+        aptos_account::transfer(alice, config::protocol_address(), 50 * ONE);
+        assert!(staking_manager::controlled_apt() == controlled, 0);
+        staking_manager::rebalance(bob);
+        staking_manager::withdraw_inactive_stake(bob, *vector::borrow(&pools, 0));
+        assert!(staking_manager::idle_apt() == idle, 1);
+    }
+
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE, bob = @0xB0B)]
+    fun test_rebalance_charges_fee_to_equity(aptos_framework: &signer, kofi: &signer, alice: &signer, bob: &signer) {
+        test_helpers::setup(aptos_framework, kofi);
+        test_helpers::fund(alice, 1000 * ONE);
+        test_helpers::fund(bob, 1000 * ONE);
+        gateway::deposit(alice, 100 * ONE, 0);
+        gateway::deposit(bob, 100 * ONE, 0);
+        test_helpers::end_epoch();
+        // 1 APT withdrawals: the framework unlocks 10 APT each, the rest becomes idle APT at maturity
+        gateway::request_withdrawal(alice, ONE);
+        gateway::request_withdrawal(bob, ONE);
+        test_helpers::end_lockup();
+        rewards::sync_rewards(bob);
+        staking_manager::sweep_all();
+        let equity = staking_manager::protocol_equity();
+        let controlled = staking_manager::controlled_apt();
+        let idle = staking_manager::idle_apt();
+        staking_manager::rebalance(bob);
+        assert!(staking_manager::idle_apt() < idle, 0);
+        // the add-stake fee left controlled APT and was taken from the equity, octa for octa
+        let cost = controlled - staking_manager::controlled_apt();
+        assert!(cost > 0 && equity - staking_manager::protocol_equity() == cost, 1);
+        assert_fully_backed();
+    }
+
+    #[test(aptos_framework = @aptos_framework, kofi = @kofi, alice = @0xA11CE, bob = @0xB0B)]
+    fun test_rebalance_limited_to_what_equity_pays(
+        aptos_framework: &signer, kofi: &signer, alice: &signer, bob: &signer
+    ) {
+        let pools = test_helpers::setup(aptos_framework, kofi);
+        let p1 = *vector::borrow(&pools, 0);
+        staking_manager::set_weights(kofi, pools, vector[10000, 0, 0]);
+        test_helpers::fund(alice, 10000 * ONE);
+        let e = 0;
+        while (e < 5) { gateway::deposit(alice, 900 * ONE, 0); test_helpers::end_epoch(); e = e + 1; };
+        // p1 evicts the protocol; its 4,500 APT come back as idle APT after the lockup, with no ticket on them
+        let owner = account::create_signer_for_test(@0xA1);
+        delegation_pool::enable_delegators_allowlisting(&owner);
+        delegation_pool::evict_delegator(&owner, config::protocol_address());
+        staking_manager::set_weights(kofi, pools, vector[0, 0, 10000]);
+        test_helpers::end_lockup();
+        staking_manager::withdraw_inactive_stake(bob, p1);
+        let idle = staking_manager::idle_apt();
+        let equity = staking_manager::protocol_equity();
+        assert!(idle > 4500 * ONE && equity < 34 * ONE, 0);
+        // re-delegating it all would cost about 1 % (the test reward rate), more than the equity holds
+        staking_manager::rebalance(bob);
+        let delegated = idle - staking_manager::idle_apt();
+        assert!(delegated > 1000 * ONE && staking_manager::idle_apt() > 500 * ONE, 1);
+        assert!(staking_manager::protocol_equity() < equity / 10, 2);
+        assert_fully_backed();
+        // a second rebalance spends at most the equity left, never the users' backing
+        let equity2 = staking_manager::protocol_equity();
+        let controlled2 = staking_manager::controlled_apt();
+        staking_manager::rebalance(bob);
+        assert!(controlled2 - staking_manager::controlled_apt() <= equity2, 3);
+        assert_fully_backed();
+        assert_backed();
     }
 }

@@ -7,8 +7,9 @@
  * script: `[deposit(u1, 10 APT), request(u1, 100%), evict(pool0), advance(14d), claim(u1, #0)]`.
  *
  * Properties (each failure message names the step and the figures):
- * - backing: controlled APT >= kAPT supply + open tickets, always; + protocol equity once the first epoch has
- *   ended (the add-stake fee of the pools' seeds is booked as equity and refunded at the epoch end);
+ * - backing: controlled APT >= kAPT supply + open tickets + protocol equity, after every step from the first
+ *   (the seeds' equity is what the framework staked; rebalance's add-stake fee is charged to the equity;
+ *   stake an eviction paid into the protocol account counts until it is recovered into idle APT);
  * - the stkAPT rate never falls (no action of this protocol may lower it; a shortfall shows in backing);
  * - no value created: an account's value (APT + kAPT + stkAPT at the rate before the step + its tickets'
  *   APT) never rises through its own action; it falls by at most the quoted add-stake fee (deposits) plus a
@@ -336,13 +337,6 @@ export class Stats {
       this.rejected.set(key, (this.rejected.get(key) ?? 0) + 1);
     }
   }
-  /** Steps where backing was short by the known unlock drift only, and the largest such shortfall. */
-  knownDriftSteps = 0;
-  knownDriftMax = 0n;
-  drift(octas: bigint): void {
-    this.knownDriftSteps++;
-    if (octas > this.knownDriftMax) this.knownDriftMax = octas;
-  }
   rounding(kind: string, octas: bigint): void {
     if (octas > (this.maxRounding.get(kind) ?? -1n)) this.maxRounding.set(kind, octas);
   }
@@ -393,48 +387,12 @@ const ROUNDING_BOUND: Record<string, { octas: bigint; perShare?: boolean }> = {
   claimAll: { octas: 0n },
 };
 
-/**
- * KNOWN BUG (issue 12, section 2, "A topped-up unlock never leaves kAPT unbacked"; open on main when this was
- * written): when the framework tops an unlock up to its 10 APT pending_inactive minimum, the protocol's
- * active stake falls one octa more than its pending_inactive rises, and the ticket still pays what was
- * wanted: the protocol, not the requester, absorbs the octa and kAPT + tickets + equity is one octa short per
- * such unlock. Minimal sequence (found and shrunk by this runner): depositAndStake(u1, 1000 APT),
- * advance(2h), unstakeAndRequest(u1, 1%). While this is true, backing tolerates one octa per unlock whose
- * `Unlocked.unlocked` differs from `requested` (counted in `Stats.knownDrift`), and nothing else;
- * `attacks.test.ts` pins the bug with `it.fails`. Set false when the Move fix lands.
- */
-export const TOLERATE_KNOWN_UNLOCK_DRIFT = true;
-
-/**
- * KNOWN BUG (issue 12, section 3: "controlled APT >= kAPT + tickets + equity ... from the first epoch"):
- * `add_pool` books the whole seed as `protocol_equity`, but only `seed - add_stake fee` is staked
- * (`PoolAdded.staked`); the framework pays the fee back to the pool at the epoch end, pro rata to all its
- * delegators, so the protocol recovers it only through rewards. With a validator that produces no rewards
- * the equity stays overstated for good. Minimal sequence: proposals(pool0, 0 ok / 0 failed), advance(2h):
- * short 989,103 octas (the 11 APT seed's fee in pool0). Users' kAPT and tickets stay backed (checked
- * without tolerance). While this is true, the equity line tolerates the sum of the seeds' fees.
- */
-export const TOLERATE_KNOWN_SEED_FEE = true;
-
-/**
- * KNOWN ISSUE (found by this runner on main): `rebalance` delegates idle APT and pays the framework's add-stake
- * fee out of the backing (`Delegated.amount - staked`); the framework refunds it to the pool at the epoch end
- * pro rata only. Minimal sequence: deposit(u2, 20072271550 octas), request(u2, 100%), advance(14d),
- * claimAll(u2), depositAndStake(u0, 10 APT), rebalance. While true, the equity line tolerates those fees too.
- */
-export const TOLERATE_KNOWN_REBALANCE_FEE = true;
-
 export class SequenceRunner {
   readonly k: Kit;
   readonly users: Address[];
   readonly protocol: Address;
-  private readonly startEpoch: bigint;
   private rate: [bigint, bigint];
   private paused = [false, false, false, false];
-  /** Octas of shortfall explained by the known unlock-drift bug (one per topped-up or drifting unlock). */
-  private driftAllowance = 0n;
-  /** The seeds' add-stake fees booked as equity (known bug above). */
-  private seedFees = 0n;
 
   /** Compare the whole committed state around every rejected transaction (a JSON dump of the chain). */
   checkRejections = true;
@@ -444,12 +402,7 @@ export class SequenceRunner {
     this.k.checkInvariant = false;
     this.users = Array.from({ length: USERS }, (_, i) => this.k.user(i + 1));
     this.protocol = this.k.protocolAddress();
-    this.startEpoch = this.k.chain.epoch();
     this.rate = this.k.rate();
-    if (TOLERATE_KNOWN_SEED_FEE)
-      for (const t of this.k.chain.txs)
-        for (const e of this.k.events(t, "staking_manager::PoolAdded"))
-          this.seedFees += (e.seed_apt as bigint) - (e.staked as bigint);
   }
 
   private holdings(u: Address): Holdings {
@@ -671,12 +624,6 @@ export class SequenceRunner {
     } else if (r && mustFail) fail(i, x, `must abort ${mustFail}, succeeded`);
 
     // ---- properties
-    if (r?.success && TOLERATE_KNOWN_UNLOCK_DRIFT)
-      for (const e of k.events(r, "staking_manager::Unlocked"))
-        if (e.unlocked !== e.requested) this.driftAllowance += 1n;
-    if (r?.success && TOLERATE_KNOWN_REBALANCE_FEE)
-      for (const e of k.events(r, "staking_manager::Delegated"))
-        this.seedFees += (e.amount as bigint) - (e.staked as bigint);
     this.checkBacking(i, x);
     const rateAfter = k.rate();
     if (rateAfter[0] * rateBefore[1] < rateBefore[0] * rateAfter[1])
@@ -738,17 +685,12 @@ export class SequenceRunner {
         `controlled ${s.controlled} < kAPT + tickets ${s.userLiabilities} (short ${s.userLiabilities - s.controlled})`,
       );
     const owed = s.userLiabilities + s.equity;
-    if (this.k.chain.epoch() > this.startEpoch && s.controlled < owed) {
-      if (owed - s.controlled <= this.driftAllowance + this.seedFees) {
-        this.stats?.drift(owed - s.controlled);
-        return;
-      }
+    if (s.controlled < owed)
       fail(
         i,
         x,
-        `controlled ${s.controlled} < kAPT + tickets + equity ${owed} (short ${owed - s.controlled}; known-bug allowance: unlock drift ${this.driftAllowance}, seed and rebalance add-stake fees ${this.seedFees})`,
+        `controlled ${s.controlled} < kAPT + tickets + equity ${owed} (short ${owed - s.controlled})`,
       );
-    }
   }
 
   /** Lift every pause, let two lockup cycles pass, and claim every ticket: each must pay its APT. */

@@ -188,14 +188,14 @@ export class Kit {
     };
   }
   /**
-   * Invariant: controlled APT covers kAPT supply + open tickets. (The protocol equity is checked separately:
-   * `add_pool` books the whole seed as equity while only seed minus the add-stake fee is staked.)
+   * Invariant: controlled APT covers kAPT supply + open tickets + protocol equity (the seeds' equity is what the
+   * framework staked, and `rebalance` charges its add-stake fee to the equity).
    */
   assertSolvent(): void {
     const s = this.solvency();
     expect(
-      s.controlled >= s.userLiabilities,
-      `controlled ${s.controlled} < liabilities ${s.userLiabilities}`,
+      s.controlled >= s.userLiabilities + s.equity,
+      `controlled ${s.controlled} < kAPT + tickets ${s.userLiabilities} + equity ${s.equity}`,
     ).toBe(true);
   }
   /** Events of `type` (`module::Struct`) in a record. */

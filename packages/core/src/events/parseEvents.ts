@@ -61,6 +61,14 @@ const DECODERS = {
     unlocked: u(d.unlocked),
     sideWithdrawn: u(d.side_withdrawn),
   }),
+  "staking_manager::EvictionRecovered": (d: Record<string, unknown>) => ({
+    pools: (d.pools as unknown[]).map(a),
+    amount: u(d.amount),
+  }),
+  "staking_manager::RebalanceCharged": (d: Record<string, unknown>) => ({
+    delegated: u(d.delegated),
+    charged: u(d.charged),
+  }),
   "gateway::Deposited": (d: Record<string, unknown>) => ({
     user: a(d.user),
     pool: a(d.pool),

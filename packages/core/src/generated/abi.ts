@@ -1182,6 +1182,24 @@ export const kofiAbi = {
           return: ["u64"],
         },
         {
+          name: "recover_evicted",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64"],
+        },
+        {
+          name: "recoverable_evicted",
+          visibility: "friend",
+          is_entry: false,
+          is_view: false,
+          generic_type_params: [],
+          params: [],
+          return: ["u64", "vector<address>"],
+        },
+        {
           name: "total_staked_apt",
           visibility: "friend",
           is_entry: false,
@@ -1364,6 +1382,42 @@ export const kofiAbi = {
               name: "buckets",
               type: "vector<0x000000000000000000000000000000000000000000000000000000006b6f6669::staking_manager::UnlockBucket>",
             },
+          ],
+        },
+        {
+          name: "EvictionLedger",
+          is_native: false,
+          is_event: false,
+          is_enum: false,
+          abilities: ["key"],
+          generic_type_params: [],
+          fields: [
+            { name: "unbooked_apt", type: "u64" },
+            { name: "evicted", type: "vector<address>" },
+          ],
+        },
+        {
+          name: "EvictionRecovered",
+          is_native: false,
+          is_event: true,
+          is_enum: false,
+          abilities: ["drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "pools", type: "vector<address>" },
+            { name: "amount", type: "u64" },
+          ],
+        },
+        {
+          name: "RebalanceCharged",
+          is_native: false,
+          is_event: true,
+          is_enum: false,
+          abilities: ["drop", "store"],
+          generic_type_params: [],
+          fields: [
+            { name: "delegated", type: "u64" },
+            { name: "charged", type: "u64" },
           ],
         },
         {
@@ -2022,6 +2076,8 @@ export const kofiEvents = {
   kapt: [],
   rewards: ["RewardsSynced"],
   staking_manager: [
+    "EvictionRecovered",
+    "RebalanceCharged",
     "PoolAdded",
     "PoolDisabled",
     "WeightsChanged",
@@ -2252,7 +2308,7 @@ export const kofiDocs = {
     doc: "Reward accounting: books the growth of controlled APT over liabilities as rewards, takes the protocol fee as kAPT minted to the treasury, and streams the rest into the vault over the next epoch.",
     functions: {
       sync_rewards: "Books pending rewards; permissionless.",
-      sync: "Releases the stream, then books `controlled - liabilities` (if positive) as rewards. Called first by every state-changing gateway entry.",
+      sync: "Recovers evicted stake paid into the protocol account (`staking_manager::recover_evicted`), releases the stream, then books `controlled - liabilities` (if positive) as rewards. Called first by every state-changing gateway entry.",
       apr: "The APR over the trailing window, as of `now`: (enough_history, apr_ppm, gross_apr_ppm, window_start, window_secs, window_rewards, principal_secs). Rewards are those booked since the baseline sample plus the rewards accrued but not yet synced (`controlled - liabilities`), over the principal-seconds since the baseline (the stored integral plus the current liabilities times the time since the last sync). The baseline is the newest sample at least APR_WINDOW_SECS old, so the window is 7 days plus at most the sample spacing while syncs are frequent, and reaches back to the last sync before a quiet stretch; with a history shorter than the window, the oldest sample. `gross_apr_ppm` is the stakers' yield after validator commission; `apr_ppm` is it net of the protocol fee (the current `fee_bps`). `enough_history` is false (and both APRs 0) on a fresh chain: no sync yet, less than APR_MIN_HISTORY_SECS of history, or no principal.",
       totals: "(last_sync_secs, total_rewards, total_fees).",
     },
@@ -2260,16 +2316,17 @@ export const kofiDocs = {
   staking_manager: {
     doc: "Validator set and delegation: routes APT to delegation pools by weight, unlocks for withdrawals, withdraws inactive stake, and measures every framework call (side-effect withdrawals go to `idle_apt`).",
     functions: {
-      add_pool: "Adds a delegation pool with weight 0, staking `seed_apt` from the admin as protocol equity.",
+      add_pool:
+        "Adds a delegation pool with weight 0, staking `seed_apt` from the admin as protocol equity. The equity booked is the measured active-stake increase (`PoolAdded.staked`: the seed less the framework's add-stake fee), what the framework credits the protocol; the fee it refunds to the pool at the epoch end comes back pro rata as rewards.",
       set_weights:
         "Sets the weights of the listed pools; afterwards the enabled pools' weights must sum to 10000.",
       set_pool_cap: "Sets the most APT the protocol keeps actively staked in `pool` (checked on deposits).",
       disable_pool:
         "Disables `pool`: weight 0, no new deposits, unlocked first. Re-set the other weights with `set_weights`.",
       rebalance:
-        "Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what the eligible pools together can take. Moves only the protocol's own APT. Event `Delegated` per pool.",
+        "Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what the eligible pools together can take. Moves only the protocol's own APT. The framework's add-stake fee (and share rounding) is charged to `protocol_equity`, measured as the drop of controlled APT, so kAPT and tickets stay fully backed; the amount is limited to what the equity can pay the quoted fee for (one octa of rounding per pool added). Recovers evicted stake first (`recover_evicted`). Events `Delegated` per pool and `RebalanceCharged`.",
       withdraw_inactive_stake:
-        "Permissionless (any signer): withdraws the protocol's withdrawable stake in `pool` (inactive, or pending_inactive of a validator that left the set once its lockup passed) into idle APT. This recovers stake a pool's owner evicted or a departed validator left behind; claims pay from idle APT whichever pool their ticket named. `E_POOL_NOT_FOUND` for a pool outside the set. Event `InactiveWithdrawn`.",
+        "Permissionless (any signer): withdraws the protocol's withdrawable stake in `pool` (inactive, or pending_inactive of a validator that left the set once its lockup passed) into idle APT. This recovers stake a pool's owner evicted or a departed validator left behind; claims pay from idle APT whichever pool their ticket named. Recovers evicted stake first (`recover_evicted`). `E_POOL_NOT_FOUND` for a pool outside the set. Event `InactiveWithdrawn`.",
       delegate:
         "Delegates `amount` APT, already held by the protocol account, along `plan_deposit(amount)`. Returns the pools, in plan order, and the total measured active-stake increase. Event `Delegated` per pool.",
       plan_deposit:
@@ -2299,10 +2356,15 @@ export const kofiDocs = {
       part_ready: "Whether a ticket part unlocked in `pool` at lockup cycle `olc` can be withdrawn.",
       pay: "Pays `amount` of idle APT from the protocol account to `to`. The caller checks `idle_apt` first.",
       controlled_apt:
-        "Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT.",
+        "Controlled APT: the protocol's stake in every pool (active + inactive + pending_inactive) plus idle APT, plus evicted stake paid into the protocol account and not yet recovered (`recoverable_evicted`).",
+      recover_evicted:
+        "Recovers into `idle_apt` the APT an eviction paid into the protocol account (see `recoverable_evicted`) and records the protocol account's APT outside `idle_apt` anew; returns the amount recovered. Called first by every state-changing gateway entry (through `rewards::sync`), `rebalance` and `withdraw_inactive_stake`. Event `EvictionRecovered` when a pool is first seen evicted.",
+      recoverable_evicted:
+        "What `recover_evicted` would recover now, and the pools it would first see evicted. A pool of the set where the protocol's active stake is 0 was evicted (the protocol always keeps MIN_POOL_STAKE active, and only `delegation_pool::evict_delegator` unlocks a delegator's stake without its signature); that eviction's unlock first paid the protocol's inactive stake of a past lockup cycle into the protocol account. While such a pool is newly seen, the growth of the account's APT outside `idle_apt` since it was last measured is that payment (a balance delta: APT donated to the account alone is never counted, but APT donated between an eviction and the next protocol transaction is counted with it, as a gift to stakers). (0, none) otherwise.",
       total_staked_apt: "The protocol's stake in every pool (active + inactive + pending_inactive).",
       idle_apt: "APT held by the protocol account for the protocol.",
-      protocol_equity: "APT staked by the admin as pool seeds.",
+      protocol_equity:
+        "The protocol's own APT (pool seeds, as staked: the seed less the add-stake fee), less the fees `rebalance` paid from it.",
       pool_count: "Number of pools in the validator set.",
       pool_at: "Pool `i`: (pool, weight_bps, cap, enabled).",
       validator_active: "Whether `pool` is an active validator.",
