@@ -98,6 +98,11 @@ export interface ExecuteMeta {
   chargeGas?: boolean;
   /** Simulation: run and report, never commit or record. */
   simulate?: boolean;
+  /**
+   * Record a failed call as a failed transaction (default true). False for staged actions (the admin
+   * endpoints): a call that aborts commits nothing and leaves no transaction in the log.
+   */
+  recordFailure?: boolean;
   /** Who pays gas: the fee payer of a sponsored transaction (default the sender). */
   gasPayer?: Address;
   /**
@@ -394,7 +399,8 @@ export class Chain {
     } else if (success && accountExists(ctx, sender)) {
       bumpSequenceNumber(ctx, sender);
     }
-    const changes = meta.simulate ? ctx.journal.changes() : ctx.journal.commit();
+    const discard = meta.simulate || (!success && meta.recordFailure === false);
+    const changes = discard ? ctx.journal.changes() : ctx.journal.commit();
     const r: TxRecord = {
       type: "user_transaction",
       version: this.version,
@@ -420,7 +426,9 @@ export class Chain {
       timestampUs: this.nowMicros(),
       returned,
     };
-    if (!meta.simulate) this.record(r);
+    if (!discard) this.record(r);
+    // a discarded failure leaves no trace, not even a consumed internal hash
+    else if (!meta.simulate && meta.hash === undefined) this.internalNonce -= 1n;
     return r;
   }
 

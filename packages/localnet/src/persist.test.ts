@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Account, Aptos, AptosConfig, Ed25519PrivateKey, Network } from "@aptos-labs/ts-sdk";
 import { describe, expect, it } from "vitest";
 import { startLocalnet } from "./index.ts";
+import { MAX_ADVANCE_EPOCHS, MAX_ADVANCE_SECS } from "./node/server.ts";
 
 describe("persistence (--state) and time control", () => {
   it("a restart from the state file loses nothing: balances, sequence numbers, transactions, time", async () => {
@@ -82,6 +83,15 @@ describe("persistence (--state) and time control", () => {
         body: JSON.stringify({ seconds: -1 }),
       });
       expect(bad.status).toBe(400);
+      // bounded: above the documented maximum a clear 400 in the Aptos error shape, and the clock does not move
+      for (const body of [{ seconds: String(MAX_ADVANCE_SECS + 1n) }, { epochs: MAX_ADVANCE_EPOCHS + 1 }]) {
+        const over = await fetch(`${a.url}/admin/advance`, { method: "POST", body: JSON.stringify(body) });
+        expect(over.status).toBe(400);
+        const e = (await over.json()) as Record<string, unknown>;
+        expect(e.error_code).toBe("invalid_input");
+        expect(e.vm_error_code).toBeNull();
+        expect(e.message).toMatch(/at most/);
+      }
       const info = (await (await fetch(`${a.url}/admin/info`)).json()) as Record<string, unknown>;
       expect(info.epoch).toBe("5");
       expect(info.kofi_address).toBe(a.kofiAddress);

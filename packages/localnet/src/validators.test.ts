@@ -52,9 +52,22 @@ describe("staging validators (admin endpoints, JS API)", () => {
     const kofi = holders.find((h) => !/^0x0+$/.test(h) && BigInt(h) !== BigInt(owner)) as string;
     expect(kofi).toBeDefined();
     // the real entry function refuses an eviction while allowlisting is off
+    const ledger = async () =>
+      ((await (await fetch(ln.nodeUrl)).json()) as { ledger_version: string }).ledger_version;
+    const versionBefore = await ledger();
     const refused = await post(`/admin/validators/${x}/evict`, { delegator: kofi });
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/EDELEGATORS_ALLOWLISTING_NOT_ENABLED\(0x30018\)/);
+    // the Aptos error shape, and nothing changed: no failed transaction in the log, no resource written
+    expect(Object.keys(refused.body).sort()).toEqual(["error_code", "message", "vm_error_code"]);
+    expect(refused.body.error_code).toBe("vm_error");
+    expect(await ledger()).toBe(versionBefore);
+    expect(await view("delegation_pool::allowlisting_enabled", [x])).toEqual([false]);
+    // the same for a staged change the framework model refuses (minimum stake above the maximum)
+    const limits = await post("/admin/stake_limits", { minimum_stake: "2", maximum_stake: "1" });
+    expect(limits.status).toBe(400);
+    expect(limits.body.error_code).toBe("vm_error");
+    expect(await ledger()).toBe(versionBefore);
     await ln.advance({ epochs: 1 });
     const [before] = (await view("delegation_pool::get_stake", [x, kofi])) as string[];
     expect(BigInt(before as string)).toBeGreaterThanOrEqual(11n * APT - 10n);

@@ -110,6 +110,8 @@ function run(chain: Chain, sender: Address, fn: string, args: unknown[], body: (
       },
       {
         chargeGas: false,
+        // a staged action that aborts changes nothing and is not logged
+        recordFailure: false,
         payload: {
           type: "entry_function_payload",
           function: fn,
@@ -121,7 +123,7 @@ function run(chain: Chain, sender: Address, fn: string, args: unknown[], body: (
   } catch (e) {
     throw new StageError(e instanceof Error ? e.message : String(e));
   }
-  if (!r.success) throw new StageError(r.vmStatus, r.hash);
+  if (!r.success) throw new StageError(r.vmStatus);
   return { hash: r.hash, vmStatus: r.vmStatus };
 }
 

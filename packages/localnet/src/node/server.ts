@@ -43,6 +43,13 @@ export interface NodeOptions {
 }
 
 const MAX_BODY = 2 * 1024 * 1024;
+/**
+ * Largest `POST /admin/advance` (400 `invalid_input` above): 400 days, a year plus a lockup cycle. Every epoch
+ * boundary on the way is walked (rewards, lockups, validator set), so an unbounded value held the node.
+ */
+export const MAX_ADVANCE_SECS = 400n * 86_400n;
+/** Largest `epochs` of `POST /admin/advance`: 400 days of the default 2 h epochs. */
+export const MAX_ADVANCE_EPOCHS = 4_800;
 const JSON_CT = "application/json";
 
 /** The HTTP server speaking the fullnode REST API subset (see README). node:http, no framework. */
@@ -311,6 +318,10 @@ export function createNodeServer(o: NodeOptions): Server {
     ) {
       throw invalidInput("advance: seconds/epochs must be non-negative integers");
     }
+    if (seconds !== undefined && seconds > MAX_ADVANCE_SECS)
+      throw invalidInput(`advance: seconds must be at most ${MAX_ADVANCE_SECS} (400 days)`);
+    if (epochs !== undefined && epochs > MAX_ADVANCE_EPOCHS)
+      throw invalidInput(`advance: epochs must be at most ${MAX_ADVANCE_EPOCHS}`);
     const r = o.advance({ seconds, epochs });
     return ok({ now_secs: r.nowSecs.toString(), epoch: r.epoch.toString() });
   };
