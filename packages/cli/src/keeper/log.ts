@@ -6,13 +6,15 @@ export function jsonLine(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
-export type Level = "info" | "warn" | "error" | "alert";
+export type Level = "debug" | "info" | "warn" | "error" | "alert";
 
 /**
  * The keeper's log. With --json every event is one JSON line on stdout (`{ts, level, event, ...}`); without it a
  * human line on stderr. An alert is always both: a stderr line and a JSON line on stdout.
  */
 export interface KeeperLog {
+  /** --json only (e.g. every pass's summary): nothing in the human log. */
+  debug(event: string, data?: Record<string, unknown>): void;
   info(event: string, human: string, data?: Record<string, unknown>): void;
   warn(event: string, human: string, data?: Record<string, unknown>): void;
   error(event: string, human: string, data?: Record<string, unknown>): void;
@@ -25,6 +27,9 @@ export function keeperLog(io: CliIo, json: boolean, now: () => Date = () => new 
     else io.stderr(`kofi keeper: ${level === "info" ? "" : `${level}: `}${human}\n`);
   };
   return {
+    debug: (e, d) => {
+      if (json) emit("debug", e, "", d);
+    },
     info: (e, h, d) => emit("info", e, h, d),
     warn: (e, h, d) => emit("warn", e, h, d),
     error: (e, h, d) => emit("error", e, h, d),

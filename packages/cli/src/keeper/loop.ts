@@ -194,6 +194,14 @@ export async function pass(o: KeeperOptions): Promise<PassResult> {
   }
   store.state.lastEpoch = epoch.toString();
   store.save();
+  log.debug("pass", {
+    epoch,
+    outcomes: outcomes.map((r) => ({
+      action: r.id,
+      status: r.status,
+      ...("hash" in r && r.hash ? { hash: r.hash } : {}),
+    })),
+  });
   return { epoch, outcomes, alerts: raised.length };
 }
 
