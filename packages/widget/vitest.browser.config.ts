@@ -13,6 +13,7 @@ export default defineConfig({
       "@aptos-labs/ts-sdk",
       "@aptos-labs/wallet-adapter-core",
       "@wallet-standard/core",
+      "@mysten/bcs",
       "@aptos-labs/wallet-standard",
       "lit",
       "axe-core",

@@ -35,6 +35,50 @@ export const lazyCoreBackend: BackendFactory = (options) => {
     });
     return loading;
   };
+  // Issue 14, the lean transaction path: with node-url and kofi-address set and no venues, quotes, simulation
+  // and signing with an AIP-62 wallet go over plain fetch (`lean/backend.ts`, its own small chunk); the SDK
+  // backend above is loaded only for what that path does not serve (WalletCore, Account, AIP-62 1.0.0).
+  const { nodeUrl, kofiAddress } = options;
+  if (nodeUrl && kofiAddress && !options.adapters && !options.exitNames?.length) {
+    let lean: Promise<KofiBackend> | null = null;
+    let leanReady: KofiBackend | null = null;
+    const loadLean = (): Promise<KofiBackend> => {
+      lean ??= import("./lean/backend.ts").then((m) => {
+        leanReady = m.createLeanBackend({ network: options.network, nodeUrl, kofiAddress, full: load });
+        return leanReady;
+      });
+      return lean;
+    };
+    // `sponsorship`: a sponsored transaction is handed to the SDK backend (`LeanBackend.sponsored`).
+    const leanBackend: KofiBackend & { readonly sponsorship?: boolean } = {
+      sponsorship: true,
+      network: options.network === "localnet" ? "local" : options.network,
+      chainId: ({ mainnet: 1, testnet: 2, local: 4, localnet: 4 } as Record<string, number>)[options.network],
+      nodeUrl,
+      get protocolAddress() {
+        return leanReady?.protocolAddress ?? kofiAddress;
+      },
+      get allowedFunctions() {
+        return leanReady?.allowedFunctions ?? [];
+      },
+      getProtocol: (signal) => readProtocolLean(nodeUrl, kofiAddress, signal),
+      getPosition: async (address, signal) => (await loadLean()).getPosition(address, signal),
+      getAccount: async (wallet) => (await loadLean()).getAccount(wallet),
+      connect: async (wallet) => {
+        const b = await loadLean();
+        return b.connect ? b.connect(wallet) : null;
+      },
+      quote: async (request, opts) => (await loadLean()).quote(request, opts),
+      quoteInstant: async (request, opts) => (await loadLean()).quoteInstant(request, opts),
+      simulate: async (quote, opts) => (await loadLean()).simulate(quote, opts),
+      submit: async (request) => (await loadLean()).submit(request),
+      waitForTransaction: async (hash, signal) => {
+        const b = await loadLean();
+        return b.waitForTransaction ? b.waitForTransaction(hash, signal) : { success: true };
+      },
+    };
+    return leanBackend;
+  }
   return {
     network: options.network,
     get chainId() {
