@@ -300,6 +300,63 @@ describe("kofi keeper (spawned, localnet with a state file)", () => {
         .join("; ")}, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
   });
+
+  it("two keepers at once (different signers and state files) neither fail nor double-act; --once races too", async () => {
+    const s = await setup();
+    const [a, b, c] = [await s.signer(), await s.signer(), await s.signer()];
+    const ka = s.keeper(a.key, join(s.dir, "a.json"));
+    const kb = s.keeper(b.key, join(s.dir, "b.json"));
+    const e0 = s.box.net.chain.epoch();
+    await Promise.all([ka.pass(e0), kb.pass(e0)]);
+    const e1 = await s.advance({ epochs: 1 });
+    await Promise.all([ka.pass(e1), kb.pass(e1)]);
+    const e2 = await s.advance({ epochs: 1 });
+    await Promise.all([ka.pass(e2), kb.pass(e2)]);
+    const [, poolB] = s.box.net.validators as [string, string];
+    await s.box.net.validator(poolB).evictNow((await getKofiAddresses(s.client())).protocolAccount);
+    const lockup = (await getProtocolState(s.client())).lockupDurationSecs;
+    const e3 = await s.advance({ seconds: lockup + 7_200n });
+    await Promise.all([ka.pass(e3), kb.pass(e3)]);
+    // both alerted (each keeper watches for itself)
+    for (const k of [ka, kb])
+      await k.line((l) => l.event === "alert" && l.kind === "not_allowlisted", "alert");
+    ka.signal("SIGINT");
+    kb.signal("SIGTERM");
+    expect(await ka.exited).toBe(0);
+    expect(await kb.exited).toBe(0);
+    for (const k of [ka, kb]) {
+      expect(k.lines.filter((l) => l.level === "error" || l.event === "retry")).toEqual([]);
+      expect(k.lines.at(-1)).toMatchObject({ event: "stopped" });
+    }
+
+    // --once for cron: an unfunded signer fails with a non-zero exit; two runs sharing one state file both exit 0
+    const e4 = await s.advance({ epochs: 1 });
+    const broke = Account.generate().privateKey.toString();
+    const failing = s.keeper(broke, join(s.dir, "broke.json"), ["--once"]);
+    expect(await failing.exited).not.toBe(0);
+    expect(failing.lines.some((l) => l.level === "error")).toBe(true);
+    const shared = join(s.dir, "shared.json");
+    const [o1, o2] = [s.keeper(c.key, shared, ["--once"]), s.keeper(c.key, shared, ["--once"])];
+    expect([await o1.exited, await o2.exited]).toEqual([0, 0]);
+
+    const txs = await keeperTxs(s.client(), [a.address, b.address, c.address], s.epochAt);
+    for (const e of [e1, e2, e3, e4]) expect(count(txs, e, "sync_rewards"), `sync in ${e}`).toBe(1);
+    expect(count(txs, e3, "withdraw_inactive_stake")).toBe(1);
+    expect(count(txs, e3, "rebalance")).toBe(1);
+    for (const e of [e1, e2, e4]) expect(count(txs, e, "rebalance")).toBe(0);
+    expect(txs.every((t) => t.tx.success)).toBe(true);
+    const by = (addr: string) => txs.filter((t) => t.tx.sender === addr).length;
+    console.log(
+      `two keepers: ${txs.length} transactions (A ${by(a.address)}, B ${by(b.address)}, shared-state --once ${by(c.address)}); per epoch ${[
+        e1,
+        e2,
+        e3,
+        e4,
+      ]
+        .map((e) => `${e}: ${txs.filter((t) => t.epoch === e).length}`)
+        .join(", ")}`,
+    );
+  });
 });
 
 function normalize(a: string): string {
