@@ -6,7 +6,7 @@
  *
  * Heavy (the ts-sdk): load it lazily through `backend-lazy.ts` unless you build the backend yourself.
  */
-import type { InputEntryFunctionData, PublicKey } from "@aptos-labs/ts-sdk";
+import { AccountAddress, type InputEntryFunctionData, type PublicKey } from "@aptos-labs/ts-sdk";
 import {
   type ChainReader,
   chainReader,
@@ -40,6 +40,7 @@ import {
   type RegistrySwapAdapter,
   type SwapAdapter,
   signerAddress,
+  sponsorAddress,
   toKofiError,
   waitForKofiTransaction,
 } from "@kofi/core";
@@ -178,6 +179,8 @@ export class CoreBackend implements KofiBackend {
   readonly chainId: number | undefined;
   readonly nodeUrl: string;
   readonly protocolAddress: string;
+  /** `simulate` and `submit` honour `sponsor` (`execute`'s fee payer flow). */
+  readonly sponsorship = true;
   private readonly swaps: readonly RegistrySwapAdapter[];
   private readonly exitsFactory: CoreBackendOptions["exits"];
   private readonly exitTimeoutMs: number;
@@ -602,7 +605,13 @@ export class CoreBackend implements KofiBackend {
       const transaction = await aptos.transaction.build.simple({
         sender: options.account,
         data: prepared.payload,
+        ...(options.sponsor ? { withFeePayer: true } : {}),
       });
+      // Sponsored: charged to the sponsor's address (0x0 when it declared none: fullnodes charge nobody).
+      if (options.sponsor)
+        transaction.feePayerAddress = AccountAddress.from(
+          sponsorAddress(options.sponsor) ?? AccountAddress.ZERO,
+        );
       const [sim] = await aptos.transaction.simulate.simple({
         transaction,
         ...(publicKey ? { signerPublicKey: publicKey } : {}),
@@ -638,6 +647,7 @@ export class CoreBackend implements KofiBackend {
   async submit(request: SubmitRequest): Promise<SubmitResult> {
     const prepared = this.preparedFor(request.quote);
     const result = await execute(this.client, prepared, request.wallet as KofiSigner, {
+      ...(request.sponsor ? { sponsor: request.sponsor } : {}),
       onStage: (event) => {
         // The widget already quoted and simulated for the review; forward what happens after.
         if (!FORWARDED_STAGES.has(event.stage)) return;

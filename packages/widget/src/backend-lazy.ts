@@ -81,6 +81,8 @@ export const lazyCoreBackend: BackendFactory = (options) => {
   }
   return {
     network: options.network,
+    // The SDK backend's execute pays with the host's sponsor.
+    sponsorship: true,
     get chainId() {
       return ready?.chainId;
     },

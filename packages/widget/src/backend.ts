@@ -5,7 +5,7 @@
  * implementation is a thin file over `@kofi/core` (`backend-core.ts`); stories use an in-memory fixture.
  * Amounts are `bigint` octas (8 decimals) everywhere. Times on chain are unix seconds (`number`).
  */
-import type { KofiErrorCode as CoreErrorCode } from "@kofi/core";
+import type { KofiErrorCode as CoreErrorCode, Sponsor } from "@kofi/core";
 
 /** The three tokens the widget moves. All have 8 decimals. */
 export type Token = "APT" | "kAPT" | "stkAPT";
@@ -244,6 +244,8 @@ export interface SubmitRequest {
   readonly wallet: unknown;
   readonly onStage: (info: StageInfo) => void;
   readonly signal?: AbortSignal;
+  /** The host's `sponsor`: it pays the gas (a fee payer transaction); only for backends with `sponsorship`. */
+  readonly sponsor?: Sponsor;
 }
 
 /** A withdrawal ticket the transaction created (its receipt shows the id and the unlock date). */
@@ -277,6 +279,8 @@ export interface SimulateOptions {
   /** The wallet, for its public key. */
   readonly wallet: unknown;
   readonly signal?: AbortSignal;
+  /** Simulate the transaction as the host's `sponsor` will pay it (the fee is the sponsor's). */
+  readonly sponsor?: Sponsor;
 }
 
 /** Everything the widget needs. Every method may throw a `KofiErrorLike` (or anything; it is normalised). */
@@ -294,6 +298,11 @@ export interface KofiBackend {
   readonly allowedFunctions?: readonly string[];
   /** The Kofi package address (for the signing allowlist). */
   readonly protocolAddress: string;
+  /**
+   * The backend honours `sponsor` in `simulate` and `submit` (the sponsor pays the gas). Without it the widget
+   * refuses to sign while a sponsor is set, rather than let the user pay a fee the review says the site pays.
+   */
+  readonly sponsorship?: boolean;
 
   getProtocol(signal?: AbortSignal): Promise<ProtocolSummary>;
   getPosition(address: string, signal?: AbortSignal): Promise<Position>;

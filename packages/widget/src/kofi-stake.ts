@@ -6,6 +6,7 @@
  * events, CSS custom properties and parts) is documented on the class, which is what
  * `custom-elements.json` is generated from (`npm run manifest -w @kofi/widget`).
  */
+import type { Sponsor } from "@kofi/core";
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { checkAmount, DEFAULT_GAS_RESERVE, maxSpendable, parseAmount, toDecimalString } from "./amount.ts";
 import { renderAmountField } from "./amount-field.ts";
@@ -34,7 +35,7 @@ import { canConfirm } from "./flow.ts";
 import { isLocaleLoaded, loadLocale, type Messages } from "./i18n.ts";
 import { renderQuote } from "./quote-view.ts";
 import { defaultExplorer, renderPending, renderReceipt } from "./receipt-view.ts";
-import { renderReview } from "./review.ts";
+import { renderReview, sponsorName } from "./review.ts";
 import { statusText } from "./status.ts";
 import { styles as widgetStyles } from "./styles.ts";
 import { renderFacts, renderPosition, renderProtocol } from "./summary-view.ts";
@@ -85,6 +86,7 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @prop {unknown} wallet - A WalletCore, an AIP-62 wallet, a minimal signer or a ts-sdk Account; passed through untouched.
  * @prop {Partial<Messages> | undefined} strings - Host string overrides, merged over the locale.
  * @prop {BeforeSubmit | undefined} beforeSubmit - Called before every signature; return false to veto.
+ * @prop {Sponsor | undefined} sponsor - Pays the user's gas (`Sponsor` of `@kofi/core`): the review says the site pays.
  * @prop {unknown} adapters - Instant-exit venues for the built-in backend (`@kofi/adapters`).
  *
  * @fires {CustomEvent<KofiTxDetail>} kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
@@ -184,6 +186,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     wallet: { attribute: false },
     strings: { attribute: false },
     beforeSubmit: { attribute: false },
+    sponsor: { attribute: false },
     _tab: { state: true },
     _amountText: { state: true },
     _depositTo: { state: true },
@@ -224,6 +227,8 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   declare strings: Partial<Messages> | undefined;
   /** Called before every signature; return false to veto. */
   declare beforeSubmit: BeforeSubmit | undefined;
+  /** Pays the user's gas: a `Sponsor` of `@kofi/core` (a gas station); the user's APT then needs no gas reserve. */
+  declare sponsor: Sponsor | undefined;
 
   // The form: what the user chose and typed.
   declare _tab: TabId;
@@ -403,7 +408,8 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     const token = this.inputToken;
     const parsed = parseAmount(this._amountText, this.ctx.locale);
     const balance = balanceOf(this._chain.position, token);
-    const gasReserve = token === "APT" ? DEFAULT_GAS_RESERVE : undefined;
+    const sponsored = this.sponsor !== undefined && this._backend?.sponsorship === true;
+    const gasReserve = token === "APT" && !sponsored ? DEFAULT_GAS_RESERVE : undefined;
     const minimum = this.minimum;
     const limits = {
       ...(balance !== undefined ? { balance } : {}),
@@ -518,6 +524,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
         simulation: flow.simulation,
         ...(flow.previous ? { previous: flow.previous } : {}),
         canConfirm: canConfirm(flow),
+        ...(this.sponsor ? { sponsoredBy: sponsorName(this.sponsor) } : {}),
         onConfirm: () => void tx.confirm(),
         onBack: () => tx.reset(),
       });

@@ -1,4 +1,5 @@
 /** The review-before-signing panel: the exact entry function, its arguments, amounts and the simulation. */
+import type { Sponsor } from "@kofi/core";
 import { html, nothing, type TemplateResult } from "lit";
 import type { Quote, Simulation } from "./backend.ts";
 import { errorMessage } from "./error-view.ts";
@@ -10,10 +11,18 @@ export function formatArgument(arg: string | bigint | boolean | readonly string[
   return String(arg);
 }
 
+/** Who pays a sponsored fee, for the review: the sponsor's `name`, else the page's host name. */
+export function sponsorName(sponsor: Sponsor): string {
+  if (typeof sponsor === "object" && sponsor.name) return sponsor.name;
+  return typeof location !== "undefined" && location.hostname ? location.hostname : "this site";
+}
+
 export interface ReviewProps {
   readonly quote: Quote;
   readonly simulation: Simulation | null;
   readonly previous?: Quote;
+  /** Sponsored: who pays the network fee (the user pays none). */
+  readonly sponsoredBy?: string;
   readonly canConfirm: boolean;
   readonly onConfirm: () => void;
   readonly onBack: () => void;
@@ -60,10 +69,13 @@ export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
           : nothing
       }
       ${
-        sim && !sim.skipped
-          ? html`<dt>${ctx.t("review.gas")}</dt>
-              <dd>${ctx.tokenAmount(sim.feeOctas, "APT", 8)}</dd>`
-          : nothing
+        p.sponsoredBy !== undefined
+          ? html`<dt>${ctx.t("review.fee")}</dt>
+              <dd part="fee-sponsored">${ctx.t("review.feeSponsored", { site: p.sponsoredBy })}</dd>`
+          : sim && !sim.skipped
+            ? html`<dt>${ctx.t("review.gas")}</dt>
+                <dd>${ctx.tokenAmount(sim.feeOctas, "APT", 8)}</dd>`
+            : nothing
       }
     </dl>
     <p part="simulation" data-state=${sim === null ? "loading" : sim.skipped ? "skipped" : sim.success ? "ok" : "failed"}>

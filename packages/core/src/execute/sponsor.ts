@@ -64,7 +64,12 @@ export type SponsorFunction = (transaction: SimpleTransaction) => Promise<Sponso
  */
 export type Sponsor =
   | SponsorFunction
-  | { readonly address?: AccountAddressInput; readonly sign: SponsorFunction };
+  | {
+      readonly address?: AccountAddressInput;
+      /** Who pays, for people (a UI shows "Network fee: paid by <name>"). */
+      readonly name?: string;
+      readonly sign: SponsorFunction;
+    };
 
 const SPONSOR_SIGN_HINT =
   "The sponsor must sign the transaction it received, unchanged, as fee payer with its own address: " +

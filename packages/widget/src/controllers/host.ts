@@ -10,6 +10,8 @@
  *
  * Members prefixed `_` are internal: the manifest (custom-elements.json) leaves them out.
  */
+
+import type { Sponsor } from "@kofi/core";
 import type { ReactiveControllerHost } from "lit";
 import {
   type ActionKind,
@@ -40,6 +42,8 @@ export interface StakeHost extends ReactiveControllerHost, EventTarget {
   readonly slippageBps: number;
   readonly maxDiscountBps: number;
   readonly beforeSubmit: BeforeSubmit | undefined;
+  /** Pays the user's gas (the element's `sponsor` property). */
+  readonly sponsor: Sponsor | undefined;
   /** The host's `backend`, else the one the registered factory built. */
   readonly _backend: KofiBackend | null;
   readonly _exitPaths: readonly ExitPath[];

@@ -82,6 +82,9 @@ export class TransactionController implements ReactiveController {
     if (wrong) return this.fail(widgetError("wrong_network", `wallet on ${wrong.actual}`), quote);
     if (!isAllowedFunction(quote.payload.function, backend.protocolAddress, backend.allowedFunctions))
       return this.fail(widgetError("not_allowed", quote.payload.function), quote);
+    // The review says the site pays the fee: never sign through a backend that would let the user pay it.
+    if (host.sponsor && !backend.sponsorship)
+      return this.fail(widgetError("invalid_config", "this backend cannot sponsor transactions"), quote);
     this.dispatch({ type: "review", quote });
     await this.simulateCurrent();
   }
@@ -159,7 +162,15 @@ export class TransactionController implements ReactiveController {
           });
       };
       if (this.flow.phase !== "pending") onStage({ stage: "sign" });
-      const result = await backend.submit({ quote, wallet: host._wallets.active, onStage });
+      const sponsor = host.sponsor;
+      if (sponsor && !backend.sponsorship)
+        return this.fail(widgetError("invalid_config", "this backend cannot sponsor transactions"), quote);
+      const result = await backend.submit({
+        quote,
+        wallet: host._wallets.active,
+        onStage,
+        ...(sponsor ? { sponsor } : {}),
+      });
       if (lastStage !== "confirmed") onStage({ stage: "confirmed", hash: result.hash });
       this.dispatch({
         type: "succeeded",
@@ -225,6 +236,7 @@ export class TransactionController implements ReactiveController {
           account: account.address,
           wallet: host._wallets.active,
           signal: ac.signal,
+          ...(host.sponsor ? { sponsor: host.sponsor } : {}),
         }),
         REQUEST_TIMEOUT_MS,
         "simulate",

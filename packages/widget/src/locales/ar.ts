@@ -89,6 +89,8 @@ export const ar: Messages = {
   "review.minReceived": "الحد الأدنى المستلم",
   "review.unlock": "موعد الإتاحة",
   "review.gas": "رسوم الشبكة (محاكاة)",
+  "review.fee": "رسوم الشبكة",
+  "review.feeSponsored": "يدفعها {site}",
   "review.simulating": "جارٍ المحاكاة…",
   "review.simOk": "نجحت المحاكاة.",
   "review.simFailed": "فشلت المحاكاة.",
@@ -157,6 +159,7 @@ export const ar: Messages = {
   "error.invalid_config": "الأداة مهيأة بشكل خاطئ.",
   "error.invalid_address": "هذا العنوان غير صالح.",
   "error.sequence_number": "هناك معاملة أخرى من هذا الحساب قيد التنفيذ؛ حاول مرة أخرى.",
+  "error.sponsor_failed": "تعذّر على الموقع دفع رسوم الشبكة؛ لم يُوقَّع أي شيء.",
   "error.unknown": "حدث خطأ ما.",
 
   "abort.E_BELOW_MIN_DEPOSIT": "المبلغ أقل من الحد الأدنى للإيداع في البروتوكول.",

@@ -87,6 +87,8 @@ export const en = {
   "review.minReceived": "Minimum received",
   "review.unlock": "Unlocks",
   "review.gas": "Network fee (simulated)",
+  "review.fee": "Network fee",
+  "review.feeSponsored": "Paid by {site}",
   "review.simulating": "Simulating…",
   "review.simOk": "Simulation succeeded.",
   "review.simFailed": "Simulation failed.",
@@ -157,6 +159,7 @@ export const en = {
   "error.invalid_config": "The widget is misconfigured.",
   "error.invalid_address": "This address is not valid.",
   "error.sequence_number": "Another transaction from this account is in flight; try again.",
+  "error.sponsor_failed": "The site could not pay the network fee; nothing was signed.",
   "error.unknown": "Something went wrong.",
 
   "abort.E_BELOW_MIN_DEPOSIT": "The amount is below the protocol's minimum deposit.",

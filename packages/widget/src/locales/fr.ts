@@ -89,6 +89,8 @@ export const fr: Messages = {
   "review.minReceived": "Minimum reçu",
   "review.unlock": "Déblocage",
   "review.gas": "Frais de réseau (simulés)",
+  "review.fee": "Frais de réseau",
+  "review.feeSponsored": "Payés par {site}",
   "review.simulating": "Simulation…",
   "review.simOk": "La simulation a réussi.",
   "review.simFailed": "La simulation a échoué.",
@@ -159,6 +161,7 @@ export const fr: Messages = {
   "error.invalid_config": "Le widget est mal configuré.",
   "error.invalid_address": "Cette adresse n’est pas valide.",
   "error.sequence_number": "Une autre transaction de ce compte est en cours ; réessayez.",
+  "error.sponsor_failed": "Le site n’a pas pu payer les frais de réseau ; rien n’a été signé.",
   "error.unknown": "Une erreur est survenue.",
 
   "abort.E_BELOW_MIN_DEPOSIT": "Le montant est inférieur au dépôt minimum du protocole.",
