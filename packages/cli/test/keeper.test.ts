@@ -3,19 +3,22 @@
 // same port from the same file in the middle, and every claim checked on the chain (the keeper's own
 // transactions, their functions and events), not on the keeper's word.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Account, type UserTransactionResponse } from "@aptos-labs/ts-sdk";
+import { Account, Ed25519PrivateKey, type UserTransactionResponse } from "@aptos-labs/ts-sdk";
 import {
   createKofiClient,
+  execute,
   getKofiAddresses,
   getProtocolState,
   type KofiClient,
   parseKofiEvents,
+  syncRewards,
 } from "@kofi/core";
 import { startLocalnet } from "@kofi/localnet";
 import { afterEach, describe, expect, it } from "vitest";
+import { EXIT_CODES } from "../src/exitCodes.ts";
 import { APT, BIN, type Localnet } from "./net.ts";
 
 type Line = Record<string, unknown>;
@@ -356,6 +359,56 @@ describe("kofi keeper (spawned, localnet with a state file)", () => {
         .map((e) => `${e}: ${txs.filter((t) => t.epoch === e).length}`)
         .join(", ")}`,
     );
+  });
+
+  it("a submission recorded in the state file is settled by hash: committed counts as done, unknown waits for its expiry, expired is redone", async () => {
+    const s = await setup();
+    const me = await s.signer();
+    const client = s.client();
+    const signer = Account.fromPrivateKey({ privateKey: new Ed25519PrivateKey(me.key) });
+    const statePath = join(s.dir, "keeper.json");
+    const once = async () => {
+      const k = s.keeper(me.key, statePath, ["--once"]);
+      return { code: await k.exited, k };
+    };
+    await once(); // writes the state file
+    const record = (epoch: bigint, hash: string, expiresAtSecs: number) => {
+      const st = JSON.parse(readFileSync(statePath, "utf8"));
+      st.actions.sync_rewards = {
+        epoch: epoch.toString(),
+        hash,
+        expiresAtSecs,
+        status: "pending",
+        at: new Date().toISOString(),
+      };
+      writeFileSync(statePath, JSON.stringify(st));
+    };
+    // 1. the keeper died after submitting: the transaction is on chain; a restart finds it, submits nothing
+    const e1 = await s.advance({ epochs: 1 });
+    const landed = await execute(client, syncRewards(), signer);
+    record(e1, landed.hash, Math.floor(Date.now() / 1000) + 60);
+    const r1 = await once();
+    expect(r1.code, r1.k.stderr).toBe(0);
+    expect(r1.k.lines).toContainEqual(expect.objectContaining({ event: "recovered", hash: landed.hash }));
+    expect(r1.k.lines.filter((l) => l.event === "submitted")).toEqual([]);
+    // 2. a hash the node never saw, not expired yet: in doubt, nothing submitted, --once says so (timeout)
+    const e2 = await s.advance({ epochs: 1 });
+    const unknown = `0x${"ab".repeat(32)}`;
+    record(e2, unknown, Math.floor(Date.now() / 1000) + 60);
+    const r2 = await once();
+    expect(r2.code).toBe(EXIT_CODES.timeout);
+    expect(r2.k.lines).toContainEqual(
+      expect.objectContaining({ event: "in_doubt", action: "sync_rewards", hash: unknown }),
+    );
+    expect(r2.k.lines.filter((l) => l.event === "submitted")).toEqual([]);
+    // 3. expired without landing: it can no longer land, so the keeper signs afresh
+    record(e2, unknown, Math.floor(Date.now() / 1000) - 1);
+    const r3 = await once();
+    expect(r3.code, r3.k.stderr).toBe(0);
+    expect(r3.k.lines).toContainEqual(expect.objectContaining({ event: "expired", hash: unknown }));
+    expect(r3.k.lines.filter((l) => l.event === "confirmed" && l.action === "sync_rewards")).toHaveLength(1);
+    const txs = await keeperTxs(client, [me.address], s.epochAt);
+    expect([count(txs, e1, "sync_rewards"), count(txs, e2, "sync_rewards")]).toEqual([1, 1]);
   });
 });
 
