@@ -253,6 +253,10 @@ export async function runAction(env: ActionEnv, spec: ActionSpec): Promise<Outco
     { signal: env.signal },
   );
   if (!held.locked)
-    return { id: spec.id, status: "skipped", reason: "another keeper holds the lock; next pass" };
+    return {
+      id: spec.id,
+      status: "skipped",
+      reason: env.signal.aborted ? "stopping" : "another keeper holds the lock; next pass",
+    };
   return held.value;
 }
