@@ -1,7 +1,13 @@
 // Sponsored (fee payer) transactions end to end on the localnet over HTTP: a gas station account signs as fee
 // payer, the user signs as sender, the node checks both signatures and charges the gas to the fee payer. Every
 // balance is read from the chain.
-import type { Account, AccountAddressInput, SimpleTransaction } from "@aptos-labs/ts-sdk";
+import {
+  type Account,
+  type AccountAddressInput,
+  Deserializer,
+  Hex,
+  SimpleTransaction,
+} from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APT,
@@ -101,6 +107,28 @@ describe("sponsored transactions (fee payer pays the gas)", () => {
     expect(requested.received.tickets.length).toBe(1);
     expect(await apt(user.accountAddress)).toBe(0n);
     expect(payerBefore - (await apt(payer.accountAddress))).toBe(gas);
+  });
+
+  it("a gas station over the wire (the README's example): transaction and authenticator as BCS hex", async () => {
+    const user = await fundedAccount(net, 2n * APT);
+    // What the server does with the POST body: deserialize, sign as fee payer, answer hex.
+    const station = (body: string) => {
+      const transaction = SimpleTransaction.deserialize(
+        new Deserializer(Hex.fromHexInput(body).toUint8Array()),
+      );
+      const authenticator = client.aptos.transaction.signAsFeePayer({ signer: payer, transaction });
+      return {
+        feePayerAddress: payer.accountAddress.toString(),
+        authenticator: authenticator.bcsToHex().toString(),
+      };
+    };
+    const overHttp: Sponsor = { sign: async (transaction) => station(transaction.bcsToHex().toString()) };
+    const payerBefore = await apt(payer.accountAddress);
+    const r = await execute(client, deposit({ amount: 2n * APT }), user, { sponsor: overHttp });
+    expect(await apt(user.accountAddress)).toBe(0n);
+    expect(payerBefore - (await apt(payer.accountAddress))).toBe(
+      r.gasUsed * BigInt(r.transaction.gas_unit_price),
+    );
   });
 
   it("simulate with a sponsor charges the sponsor; without one the empty account cannot pay", async () => {
