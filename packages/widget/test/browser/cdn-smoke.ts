@@ -1,7 +1,8 @@
 /**
  * One CDN build in Chromium against the localnet (after `npm run build -w @kofi/widget`, which `npm run size`
  * the browser project's global setup runs when dist/cdn is missing or stale, so this never skips): one import registers the tag, the SDK (ts-sdk with the
- * poseidon-lite stub) reads the chain from attributes alone, and a test AIP-62 wallet signs a real stake.
+ * poseidon-lite stub) reads the chain from attributes alone, and a test AIP-62 wallet signs a real stake (with
+ * the eager file: on the lean path, without the SDK chunks being fetched).
  */
 import { describe, expect, it } from "vitest";
 import type { KofiStakeElement } from "../../src/kofi-stake.ts";
@@ -32,7 +33,9 @@ export async function cdnSmoke(url: string, lazyChunks: boolean): Promise<void> 
       const text = () => el.shadowRoot?.textContent?.replace(/\s+/g, " ") ?? "";
       await until(() => /APT 200\b/.test(text()), "the position read from the chain", text);
       const loaded = performance.getEntriesByType("resource").map((e) => e.name);
-      if (lazyChunks) expect(loaded.some((n) => /\/dist\/cdn\/backend-core-[\w-]+\.js/.test(n))).toBe(true);
+      // node-url + kofi-address + an AIP-62 wallet: the lean path's chunk (lean/backend.ts), not the SDK's.
+      if (lazyChunks)
+        expect(loaded.some((n) => /\/dist\/cdn\/backend-(?!core)[\w-]+\.js/.test(n))).toBe(true);
       expect(loaded.some((n) => n.includes("wallet-picker"))).toBe(false);
 
       el.setTab("deposit");
@@ -44,6 +47,10 @@ export async function cdnSmoke(url: string, lazyChunks: boolean): Promise<void> 
       button("confirm-button")?.click();
       await until(() => tx.includes("confirmed") || tx.includes("failed"), "confirmation", text);
       expect(tx).toEqual(["simulate", "sign", "submitted", "confirmed"]);
+      // Issue 14: a whole stake with a host AIP-62 wallet never fetched the SDK backend nor the ts-sdk chunk.
+      const all = performance.getEntriesByType("resource").map((e) => e.name);
+      if (lazyChunks)
+        expect(all.filter((n) => /\/dist\/cdn\/(backend-core|esm)-[\w-]+\.js/.test(n))).toEqual([]);
     });
   });
 }
