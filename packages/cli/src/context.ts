@@ -16,6 +16,8 @@ export interface Options {
   venue?: string | undefined;
   cap?: string | undefined;
   seed?: string | undefined;
+  /** admin bootstrap: the JSON file */
+  config?: string | undefined;
   "dry-run"?: boolean | undefined;
   yes?: boolean | undefined;
   /** keeper */

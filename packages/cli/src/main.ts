@@ -63,6 +63,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         venue: { type: "string" },
         cap: { type: "string" },
         seed: { type: "string" },
+        config: { type: "string" },
         "dry-run": { type: "boolean", default: false },
         state: { type: "string" },
         interval: { type: "string" },

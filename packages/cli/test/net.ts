@@ -7,9 +7,9 @@ export const DAY = 86_400;
 
 export type Localnet = Awaited<ReturnType<typeof startLocalnet>>;
 
-/** A real localnet on a free port (HTTP), with the Kofi package published. */
-export async function startNet(): Promise<Localnet> {
-  return await startLocalnet({ port: 0, quiet: true });
+/** A real localnet on a free port (HTTP), with the Kofi package published; `opts` e.g. `{ blockTimeMs }`. */
+export async function startNet(opts: Parameters<typeof startLocalnet>[0] = {}): Promise<Localnet> {
+  return await startLocalnet({ ...opts, port: 0, quiet: true });
 }
 
 export const BIN = fileURLToPath(new URL("../bin/kofi.js", import.meta.url));

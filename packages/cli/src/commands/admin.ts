@@ -26,6 +26,7 @@ import { type Ctx, resultJson } from "../context.ts";
 import { EXIT_CODES } from "../exitCodes.ts";
 import { toJson, UsageError } from "../io.ts";
 import { progress } from "../progress.ts";
+import { bootstrapCommand } from "./bootstrap/index.ts";
 
 /** Each `kofi admin <action>`: usage, and the typed SDK action built from the arguments (validated, no request). */
 const ACTIONS: Record<string, { usage: string; build(ctx: Ctx, a: string[]): AdminAction }> = {
@@ -106,6 +107,7 @@ const ACTIONS: Record<string, { usage: string; build(ctx: Ctx, a: string[]): Adm
 
 export const ADMIN_USAGE = [
   ...Object.values(ACTIONS).map((a) => `  kofi admin ${a.usage}`),
+  "  kofi admin bootstrap --config <file>   every admin call from one JSON file, only what differs (README)",
   "    --dry-run   simulate only: the function, its arguments and the simulation; nothing is signed",
   "    --yes       sign without the confirmation prompt",
 ].join("\n");
@@ -117,6 +119,7 @@ export const ADMIN_USAGE = [
  */
 export async function adminCommand(ctx: Ctx): Promise<number> {
   const name = ctx.arg(0, "action");
+  if (name === "bootstrap") return bootstrapCommand(ctx);
   const spec = ACTIONS[name];
   if (!spec) throw new UsageError(`unknown admin action "${name}" (${Object.keys(ACTIONS).join(", ")})`);
   const action = spec.build(ctx, ctx.args.slice(1));
