@@ -14,6 +14,7 @@ import {
 import type { Sponsor } from "@kofi/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KofiBackend } from "../src/backend.ts";
+import { lazyCoreBackend } from "../src/backend-lazy.ts";
 import {
   chooseRadio,
   click,
@@ -131,6 +132,33 @@ describe("<kofi-stake> with a sponsor (the site pays the gas)", () => {
     expect(sponsorCalls).toBe(1);
     await until(m, () => !!m.$("[part~=success]"), "success panel");
     expect(m.errors).toEqual([]);
+  });
+
+  it("the default backend (node-url + kofi-address: the lean path) hands a sponsored deposit to the SDK", async () => {
+    const amount = 3n * APT;
+    const user = await fundedAccount(amount);
+    const { wallet, signedOnly } = walletFor(user);
+    const { nodeUrl, kofiAddress } = localnet();
+    const m = mount({ wallet, backend: lazyCoreBackend({ network: "local", nodeUrl, kofiAddress }) });
+    m.el.sponsor = sponsor;
+    await until(m, () => m.text().includes("kAPT (1:1"), "deposit choices");
+    await chooseRadio(m, /kAPT \(1:1/);
+    await until(m, () => m.text().includes("Balance: 3 APT"), "balance");
+    await typeAmount(m, "3");
+    const payerBefore = await apt(payer);
+    await click(m, "review-button");
+    await until(m, () => m.text().includes("Simulation succeeded"), "simulation");
+    expect(m.$("[part~=fee-sponsored]")?.textContent).toBe(`Paid by ${SITE}`);
+    m.tx.length = 0;
+    await click(m, "confirm-button");
+    await until(m, () => m.tx.some((t) => t.stage === "confirmed" || t.stage === "failed"), "confirmation");
+    const hash = m.tx.find((t) => t.stage === "confirmed")?.hash;
+    if (!hash) throw new Error(`not confirmed: ${JSON.stringify(m.errors)} ${m.text()}`);
+    const tx = (await aptos.getTransactionByHash({ transactionHash: hash })) as UserTransactionResponse;
+    expect(await apt(user)).toBe(0n);
+    expect(payerBefore - (await apt(payer))).toBe(BigInt(tx.gas_used) * BigInt(tx.gas_unit_price));
+    expect(signedOnly).toHaveLength(1);
+    expect(wallet.submitted).toEqual([]);
   });
 
   it("a sponsor that throws: sponsor_failed shown and emitted, the wallet never asked, nothing changes", async () => {
