@@ -25,6 +25,9 @@ export interface Options {
   interval?: string | undefined;
   once?: boolean | undefined;
   "max-failed-ratio"?: string | undefined;
+  /** validators */
+  propose?: boolean | undefined;
+  "max-share-bps"?: string | undefined;
 }
 
 export interface Ctx {

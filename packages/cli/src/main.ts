@@ -14,6 +14,7 @@ import { KEEPER_USAGE, keeperCommand } from "./commands/keeper.ts";
 import { addresses, balance, tickets } from "./commands/position.ts";
 import { status } from "./commands/status.ts";
 import { transferCommand } from "./commands/transfer.ts";
+import { validatorsCommand } from "./commands/validators.ts";
 import { type Ctx, createCtx } from "./context.ts";
 import { EXIT_CODES } from "./exitCodes.ts";
 import { type CliIo, processIo, toJson, UsageError } from "./io.ts";
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, (ctx: Ctx) => Promise<number>> = {
   exit: exitCommand,
   admin: adminCommand,
   keeper: keeperCommand,
+  validators: validatorsCommand,
 };
 
 export const USAGE = actionsUsage(ADMIN_USAGE, KEEPER_USAGE);
@@ -68,6 +70,8 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         state: { type: "string" },
         interval: { type: "string" },
         once: { type: "boolean", default: false },
+        propose: { type: "boolean", default: false },
+        "max-share-bps": { type: "string" },
         "max-failed-ratio": { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         help: { type: "boolean", short: "h", default: false },

@@ -1,0 +1,107 @@
+import {
+  DEFAULT_MAX_SHARE_BPS,
+  expectedAprEffect,
+  type PoolScore,
+  proposeWeights,
+  readValidatorPools,
+  setWeights,
+  type ValidatorPoolReading,
+} from "@kofi/core";
+import { parseWhole } from "../args.ts";
+import type { Ctx } from "../context.ts";
+import { fmt } from "../progress.ts";
+
+/** ppm as a percent with 2 decimals ("99.50 %"); display only. */
+const pct = (ppm: bigint) => {
+  const neg = ppm < 0n;
+  const v = neg ? -ppm : ppm;
+  return `${neg ? "-" : ""}${v / 10_000n}.${((v % 10_000n) / 100n).toString().padStart(2, "0")} %`;
+};
+const short = (a: string) => `${a.slice(0, 8)}…${a.slice(-4)}`;
+
+function row(r: ValidatorPoolReading, s: PoolScore): string {
+  const proposals = r.proposals ? `${r.proposals.successful}/${r.proposals.failed}` : "-";
+  const allowlist = r.allowlistingEnabled ? (r.allowlisted ? "listed" : "NOT LISTED") : "open";
+  return [
+    short(r.pool),
+    (r.validatorState ?? "none").padEnd(16),
+    `${r.weightBps}`.padStart(6),
+    fmt(r.protocolStake.active + r.protocolStake.pendingInactive, "APT").padStart(16),
+    `${r.commissionBps}/${r.nextCommissionBps}`.padStart(10),
+    proposals.padStart(9),
+    allowlist.padEnd(10),
+    pct(s.performancePpm).padStart(9),
+    pct(s.commissionFactorPpm).padStart(9),
+    pct(s.concentrationFactorPpm).padStart(9),
+    pct(s.scorePpm).padStart(9),
+    `${s.proposedWeightBps}`.padStart(6),
+    s.eligible ? "" : s.ineligible.join(","),
+  ].join(" ");
+}
+
+/**
+ * `kofi validators [--propose]`: reads every protocol pool (`readValidatorPools`), scores it (`proposeWeights`)
+ * and prints the table with the score's parts. `--propose`: the `staking_manager::set_weights` call the
+ * proposal would send (function and arguments, as `kofi admin set-weights --dry-run` would) and its effect on
+ * the expected APR. Reads only; nothing is signed.
+ */
+export async function validatorsCommand(ctx: Ctx): Promise<number> {
+  const maxShareBps =
+    ctx.values["max-share-bps"] === undefined
+      ? DEFAULT_MAX_SHARE_BPS
+      : parseWhole(ctx.values["max-share-bps"], "--max-share-bps", 10_000n);
+  const reading = await readValidatorPools(ctx.client);
+  const proposal = proposeWeights(reading, { maxShareBps });
+  const effect = expectedAprEffect(proposal, reading.rewardRate, reading.epochIntervalSecs);
+  const header = [
+    "pool".padEnd(13),
+    "state".padEnd(16),
+    "weight",
+    "protocol stake".padStart(16),
+    "comm now/next".padStart(10),
+    "ok/failed",
+    "allowlist ",
+    "perf".padStart(9),
+    "comm f".padStart(9),
+    "conc f".padStart(9),
+    "score".padStart(9),
+    "propos",
+  ].join(" ");
+  const lines = [
+    `epoch ${reading.epoch}, chain gross APR ${pct(effect.grossAprPpm)}, max commission ${reading.maxCommissionBps} bps, max share ${maxShareBps} bps`,
+    header,
+    ...reading.pools.map((r, i) => row(r, proposal.pools[i] as PoolScore)),
+    `score = performance × (1 − max(commission now, next)) × (1 − 0.5 × share of protocol stake); ${reading.requests} requests`,
+  ];
+  const table = { reading, proposal, expectedApr: effect };
+  if (!ctx.values.propose) {
+    ctx.out(lines.join("\n"), { ok: true, ...table });
+    return 0;
+  }
+  if (!proposal.feasible) {
+    ctx.out(`${lines.join("\n")}\nno proposal: ${proposal.infeasibleReason}`, {
+      ok: false,
+      ...table,
+      error: { code: "infeasible", message: proposal.infeasibleReason },
+    });
+    return 1;
+  }
+  // Disabled pools must stay at 0 (`E_POOL_DISABLED`); every pool is listed so stale weights are overwritten.
+  const action = setWeights({
+    weights: proposal.pools.map((s) => ({ pool: s.pool, weightBps: s.proposedWeightBps })),
+  });
+  const fn = `${ctx.client.kofiAddress}::${action.call.module}::${action.call.function}`;
+  const args = action.call.arguments;
+  const argText = JSON.stringify(args, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+  ctx.out(
+    [
+      ...lines,
+      `function   ${fn}`,
+      `arguments  ${argText}`,
+      `expected APR of new stake: current weights ${pct(effect.currentWeightsAprPpm)} -> proposed ${pct(effect.proposedWeightsAprPpm)} (${effect.deltaPpm >= 0n ? "+" : ""}${pct(effect.deltaPpm)}; before the ${reading.feeBps} bps fee)`,
+      "proposal only: nothing signed (send it with kofi admin set-weights)",
+    ].join("\n"),
+    { ok: true, propose: true, function: fn, arguments: args, ...table },
+  );
+  return 0;
+}
