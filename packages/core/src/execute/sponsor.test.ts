@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   APT,
   accountFromKey,
+  DAY,
   fundedAccount,
   type Localnet,
   localClient,
@@ -19,12 +20,15 @@ import {
 } from "../../test/helpers.ts";
 import type { KofiClient } from "../client/createKofiClient.ts";
 import { deposit } from "../deposit/deposit.ts";
+import { depositAndStake } from "../deposit/depositAndStake.ts";
 import { KofiError } from "../errors/KofiError.ts";
 import { getPosition } from "../position/getPosition.ts";
 import { stake } from "../vault/stake.ts";
 import { unstake } from "../vault/unstake.ts";
+import { claim } from "../withdrawals/claim.ts";
 import { requestWithdrawal } from "../withdrawals/request.ts";
 import { execute, type StageEvent } from "./execute.ts";
+import type { WalletCoreLike } from "./signer.ts";
 import { simulate } from "./simulate.ts";
 import type { Sponsor, SponsorFunction } from "./sponsor.ts";
 
@@ -107,6 +111,52 @@ describe("sponsored transactions (fee payer pays the gas)", () => {
     expect(requested.received.tickets.length).toBe(1);
     expect(await apt(user.accountAddress)).toBe(0n);
     expect(payerBefore - (await apt(payer.accountAddress))).toBe(gas);
+
+    // After the lockup the claim pays the user exactly the ticket's APT; the sponsor pays its gas.
+    await net.advance({ seconds: 15 * DAY });
+    const payerBeforeClaim = await apt(payer.accountAddress);
+    const ids = requested.received.tickets.map((t) => t.id);
+    const claimed = await execute(
+      client,
+      claim({ tickets: ids, owner: user.accountAddress.toString() }),
+      user,
+      {
+        sponsor: bare,
+      },
+    );
+    expect(claimed.received.aptClaimed).toBeGreaterThan(0n);
+    expect(await apt(user.accountAddress)).toBe(claimed.received.aptClaimed);
+    expect(payerBeforeClaim - (await apt(payer.accountAddress))).toBe(
+      claimed.gasUsed * BigInt(claimed.transaction.gas_unit_price),
+    );
+  });
+
+  it("deposit_and_stake signed by a WalletCore-shaped wallet (signTransaction({ transactionOrPayload }))", async () => {
+    const user = await fundedAccount(net, 2n * APT);
+    const asked: SimpleTransaction[] = [];
+    const wallet: WalletCoreLike = {
+      account: { address: user.accountAddress.toString(), publicKey: user.publicKey },
+      network: { chainId: 4, name: "local" },
+      signAndSubmitTransaction: async () => {
+        throw new Error("a sponsored transaction must not be signed-and-submitted by the wallet");
+      },
+      signTransaction: async ({ transactionOrPayload }) => {
+        asked.push(transactionOrPayload);
+        const authenticator = client.aptos.transaction.sign({
+          signer: user,
+          transaction: transactionOrPayload,
+        });
+        return { authenticator, rawTransaction: transactionOrPayload.rawTransaction.bcsToBytes() };
+      },
+    };
+    const payerBefore = await apt(payer.accountAddress);
+    const r = await execute(client, depositAndStake({ amount: 2n * APT }), wallet, { sponsor });
+    expect(asked.length).toBe(1);
+    expect(r.received.stkaptMinted).toBeGreaterThan(0n);
+    expect(await apt(user.accountAddress)).toBe(0n);
+    expect(payerBefore - (await apt(payer.accountAddress))).toBe(
+      r.gasUsed * BigInt(r.transaction.gas_unit_price),
+    );
   });
 
   it("a gas station over the wire (the README's example): transaction and authenticator as BCS hex", async () => {
