@@ -149,6 +149,44 @@ describe("the proposal moves weight away from an adversarial validator (localnet
     }
   });
 
+  it("missed proposals counted this epoch (stake::get_current_epoch_proposal_counts): read as counted, weight scales by the ratio", async () => {
+    const n = await warmNet();
+    try {
+      const bad = n.net.validators[2] as string;
+      const others = [n.net.validators[0], n.net.validators[1]] as string[];
+      // as block prologues would: 1 successful and 3 failed proposals in the current epoch
+      await n.net.validator(bad).recordProposals({ successful: 1n, failed: 3n });
+      const reading = await readValidatorPools(n.client);
+      const info = await n.net.validator(bad).info();
+      const r = reading.pools.find((p) => p.pool === bad);
+      expect(r?.proposals).toEqual(info.proposals_this_epoch);
+      expect(r?.proposals).toEqual({ successful: 1n, failed: 3n });
+      const p1 = proposeWeights(reading);
+      const b0 = w(n.p0, bad);
+      const b1 = w(p1, bad);
+      expect(b1.proposalRatioPpm).toBe(250_000n);
+      expect(b1.performancePpm).toBe(250_000n);
+      expect(b1.proposedWeightBps).toBeLessThan(b0.proposedWeightBps);
+      // the baseline's performance came from the rewards (≈ 1e6); this reading has no window, so the ratio of
+      // weights against each other pool below its limit scales by 0.25 / baseline performance (to 1 %); a pool
+      // the freed weight pushes to the max share stops there
+      const free = others.filter((h) => w(p1, h).proposedWeightBps < w(p1, h).limitBps);
+      expect(free.length).toBeGreaterThanOrEqual(1);
+      for (const h of others.filter((x) => !free.includes(x)))
+        expect(w(p1, h).proposedWeightBps).toBe(p1.maxShareBps);
+      expect(sum(p1)).toBe(10_000n);
+      for (const h of free) {
+        const lhs = b1.proposedWeightBps * w(n.p0, h).proposedWeightBps * b0.performancePpm;
+        const rhs = b0.proposedWeightBps * w(p1, h).proposedWeightBps * b1.performancePpm;
+        expect(lhs * 100n).toBeGreaterThanOrEqual(rhs * 99n);
+        expect(lhs * 100n).toBeLessThanOrEqual(rhs * 101n);
+      }
+      moved.missedProposals = `${b0.proposedWeightBps} -> ${b1.proposedWeightBps} bps (-${b0.proposedWeightBps - b1.proposedWeightBps}), 1/4 proposals`;
+    } finally {
+      await n.net.stop();
+    }
+  });
+
   it("commission raised 10 points for the next cycle: its weight relative to each other pool scales by (1 − new) / (1 − old)", async () => {
     const n = await warmNet();
     try {
