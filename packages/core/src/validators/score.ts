@@ -240,11 +240,8 @@ export function proposeWeights(input: ScoringInput, options: ScoreOptions = {}):
     }
     for (const c of over) fixed.add(c);
     open = open.filter((c) => !fixed.has(c));
-    if (open.length === 0) {
-      // Every candidate at its limit: the limits sum to at least the total, so trim from the lowest score up.
-      // (Only reached when the limits sum above the total and every share passes its limit: impossible, since the
-      // shares sum to the total; kept so the loop has an exit the type checker sees.)
-      throw new Error("proposeWeights: water-filling found no open pool");
-    }
+    // Unreachable: every open pool over its limit would make Σ limits < total, which the feasibility check
+    // above rules out. Kept as a loud failure rather than a silent wrong sum.
+    if (open.length === 0) throw new Error("proposeWeights: water-filling found no open pool");
   }
 }
