@@ -6,7 +6,14 @@ import {
   initializeOriginatingAddress,
 } from "./framework/accounts.ts";
 import { aptBalance, burnApt, mintApt, newCoinInfo } from "./framework/coin.ts";
-import { APT_COIN, type EventRecord, FRAMEWORK, T, type TxContext } from "./framework/context.ts";
+import {
+  APT_COIN,
+  type EventRecord,
+  FRAMEWORK,
+  T,
+  type TxContext,
+  ZERO_ADDRESS,
+} from "./framework/context.ts";
 import * as dp from "./framework/delegation.ts";
 import { FrameworkImpl } from "./framework/index.ts";
 import * as stake from "./framework/stake.ts";
@@ -342,6 +349,8 @@ export class Chain {
   ): TxRecord {
     this.syncClock();
     const charge = meta.chargeGas ?? true;
+    // a simulation with fee payer 0x0 reports gas but charges nobody (transaction_validation.move `skip_gas_payment`)
+    const pays = !(meta.simulate && meta.gasPayer === ZERO_ADDRESS);
     const gasUnitPrice = meta.gasUnitPrice ?? 100n;
     const maxGas = meta.maxGasAmount ?? 200_000n;
     const hash = meta.hash ?? this.nextInternalHash();
@@ -375,7 +384,7 @@ export class Chain {
     if (!success) ctx = fresh(); // discard every write of the failed call
     if (charge) {
       let fee = gasUsed * gasUnitPrice;
-      if (success && aptBalance(ctx, payer) < fee) {
+      if (pays && success && aptBalance(ctx, payer) < fee) {
         // the call spent the APT reserved for gas: fail it and charge the minimum
         ctx = fresh();
         success = false;
@@ -384,7 +393,7 @@ export class Chain {
         fee = gasUsed * gasUnitPrice;
       }
       if (fee > aptBalance(ctx, payer)) fee = aptBalance(ctx, payer);
-      if (accountExists(ctx, payer)) burnApt(ctx, payer, fee);
+      if (pays && accountExists(ctx, payer)) burnApt(ctx, payer, fee);
       if (accountExists(ctx, sender)) bumpSequenceNumber(ctx, sender);
       ctx.events.push({
         type: "0x1::transaction_fee::FeeStatement",

@@ -284,6 +284,36 @@ describe("fee payer (sponsored transactions)", () => {
     expect(info.sequence_number).toBe("1");
   });
 
+  it("a simulation with fee payer 0x0 (sponsor not known yet) runs and charges nobody; a submission with 0x0 is refused", async () => {
+    const sender = Account.generate();
+    await fund(sender.accountAddress, 5000);
+    const to = Account.generate();
+    const transaction = await aptos.transaction.build.simple({
+      sender: sender.accountAddress,
+      withFeePayer: true,
+      data: { function: "0x1::aptos_account::transfer", functionArguments: [to.accountAddress, 5000] },
+    });
+    expect(transaction.feePayerAddress?.equals(AccountAddress.ZERO)).toBe(true);
+    // the whole balance moves: only possible when nobody's APT is held back for gas
+    const [sim] = await aptos.transaction.simulate.simple({
+      signerPublicKey: sender.publicKey,
+      transaction,
+    });
+    expect(sim?.success).toBe(true);
+    expect(BigInt(sim?.gas_used ?? "0")).toBeGreaterThan(0n);
+    expect(await balance(sender.accountAddress)).toBe(5000);
+    // a real transaction needs a real fee payer: 0x0 has no account (and no key to sign with)
+    const r = await rejection(
+      aptos.transaction.submit.simple({
+        transaction,
+        senderAuthenticator: aptos.transaction.sign({ signer: sender, transaction }),
+        feePayerAuthenticator: aptos.transaction.sign({ signer: Account.generate(), transaction }),
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(await balance(sender.accountAddress)).toBe(5000);
+  });
+
   it("a fee payer signature by someone else, or none, is refused", async () => {
     const sender = Account.generate();
     const sponsor = Account.generate();

@@ -8,7 +8,7 @@ import {
 import type { Chain, TxRecord } from "../chain.ts";
 import { accountExists } from "../framework/accounts.ts";
 import { aptBalance } from "../framework/coin.ts";
-import { FRAMEWORK, T } from "../framework/context.ts";
+import { FRAMEWORK, T, ZERO_ADDRESS } from "../framework/context.ts";
 import { BYTECODE_UNSUPPORTED } from "../framework/sdk_bindings.ts";
 import { MAX_GAS_AMOUNT, MAX_GAS_UNIT_PRICE, MIN_GAS_UNIT_PRICE, MIN_TRANSACTION_GAS_UNITS } from "../gas.ts";
 import type { Registry } from "../registry.ts";
@@ -224,7 +224,11 @@ export function prepare(
     // the new account's address must be its authentication key (what create_account will store)
     throw vmValidation("INVALID_AUTH_KEY", VM.INVALID_AUTH_KEY);
   }
-  for (const s of [...auth.secondary, ...(auth.feePayer ? [auth.feePayer] : [])]) {
+  // A simulation may name fee payer 0x0 when the sponsor is not known yet: no fee payer account, key or balance
+  // is checked and no gas is charged (transaction_validation.move v1.39 `skip_gas_payment`: is_simulation &&
+  // gas_payer == @0x0; its auth key check is skipped like any simulation signer without a key).
+  const skipGasPayment = simulate && gasPayer === ZERO_ADDRESS;
+  for (const s of [...auth.secondary, ...(auth.feePayer && !skipGasPayment ? [auth.feePayer] : [])]) {
     if (!accountExists(ctx, s.address))
       throw vmValidation("SENDING_ACCOUNT_DOES_NOT_EXIST", VM.SENDING_ACCOUNT_DOES_NOT_EXIST, `${s.address}`);
     if (!s.auth.none && keyOf(s.address) !== s.auth.authKey)
@@ -235,7 +239,7 @@ export function prepare(
     throw vmValidation("TRANSACTION_EXPIRED", VM.TRANSACTION_EXPIRED);
   }
   // balance of the gas payer for max gas
-  if (aptBalance(ctx, gasPayer) < raw.max_gas_amount * raw.gas_unit_price) {
+  if (!skipGasPayment && aptBalance(ctx, gasPayer) < raw.max_gas_amount * raw.gas_unit_price) {
     throw vmValidation(
       "INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE",
       VM.INSUFFICIENT_BALANCE_FOR_TRANSACTION_FEE,
