@@ -28,6 +28,7 @@ export interface Options {
   /** validators */
   propose?: boolean | undefined;
   "max-share-bps"?: string | undefined;
+  previous?: string | undefined;
 }
 
 export interface Ctx {

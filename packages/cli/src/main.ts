@@ -72,6 +72,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         once: { type: "boolean", default: false },
         propose: { type: "boolean", default: false },
         "max-share-bps": { type: "string" },
+        previous: { type: "string" },
         "max-failed-ratio": { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         help: { type: "boolean", short: "h", default: false },

@@ -1,6 +1,9 @@
 // `kofi validators` and `kofi validators --propose`, spawned as a user runs them, against a real localnet over
 // HTTP: a validator that evicts the protocol is shown ineligible and the proposed set_weights call moves its
 // weight to the others; the proposal is never signed, and the chain accepts the printed call (admin dry run).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Localnet, type Run, spawnKofi, startNet } from "./net.ts";
 
@@ -81,5 +84,44 @@ describe("kofi validators (spawned, localnet)", () => {
   it("is in kofi --help", async () => {
     const r = await kofi(["--help"]);
     expect(r.stdout).toContain("validators [--propose]");
+  });
+
+  it("--previous <file>: an earlier --json output gives the observed rewards; an underperformer is measured and loses weight", async () => {
+    // pool 0 evicted the protocol, so two pools are left: without a looser max share both sit at 5000
+    const first = await kofi(["validators", "--max-share-bps", "10000", "--json"]);
+    expect(first.code, first.stderr).toBe(0);
+    const file = join(mkdtempSync(join(tmpdir(), "kofi-validators-")), "before.json");
+    writeFileSync(file, first.stdout);
+    const bad = (net.validators[1] as string).toLowerCase();
+    await net.validator(bad).setProposals({ successful: 1n, failed: 1n });
+    await net.advance({ epochs: 1 });
+    const r = await kofi(["validators", "--max-share-bps", "10000", "--previous", file, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    type P = { pool: string; rewardRatioPpm: string | null; proposedWeightBps: string };
+    const pools = (j: Record<string, unknown>) => (j.proposal as { pools: P[] }).pools;
+    const b0 = pools(first.json).find((p) => p.pool === bad) as P;
+    const b1 = pools(r.json).find((p) => p.pool === bad) as P;
+    const healthy = pools(r.json).find((p) => p.pool === (net.validators[2] as string).toLowerCase()) as P;
+    expect(b0.rewardRatioPpm).toBeNull(); // one reading: no window
+    // the chain paid 1 / (1 + 1) of the rate on that pool, the full rate on the healthy one
+    expect(BigInt(b1.rewardRatioPpm ?? "0")).toBeGreaterThanOrEqual(490_000n);
+    expect(BigInt(b1.rewardRatioPpm ?? "1000000")).toBeLessThanOrEqual(510_000n);
+    expect(BigInt(healthy.rewardRatioPpm ?? "0")).toBeGreaterThanOrEqual(990_000n);
+    expect(BigInt(b1.proposedWeightBps)).toBeLessThan(BigInt(b0.proposedWeightBps));
+    // two pools: its share of the score sum, so its weight at least halves relative to the healthy pool's
+    const h0 = pools(first.json).find((p) => p.pool === healthy.pool) as P;
+    expect(BigInt(b1.proposedWeightBps) * BigInt(h0.proposedWeightBps) * 100n).toBeLessThanOrEqual(
+      BigInt(b0.proposedWeightBps) * BigInt(healthy.proposedWeightBps) * 51n,
+    );
+    console.log(
+      `kofi validators --previous: ${b0.proposedWeightBps} -> ${b1.proposedWeightBps} bps, rewards ${b1.rewardRatioPpm} ppm`,
+    );
+    const human = await kofi(["validators", "--previous", file]);
+    expect(human.stdout).toContain("rewards");
+    // not a kofi validators output: a usage error before any request
+    writeFileSync(file, "{}");
+    const bad2 = await kofi(["validators", "--previous", file]);
+    expect(bad2.code).toBe(2);
+    expect(bad2.stderr).toContain("--previous");
   });
 });

@@ -172,6 +172,7 @@ export {
 } from "./validators/expectedApr.ts";
 export { FRAMEWORK_VIEWS, type FrameworkView, readFrameworkView } from "./validators/framework.ts";
 export {
+  type PreviousReading,
   type ProposalCounts,
   type ReadValidatorPoolsOptions,
   readValidatorPools,

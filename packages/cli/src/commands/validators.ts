@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import {
   DEFAULT_MAX_SHARE_BPS,
   expectedAprEffect,
   type PoolScore,
+  type PreviousReading,
   proposeWeights,
   readValidatorPools,
   setWeights,
@@ -9,6 +11,7 @@ import {
 } from "@kofi/core";
 import { parseWhole } from "../args.ts";
 import type { Ctx } from "../context.ts";
+import { UsageError } from "../io.ts";
 import { fmt } from "../progress.ts";
 
 /** ppm as a percent with 2 decimals ("99.50 %"); display only. */
@@ -30,6 +33,7 @@ function row(r: ValidatorPoolReading, s: PoolScore): string {
     `${r.commissionBps}/${r.nextCommissionBps}`.padStart(10),
     proposals.padStart(9),
     allowlist.padEnd(10),
+    (s.rewardRatioPpm === null ? "-" : pct(s.rewardRatioPpm)).padStart(9),
     pct(s.performancePpm).padStart(9),
     pct(s.commissionFactorPpm).padStart(9),
     pct(s.concentrationFactorPpm).padStart(9),
@@ -40,17 +44,55 @@ function row(r: ValidatorPoolReading, s: PoolScore): string {
 }
 
 /**
+ * The earlier reading of `--previous <file>`: a saved `kofi validators --json` output (its `reading`: chain time,
+ * epoch, and each pool's protocol stake, bigints as decimal strings).
+ */
+function loadPrevious(path: string): PreviousReading {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--previous: cannot read ${path} as JSON (${(e as Error).message})`);
+  }
+  const r = (doc as { reading?: Record<string, unknown> }).reading;
+  const n = (v: unknown, what: string): bigint => {
+    if (typeof v !== "string" || !/^\d+$/.test(v))
+      throw new UsageError(`--previous: ${path} is not a kofi validators --json output (${what})`);
+    return BigInt(v);
+  };
+  if (!r || !Array.isArray(r.pools))
+    throw new UsageError(`--previous: ${path} is not a kofi validators --json output (reading.pools)`);
+  return {
+    nowSecs: n(r.nowSecs, "reading.nowSecs"),
+    epoch: n(r.epoch, "reading.epoch"),
+    pools: (r.pools as Record<string, unknown>[]).map((p) => {
+      const st = (p.protocolStake ?? {}) as Record<string, unknown>;
+      return {
+        pool: String(p.pool),
+        protocolStake: {
+          active: n(st.active, "protocolStake.active"),
+          pendingInactive: n(st.pendingInactive, "protocolStake.pendingInactive"),
+        },
+      };
+    }),
+  };
+}
+
+/**
  * `kofi validators [--propose]`: reads every protocol pool (`readValidatorPools`), scores it (`proposeWeights`)
  * and prints the table with the score's parts. `--propose`: the `staking_manager::set_weights` call the
  * proposal would send (function and arguments, as `kofi admin set-weights --dry-run` would) and its effect on
- * the expected APR. Reads only; nothing is signed.
+ * the expected APR. `--previous <file>` (an earlier `--json` output, ideally one epoch before with no Kofi
+ * transaction between) adds each pool's observed reward rate and the reward-based performance. Reads only;
+ * nothing is signed.
  */
 export async function validatorsCommand(ctx: Ctx): Promise<number> {
   const maxShareBps =
     ctx.values["max-share-bps"] === undefined
       ? DEFAULT_MAX_SHARE_BPS
       : parseWhole(ctx.values["max-share-bps"], "--max-share-bps", 10_000n);
-  const reading = await readValidatorPools(ctx.client);
+  const previous = ctx.values.previous === undefined ? undefined : loadPrevious(ctx.values.previous);
+  const reading = await readValidatorPools(ctx.client, previous ? { previous } : {});
   const proposal = proposeWeights(reading, { maxShareBps });
   const effect = expectedAprEffect(proposal, reading.rewardRate, reading.epochIntervalSecs);
   const header = [
@@ -61,6 +103,7 @@ export async function validatorsCommand(ctx: Ctx): Promise<number> {
     "comm now/next".padStart(10),
     "ok/failed",
     "allowlist ",
+    "rewards".padStart(9),
     "perf".padStart(9),
     "comm f".padStart(9),
     "conc f".padStart(9),

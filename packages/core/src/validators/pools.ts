@@ -1,4 +1,4 @@
-import type { KofiClient } from "../client/createKofiClient.ts";
+import { type KofiClient, normalizeAddress } from "../client/createKofiClient.ts";
 import { big, type ReadOptions } from "../client/view.ts";
 import { isKofiError } from "../errors/KofiError.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
@@ -79,9 +79,16 @@ export interface ValidatorPoolsReading {
   requests: number;
 }
 
+/** What an observed reward rate needs of an earlier reading (a `ValidatorPoolsReading` has it). */
+export interface PreviousReading {
+  nowSecs: bigint;
+  epoch: bigint;
+  pools: readonly { pool: string; protocolStake: { active: bigint; pendingInactive: bigint } }[];
+}
+
 export interface ReadValidatorPoolsOptions extends ReadOptions {
   /** An earlier reading: fills each pool's `observed` reward rate (see `observedRewardRate` for the limits). */
-  previous?: ValidatorPoolsReading;
+  previous?: PreviousReading;
 }
 
 const u = (v: unknown) => big(v);
@@ -172,10 +179,15 @@ export async function readValidatorPools(
         allowlisted: v.allowlisted,
         depositRoom: v.depositRoom,
       };
-      const before = options.previous?.pools.find((p) => p.pool === v.pool);
+      const before = options.previous?.pools.find((p) => normalizeAddress(p.pool) === v.pool);
       if (before && options.previous) {
         reading.observed = observedRewardRate(
-          { atSecs: options.previous.nowSecs, epoch: options.previous.epoch, ...before.protocolStake },
+          {
+            atSecs: options.previous.nowSecs,
+            epoch: options.previous.epoch,
+            active: before.protocolStake.active,
+            pendingInactive: before.protocolStake.pendingInactive,
+          },
           { atSecs: state.nowSecs, epoch: reconfig, ...reading.protocolStake },
         );
       }
