@@ -187,6 +187,12 @@ describe("sponsored transactions (fee payer pays the gas)", () => {
     expect(sim.success).toBe(true);
     expect(sim.feePayer).toBe(payer.accountAddress.toStringLong());
     expect(sim.fee).toBeGreaterThan(0n);
+    // A sponsor that declares no address: simulated with fee payer 0x0, which charges nobody.
+    const anonymous = await simulate(client, deposit({ amount: 2n * APT }), user, {
+      sponsor: gasStation(client, payer),
+    });
+    expect(anonymous.success).toBe(true);
+    expect(BigInt(anonymous.feePayer ?? "-1")).toBe(0n);
     const unsponsored = await simulate(client, deposit({ amount: 2n * APT }), user).catch((e: unknown) => e);
     // The whole balance goes to the deposit: nothing is left for the max gas the sender would have to hold.
     const failed =
