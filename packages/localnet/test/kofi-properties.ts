@@ -374,15 +374,16 @@ function fail(step: number, action: Action, msg: string): never {
  * Octas of value an account may lose to rounding in one of its actions beyond the quoted add-stake fee. Minting
  * stkAPT floors to a whole share, so staking may lose up to one share's worth (`ceil(rate)` octas, added where
  * `perShare` is set); every other floor costs at most one octa, and valuing stkAPT at a fixed rate one more.
+ * A withdrawal request bears the framework's share rounding of each unlocked part (`perPart` octas per
+ * `Unlocked` event: the measured drop of the protocol's stake there, up to 2 octas, docs/protocol.md).
  */
-const ROUNDING_BOUND: Record<string, { octas: bigint; perShare?: boolean }> = {
+const ROUNDING_BOUND: Record<string, { octas: bigint; perShare?: boolean; perPart?: bigint }> = {
   deposit: { octas: 1n },
   depositAndStake: { octas: 2n, perShare: true },
   stake: { octas: 2n, perShare: true },
   unstake: { octas: 2n },
-  // the requester bears one octa of the framework's share rounding per unlocked part (3 pools at most)
-  request: { octas: 4n },
-  unstakeAndRequest: { octas: 6n },
+  request: { octas: 1n, perPart: 2n },
+  unstakeAndRequest: { octas: 3n, perPart: 2n },
   claim: { octas: 0n },
   claimAll: { octas: 0n },
 };
@@ -658,7 +659,8 @@ export class SequenceRunner {
         const rule = ROUNDING_BOUND[x.a];
         if (rule !== undefined) {
           const [n, d] = rateBefore;
-          const bound = rule.octas + (rule.perShare ? (n + d - 1n) / d : 0n);
+          const parts = r ? BigInt(k.events(r, "staking_manager::Unlocked").length) : 0n;
+          const bound = rule.octas + (rule.perShare ? (n + d - 1n) / d : 0n) + (rule.perPart ?? 0n) * parts;
           const rounding = vb - va - quotedFee;
           this.stats?.rounding(x.a, rounding);
           if (rounding > bound)

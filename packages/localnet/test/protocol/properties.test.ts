@@ -50,6 +50,29 @@ describe("kofi properties: random multi-user sequences", () => {
       expect(stats.ok.get(kind) ?? 0, `${kind} never succeeded`).toBeGreaterThan(0);
   }, 600_000);
 
+  // Found by the bench (10,000 sequences) once evictions and the full backing check were on: a request unlocked
+  // from 3 pools and its requester bore 5 octas of share rounding, within the documented 2 octas per part but
+  // above the runner's old flat bound of 4.
+  it("a request split over 3 pools bears up to 2 octas of rounding per part, no more", async () => {
+    const stats = new Stats();
+    const r = new SequenceRunner(stats);
+    const APT = 100_000_000n;
+    await r.run([
+      { a: "deposit", u: 0, apt: 518_941_944n },
+      { a: "advance", secs: 14n * 86_400n },
+      { a: "disable", pool: 0 },
+      { a: "deposit", u: 0, apt: 530_413_483n },
+      { a: "deposit", u: 1, apt: 20_000n * APT },
+      { a: "depositAndStake", u: 0, apt: 180_421_525n },
+      { a: "disable", pool: 1 },
+      { a: "request", u: 1, q: { pct: 1 } },
+      { a: "advance", secs: 1n },
+    ]);
+    const lost = stats.maxRounding.get("request") ?? 0n;
+    expect(lost).toBeGreaterThan(4n);
+    expect(lost).toBeLessThanOrEqual(1n + 2n * 3n);
+  });
+
   it("a failure reads as a script", () => {
     expect(
       describeAction({ a: "request", u: 1, q: { pct: 100 } }) +
