@@ -78,7 +78,9 @@ export async function walletAccount(wallet: unknown): Promise<WalletAccount | nu
     };
   } catch (e) {
     if (e instanceof TypeError) throw new KofiError("invalid_address", e.message, { cause: e });
-    throw toKofiError(e);
+    const err = toKofiError(e);
+    if (err.code === "user_rejected") return null; // "not connected", as the SDK backend reads it
+    throw err;
   }
 }
 
