@@ -35,6 +35,7 @@ import {
   prepareStake,
   prepareUnstake,
   prepareUnstakeAndRequestWithdrawal,
+  primaryStoreAddress,
   protocolApr,
   quoteUnstake,
   type RegistrySwapAdapter,
@@ -44,6 +45,7 @@ import {
   toKofiError,
   waitForKofiTransaction,
 } from "@kofi/core";
+import { normalizeAddress } from "./allowlist.ts";
 import type {
   AccountInfo,
   EntryPayload,
@@ -304,6 +306,7 @@ export class CoreBackend implements KofiBackend {
   async quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote> {
     const slippageBps = options.slippageBps;
     const c = this.client;
+    if (request.action === "buy") return this.quoteBuy(request, options);
     try {
       switch (request.action) {
         case "deposit": {
@@ -400,6 +403,22 @@ export class CoreBackend implements KofiBackend {
     }
   }
 
+  /** A re-quote of the venue the user picked (its quote expired): the same venue, or a clear `quote_expired`. */
+  private async quoteBuy(
+    request: Extract<QuoteRequest, { action: "buy" }>,
+    options: QuoteOptions,
+  ): Promise<Quote> {
+    const route = this.exitsFactory
+      ? (await this.entryRoutes(request.amount, request.to, options)).find((r) => r.id === request.venue)
+      : undefined;
+    if (route?.quote) return route.quote;
+    // Thrown as is (not through the SDK's error mapping, which knows no widget code).
+    throw {
+      code: "quote_expired",
+      message: `${route?.venue ?? request.venue} no longer quotes this amount; minting through Kofi is still available.`,
+    };
+  }
+
   private keep(prepared: PreparedAction<unknown>, q: Omit<Quote, "payload" | "minOut" | "expiresAt">): Quote {
     const quote: Quote = {
       ...q,
@@ -424,47 +443,128 @@ export class CoreBackend implements KofiBackend {
 
   /**
    * Issue 15: buying the deposit's token on the configured venues vs minting it, through `@kofi/adapters`' entry
-   * router (one ledger version, per-venue deadline, ranked by protocol value net of gas). Venues that fail or
-   * have no route are left out; the mint itself is the widget's own quote.
+   * router (one ledger version, per-venue deadline, ranked by protocol value net of gas). Each venue that quoted
+   * carries a signable `buy` quote (the adapter's own payload, its function allowlisted) when an account is
+   * known; a venue that timed out, failed or had no route is listed as `unavailable`. The mint is the widget's
+   * own quote.
    */
   async quoteEntry(
     request: Extract<QuoteRequest, { action: "deposit" }>,
     options: QuoteOptions,
   ): Promise<readonly EntryRoute[]> {
+    if (!this.exitsFactory) return [];
+    try {
+      return await this.entryRoutes(request.amount, request.to, options);
+    } catch (e) {
+      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    }
+  }
+
+  private venueContext(): Promise<{
+    reader: ChainReader;
+    tokens: KofiTokens;
+    adapters: readonly SwapAdapter[];
+  }> {
     const factory = this.exitsFactory;
-    if (!factory) return [];
+    if (!factory) throw { code: "invalid_config", message: "No venue is configured." };
     this.exitContext ??= (async () => {
       const reader = chainReader(this.client.aptos);
       const tokens = await resolveKofiTokens(this.client);
       return { reader, tokens, adapters: factory({ reader, tokens }) };
-    })();
-    try {
-      const ctx = await this.exitContext;
-      const router = createEntryRouter({
-        reader: ctx.reader,
-        tokens: ctx.tokens,
-        rates: kofiRateProvider(this.client),
-        kofi: kofiVenueAdapter({ client: this.client, reader: ctx.reader, tokens: ctx.tokens }),
-        adapters: ctx.adapters,
-        timeoutMs: this.exitTimeoutMs,
-        ...(options.account ? { sender: options.account as `0x${string}` } : {}),
-      });
-      const x = await router.getEntryOptions({
-        token: request.to,
-        amountApt: request.amount,
-        slippageBps: options.slippageBps,
-      });
-      return x.ranked
-        .filter((r) => r.adapterId !== "kofi")
-        .map((r) => ({
-          venue: ctx.adapters.find((a) => a.meta.id === r.adapterId)?.meta.name ?? r.adapterId,
-          tokenOut: request.to,
-          amountOut: r.quote.amountOut,
-          vsMintBps: r.vsMintBps === undefined ? null : Number(r.vsMintBps),
-        }));
-    } catch (e) {
-      throw toKofiError(e, { kofiAddress: this.protocolAddress });
+    })().catch((e: unknown) => {
+      this.exitContext = null;
+      throw e;
+    });
+    return this.exitContext;
+  }
+
+  private async entryRoutes(
+    amount: bigint,
+    to: "kAPT" | "stkAPT",
+    options: QuoteOptions,
+  ): Promise<EntryRoute[]> {
+    const ctx = await this.venueContext();
+    const router = createEntryRouter({
+      reader: ctx.reader,
+      tokens: ctx.tokens,
+      rates: kofiRateProvider(this.client),
+      kofi: kofiVenueAdapter({ client: this.client, reader: ctx.reader, tokens: ctx.tokens }),
+      adapters: ctx.adapters,
+      timeoutMs: this.exitTimeoutMs,
+      ...(options.account ? { sender: options.account as `0x${string}` } : {}),
+    });
+    const x = await router.getEntryOptions({
+      token: to,
+      amountApt: amount,
+      slippageBps: options.slippageBps,
+    });
+    const name = (id: string) => ctx.adapters.find((a) => a.meta.id === id)?.meta.name ?? id;
+    const routes: EntryRoute[] = [];
+    for (const r of x.ranked) {
+      if (r.adapterId === "kofi") continue;
+      const adapter = ctx.adapters.find((a) => a.meta.id === r.adapterId);
+      const base = {
+        id: r.adapterId,
+        venue: name(r.adapterId),
+        tokenOut: to,
+        amountOut: r.quote.amountOut,
+        vsMintBps: r.vsMintBps === undefined ? null : Number(r.vsMintBps),
+      };
+      let quote: Quote | undefined;
+      if (adapter && options.account) {
+        try {
+          const built = await adapter.buildPayload(r.quote, { recipient: options.account as `0x${string}` });
+          this.swapFunctions.add(built.data.function);
+          const q = r.quote;
+          // The protocol value of what is bought, from the router's own reading of the rate (net value + gas).
+          const fairOut = r.netValueApt + q.gas.octas;
+          const aptAddress = normalizeAddress(ctx.tokens.APT);
+          const feeIn = q.fees
+            .filter((f) => normalizeAddress(f.token) === aptAddress)
+            .reduce((sum, f) => sum + f.amount, 0n);
+          quote = {
+            request: { action: "buy", amount, to, venue: r.adapterId },
+            tokenIn: "APT",
+            amountIn: amount,
+            tokenOut: to,
+            amountOut: q.amountOut,
+            minOut: built.minAmountOut,
+            fee: 0n,
+            payload: toEntryPayload(built.data),
+            route: {
+              venue: base.venue,
+              priceImpactBps: Number(q.priceImpactBps),
+              discountBps: amount > 0n ? Number(((amount - fairOut) * 10_000n) / amount) : 0,
+              fairValueApt: fairOut,
+              ...(feeIn > 0n ? { feeIn } : {}),
+            },
+            expiresAt: q.expiresAtMs,
+          };
+          this.prepared.set(quote, {
+            kind: `buy:${r.adapterId}`,
+            payload: built.data,
+            quote: undefined,
+            minOut: built.minAmountOut,
+          });
+        } catch {
+          quote = undefined; // shown for comparison, not offered: its payload cannot be built
+        }
+      }
+      routes.push(quote ? { ...base, quote } : base);
     }
+    for (const v of x.venues) {
+      if (v.adapterId === "kofi" || v.status === "ok" || v.status === "unsupported" || v.status === "skipped")
+        continue;
+      routes.push({
+        id: v.adapterId,
+        venue: name(v.adapterId),
+        tokenOut: to,
+        amountOut: 0n,
+        vsMintBps: null,
+        unavailable: v.status,
+      });
+    }
+    return routes;
   }
 
   /** `@kofi/adapters` exit router: every venue in parallel at one ledger version; failures are skipped. */
@@ -472,18 +572,11 @@ export class CoreBackend implements KofiBackend {
     request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<Quote[]> {
-    const factory = this.exitsFactory;
-    if (!factory) return [];
-    this.exitContext ??= (async () => {
-      const reader = chainReader(this.client.aptos);
-      const tokens = await resolveKofiTokens(this.client);
-      return { reader, tokens, adapters: factory({ reader, tokens }) };
-    })();
+    if (!this.exitsFactory) return [];
     let ctx: Awaited<NonNullable<typeof this.exitContext>>;
     try {
-      ctx = await this.exitContext;
+      ctx = await this.venueContext();
     } catch (e) {
-      this.exitContext = null;
       throw toKofiError(e, { kofiAddress: this.protocolAddress });
     }
     const router = createExitRouter({
@@ -658,19 +751,21 @@ export class CoreBackend implements KofiBackend {
     const r = result.received;
     const q = request.quote.request;
     const amountOut =
-      q.action === "deposit"
-        ? q.to === "stkAPT"
-          ? r.stkaptMinted
-          : r.kaptMinted
-        : q.action === "stake"
-          ? r.stkaptMinted
-          : q.action === "unstake"
-            ? r.kaptOut
-            : q.action === "request_withdrawal"
-              ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
-              : q.action === "claim"
-                ? r.aptClaimed
-                : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
+      q.action === "buy"
+        ? await this.boughtFromEvents(result.transaction, q.to)
+        : q.action === "deposit"
+          ? q.to === "stkAPT"
+            ? r.stkaptMinted
+            : r.kaptMinted
+          : q.action === "stake"
+            ? r.stkaptMinted
+            : q.action === "unstake"
+              ? r.kaptOut
+              : q.action === "request_withdrawal"
+                ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
+                : q.action === "claim"
+                  ? r.aptClaimed
+                  : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
     return {
       hash: result.hash,
       ...(amountOut !== undefined && amountOut > 0n ? { amountOut } : {}),
@@ -684,6 +779,30 @@ export class CoreBackend implements KofiBackend {
           }
         : {}),
     };
+  }
+
+  /**
+   * A buy emits no Kofi event: what the sender received is the net of the `0x1::fungible_asset` Deposit and
+   * Withdraw events on the sender's primary store of the token bought (the chain's own record of the transfer).
+   */
+  private async boughtFromEvents(
+    tx: { readonly sender: string; readonly events: readonly { type: string; data: unknown }[] },
+    to: "kAPT" | "stkAPT",
+  ): Promise<bigint | undefined> {
+    const { tokens } = await this.venueContext();
+    const store = normalizeAddress(primaryStoreAddress(tx.sender, tokens[to]));
+    let net = 0n;
+    let seen = false;
+    for (const e of tx.events) {
+      const deposit = e.type === "0x1::fungible_asset::Deposit";
+      if (!deposit && e.type !== "0x1::fungible_asset::Withdraw") continue;
+      const data = e.data as { store?: unknown; amount?: unknown };
+      if (typeof data.store !== "string" || normalizeAddress(data.store) !== store) continue;
+      const amount = BigInt(String(data.amount));
+      net += deposit ? amount : -amount;
+      seen = true;
+    }
+    return seen ? net : undefined;
   }
 
   async waitForTransaction(hash: string): Promise<{ success: boolean }> {

@@ -119,9 +119,18 @@ export interface Position {
  * - `stake` / `unstake`: kAPT to stkAPT / stkAPT to kAPT, the Convert tab.
  * - `request_withdrawal`: kAPT (or stkAPT, `unstake_and_request_withdrawal`) to a ticket, standard unstake.
  * - `instant_exit`: kAPT or stkAPT sold for APT now on a venue, instant unstake.
+ * - `buy`: APT swapped for kAPT or stkAPT on a venue (no Kofi entry function, nothing minted), the Stake tab's
+ *   entry route when the user picks a venue over minting (issue 15).
  * - `claim`: ready tickets to APT.
  */
-export type ActionKind = "deposit" | "stake" | "unstake" | "request_withdrawal" | "instant_exit" | "claim";
+export type ActionKind =
+  | "deposit"
+  | "stake"
+  | "unstake"
+  | "request_withdrawal"
+  | "instant_exit"
+  | "buy"
+  | "claim";
 
 /**
  * The action names before 0.2, where `stake` meant deposit and `convert` meant stake or unstake.
@@ -135,6 +144,8 @@ const LEGACY_ACTION: Readonly<Record<ActionKind, LegacyActionKind>> = {
   unstake: "convert",
   request_withdrawal: "unstake_standard",
   instant_exit: "unstake_instant",
+  // No pre-0.2 name: a buy came after. Its tab was `stake` then (APT in, kAPT / stkAPT out).
+  buy: "stake",
   claim: "claim",
 };
 
@@ -150,6 +161,13 @@ export type QuoteRequest =
   | { readonly action: "unstake"; readonly amount: bigint }
   | { readonly action: "request_withdrawal"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
   | { readonly action: "instant_exit"; readonly amount: bigint; readonly from: "kAPT" | "stkAPT" }
+  /** Buying the deposit's token on the venue `venue` (its adapter id) instead of minting it. */
+  | {
+      readonly action: "buy";
+      readonly amount: bigint;
+      readonly to: "kAPT" | "stkAPT";
+      readonly venue: string;
+    }
   | { readonly action: "claim"; readonly tickets: readonly string[] };
 
 /** Options shared by every quote call. */
@@ -169,16 +187,21 @@ export interface EntryPayload {
   readonly functionArguments: readonly (string | bigint | boolean | readonly string[])[];
 }
 
-/** Extra facts for a DEX exit. */
+/** Extra facts for a venue route: a DEX exit (`instant_exit`) or a buy (`buy`). */
 export interface InstantRoute {
   /** Human name of the venue or aggregator route, e.g. "Panora". */
   readonly venue: string;
   /** Price impact of the trade itself, when the venue reports it. */
   readonly priceImpactBps?: number;
-  /** Discount of `amountOut` against the fair (redemption) value, basis points. */
+  /**
+   * Exit: discount of `amountOut` against the fair (redemption) value, basis points. Buy: what the APT paid
+   * loses against the protocol value of the tokens bought (negative: bought below that value).
+   */
   readonly discountBps: number;
-  /** APT the same input is worth at the protocol's redemption rate. */
+  /** Exit: APT the same input is worth at the protocol's rate. Buy: the protocol value of `amountOut` in APT. */
   readonly fairValueApt: bigint;
+  /** The venue's own fees, in `tokenIn` octas, as the adapter lists them (already taken out of `amountOut`). */
+  readonly feeIn?: bigint;
 }
 
 /** A priced, ready-to-sign action. */
@@ -203,9 +226,11 @@ export interface Quote {
 
 /**
  * Buying kAPT / stkAPT on a venue instead of minting it, as the Stake (deposit) tab compares them (the entry
- * router of `@kofi/adapters`, issue 15). Informational: the widget signs the mint.
+ * router of `@kofi/adapters`, issue 15). The user may pick it: `quote` is then what Review signs.
  */
 export interface EntryRoute {
+  /** The venue's adapter id, e.g. `hyperion` (what a `buy` request names). */
+  readonly id?: string;
   /** Human name of the venue, e.g. "Hyperion". */
   readonly venue: string;
   readonly tokenOut: "kAPT" | "stkAPT";
@@ -213,6 +238,10 @@ export interface EntryRoute {
   readonly amountOut: bigint;
   /** Against minting, in bps of the mint's value net of gas: positive when buying gives more. */
   readonly vsMintBps: number | null;
+  /** The signable buy (`action: "buy"`), when the venue's payload could be built (a connected account). */
+  readonly quote?: Quote;
+  /** The venue gave no quote this time (`amountOut` is then 0): timed out, failed or no route. */
+  readonly unavailable?: "timeout" | "error" | "no-route";
 }
 
 /** Result of simulating a quote's payload for the account. */

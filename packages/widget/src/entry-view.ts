@@ -11,6 +11,8 @@ export function renderEntryComparison(
   ctx: ViewContext,
   entries: readonly EntryRoute[],
 ): TemplateResult | typeof nothing {
+  // A venue that gave no quote this time (timed out, failed, no route) has nothing to compare.
+  entries = entries.filter((e) => e.unavailable === undefined);
   if (entries.length === 0) return nothing;
   return html`<section part="entry-options" aria-labelledby="kofi-entry-title">
     <h3 id="kofi-entry-title" part="section-title">${ctx.t("deposit.venues")}</h3>

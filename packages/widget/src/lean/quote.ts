@@ -162,5 +162,10 @@ export async function quoteLean(
     }
     case "instant_exit":
       throw new KofiError("simulation_failed", "No instant route for this amount.");
+    case "buy":
+      throw new KofiError(
+        "invalid_config",
+        "Buying on a venue needs the venues' adapters (the SDK backend).",
+      );
   }
 }

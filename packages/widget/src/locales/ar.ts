@@ -179,6 +179,7 @@ export const ar: Messages = {
   "receipt.title.unstake": "تم التحويل",
   "receipt.title.request_withdrawal": "تم طلب السحب",
   "receipt.title.instant_exit": "تم البيع مقابل APT",
+  "receipt.title.buy": "تم الشراء",
   "receipt.title.claim": "تمت المطالبة",
   "receipt.paid": "دفعت",
   "receipt.received": "استلمت",

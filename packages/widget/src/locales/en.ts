@@ -179,6 +179,7 @@ export const en = {
   "receipt.title.unstake": "Converted",
   "receipt.title.request_withdrawal": "Withdrawal requested",
   "receipt.title.instant_exit": "Sold for APT",
+  "receipt.title.buy": "Bought",
   "receipt.title.claim": "Claimed",
   "receipt.paid": "You paid",
   "receipt.received": "You received",

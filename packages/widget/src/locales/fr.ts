@@ -181,6 +181,7 @@ export const fr: Messages = {
   "receipt.title.unstake": "Conversion confirmée",
   "receipt.title.request_withdrawal": "Retrait demandé",
   "receipt.title.instant_exit": "Vendu contre des APT",
+  "receipt.title.buy": "Acheté",
   "receipt.title.claim": "Réclamé",
   "receipt.paid": "Vous avez payé",
   "receipt.received": "Vous avez reçu",

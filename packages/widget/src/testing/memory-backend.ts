@@ -206,6 +206,11 @@ export class MemoryBackend implements KofiBackend {
           expiresAt,
         };
       }
+      case "buy":
+        throw {
+          code: "quote_expired",
+          message: "The memory backend has no venue to buy on.",
+        } satisfies KofiErrorLike;
       case "claim": {
         const tickets = this.position.tickets.filter((t) => request.tickets.includes(t.id));
         const out = tickets.reduce((s, t) => s + t.aptAmount, 0n);
