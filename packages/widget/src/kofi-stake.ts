@@ -193,6 +193,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     _stakeDirection: { state: true },
     _unstakeFrom: { state: true },
     _exitPath: { state: true },
+    _entryRoute: { state: true },
   };
 
   /** Expected network; the wallet must be on it. */
@@ -239,6 +240,8 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   declare _stakeDirection: "stake" | "unstake";
   declare _unstakeFrom: "kAPT" | "stkAPT";
   declare _exitPath: ExitPath;
+  /** Deposit tab: `mint` (the default, as Unstake preselects the standard path) or the venue id to buy on. */
+  declare _entryRoute: string;
 
   /** @internal The wallet and the built-in picker. */
   readonly _wallets = new WalletController(this);
@@ -267,6 +270,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     this._stakeDirection = "stake";
     this._unstakeFrom = "stkAPT";
     this._exitPath = "standard";
+    this._entryRoute = "mint";
   }
 
   // ---------------------------------------------------------------- public API
@@ -431,6 +435,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     if (!paused) return null;
     switch (this._tab) {
       case "deposit":
+        if (this.selectedQuote?.request.action === "buy") return null; // a venue, not the protocol
         if (paused.deposit) return "deposit";
         return this._depositTo === "stkAPT" && paused.stake ? "stake" : null;
       case "stake":
@@ -447,6 +452,9 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   /** The quote the primary button would review, per tab. */
   private get selectedQuote(): Quote | null {
     const quotes = this._quotes;
+    // A venue picked on Stake: its buy quote; gone (timed out, failed, re-quoted without it): the mint.
+    if (this._tab === "deposit" && this._entryRoute !== "mint")
+      return quotes.entries.find((e) => e.id === this._entryRoute)?.quote ?? quotes.quote;
     if (this._tab !== "unstake" || this._exitPath === "standard") return quotes.quote;
     return bestInstant(quotes.instant, this.maxDiscountBps) ?? null;
   }
@@ -676,8 +684,16 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     const body =
       this._tab === "unstake"
         ? this.renderExitComparison()
-        : html`${renderQuote(ctx, quotes.quote, quotes.loading, chain.protocol?.rate)}${
-            this._tab === "deposit" && !quotes.loading ? renderEntryComparison(ctx, quotes.entries) : nothing
+        : html`${renderQuote(ctx, quote, quotes.loading, chain.protocol?.rate)}${
+            this._tab === "deposit" && !quotes.loading
+              ? renderEntryComparison(ctx, quotes.entries, {
+                  selected: quote?.request.action === "buy" ? this._entryRoute : "mint",
+                  disabled: this._tx.signing,
+                  onSelect: (route) => {
+                    this._entryRoute = route;
+                  },
+                })
+              : nothing
           }`;
     const blocked =
       !account ||

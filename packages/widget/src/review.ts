@@ -54,6 +54,18 @@ export function renderReview(ctx: ViewContext, p: ReviewProps): TemplateResult {
       <dd><code>${q.payload.functionArguments.map(formatArgument).join(", ")}</code></dd>
       <dt>${ctx.t("review.pay")}</dt>
       <dd>${ctx.tokenAmount(q.amountIn, q.tokenIn, 8)}</dd>
+      ${
+        q.request.action === "buy" && q.route
+          ? html`<dt>${ctx.t("review.route")}</dt>
+              <dd part="review-route">${q.route.venue}</dd>
+              ${
+                q.route.feeIn !== undefined
+                  ? html`<dt>${ctx.t("review.venueFee")}</dt>
+                      <dd>${ctx.tokenAmount(q.route.feeIn, q.tokenIn, 8)}</dd>`
+                  : nothing
+              }`
+          : nothing
+      }
       <dt>${ctx.t("review.receive")}</dt>
       <dd>${ctx.tokenAmount(q.amountOut, q.tokenOut, 8)}</dd>
       ${

@@ -33,6 +33,7 @@ export const ar: Messages = {
 
   "deposit.venues": "الشراء بدلاً من ذلك",
 
+  "deposit.mint": "السك عبر Kofi",
   "deposit.venue": "على {venue}: {amount}",
 
   "deposit.venueMore": "({percent} أكثر من السكّ)",
@@ -85,6 +86,8 @@ export const ar: Messages = {
   "review.function": "دالة الإدخال",
   "review.arguments": "المعاملات",
   "review.pay": "ستدفع",
+  "review.route": "المسار",
+  "review.venueFee": "رسوم المنصة (مشمولة)",
   "review.receive": "ستستلم",
   "review.minReceived": "الحد الأدنى المستلم",
   "review.unlock": "موعد الإتاحة",

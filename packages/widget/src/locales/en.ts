@@ -31,6 +31,7 @@ export const en = {
 
   "deposit.venues": "Buying instead",
 
+  "deposit.mint": "Mint through Kofi",
   "deposit.venue": "On {venue}: {amount}",
 
   "deposit.venueMore": "({percent} more than minting)",
@@ -83,6 +84,8 @@ export const en = {
   "review.function": "Entry function",
   "review.arguments": "Arguments",
   "review.pay": "You pay",
+  "review.route": "Route",
+  "review.venueFee": "Venue fee (included)",
   "review.receive": "You receive",
   "review.minReceived": "Minimum received",
   "review.unlock": "Unlocks",

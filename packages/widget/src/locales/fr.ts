@@ -33,6 +33,7 @@ export const fr: Messages = {
 
   "deposit.venues": "En achetant plutôt",
 
+  "deposit.mint": "Frapper via Kofi",
   "deposit.venue": "Sur {venue} : {amount}",
 
   "deposit.venueMore": "({percent} de plus qu’en frappant)",
@@ -85,6 +86,8 @@ export const fr: Messages = {
   "review.function": "Fonction d’entrée",
   "review.arguments": "Arguments",
   "review.pay": "Vous payez",
+  "review.route": "Route",
+  "review.venueFee": "Frais de la plateforme (inclus)",
   "review.receive": "Vous recevez",
   "review.minReceived": "Minimum reçu",
   "review.unlock": "Déblocage",
