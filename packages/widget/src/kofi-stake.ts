@@ -89,7 +89,8 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @prop {Sponsor | undefined} sponsor - Pays the user's gas (`Sponsor` of `@kofi/core`): the review says the site pays.
  * @prop {unknown} adapters - Instant-exit venues for the built-in backend (`@kofi/adapters`).
  *
- * @fires {CustomEvent<KofiTxDetail>} kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`.
+ * @fires {CustomEvent<KofiTxDetail>} kofi-tx - Each stage of a transaction: `{ stage, action, hash?, amounts }`;
+ *   a venue buy from the Stake tab is `action: "buy"` (tokenIn APT, tokenOut kAPT or stkAPT, minOut the swap's min-out).
  * @fires {CustomEvent<KofiErrorDetail>} kofi-error - Every error shown: `{ code, message, action? }`.
  * @fires {CustomEvent<KofiConnectDetail>} kofi-connect - `{ phase: request | connected | disconnected, account? }`.
  * @fires {CustomEvent<KofiClaimableDetail>} kofi-claimable - Tickets became claimable: `{ tickets, totalApt }`.
@@ -134,7 +135,8 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @csspart quote - quote summary
  * @csspart quote-loading - quote placeholder
  * @csspart entry-options - Stake tab: buying the token on venues, compared with minting
- * @csspart entry-option - one venue
+ * @csspart entry-option - one venue (also entry-option-buy): a radio when its buy can be signed
+ * @csspart entry-option-mint - minting through Kofi, the preselected entry route
  * @csspart exit-choice - standard vs instant
  * @csspart exit-options - the two options
  * @csspart exit-option - one option (also exit-option-standard, exit-option-instant)
@@ -152,6 +154,7 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @csspart review - review panel
  * @csspart review-details - what will be signed
  * @csspart entry-function - the entry function
+ * @csspart review-route - the venue a buy goes through
  * @csspart simulation - simulation result
  * @csspart review-button - Review
  * @csspart confirm-button - Confirm
