@@ -83,6 +83,11 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
   });
 
   it("unstakes instantly through the Hyperion pool", async () => {
+    // The localnet's Hyperion pool keeps the price it was seeded with, while every file that advances the shared
+    // chain's clock raises the vault rate: the instant discount grows with the files run before this one and can
+    // pass the default 300 bps guard (then the route is shown but blocked). This test is about signing the swap;
+    // the guard is covered by compare.test.ts and kofi-stake.dom.test.ts.
+    m.el.maxDiscountBps = 10_000;
     await typeAmount(m, "2");
     await until(
       m,
