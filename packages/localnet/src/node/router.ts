@@ -97,3 +97,6 @@ export class Router {
     return undefined;
   }
 }
+
+/** A 200 reply with a JSON body. */
+export const ok = (body: unknown): Reply => ({ status: 200, body });
