@@ -64,3 +64,29 @@ export function shows(selector: string) {
     await until(el, (root) => !!root.querySelector(selector), selector);
   };
 }
+
+/** A play function's assertion: throws with what the widget showed instead. */
+export function check(el: KofiStakeElement, ok: boolean, what: string): void {
+  if (ok) return;
+  const shown = el.shadowRoot?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  throw new Error(`expected ${what}; the widget shows: ${shown}`);
+}
+
+/** The text of the first element matching `selector` in the widget, whitespace collapsed ("" when absent). */
+export function textOf(el: KofiStakeElement, selector: string): string {
+  return el.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+}
+
+/** Stake tab: types an amount and waits for the entry comparison (the mint radio with the venues). */
+export async function enterAmountWithVenues(el: KofiStakeElement, amount: string) {
+  await enterAmount(el, amount);
+  await until(el, (root) => !!root.querySelector("[part~=entry-option-mint] input"), "the entry comparison");
+}
+
+/** Picks the venue `id` in the Stake tab's entry radio group, as a click on its radio. */
+export async function chooseVenue(el: KofiStakeElement, id: string) {
+  const selector = `[part~=entry-option-buy][data-venue="${id}"] input`;
+  await until(el, (root) => !!root.querySelector<HTMLInputElement>(`${selector}:not([disabled])`), id);
+  el.shadowRoot?.querySelector<HTMLInputElement>(selector)?.click();
+  await until(el, (root) => !!root.querySelector<HTMLInputElement>(selector)?.checked, `${id} selected`);
+}

@@ -12,9 +12,22 @@ import {
   DEFAULT_PROTOCOL,
   MemoryBackend,
   type MemoryBackendOptions,
+  type MemoryEntryVenue,
   sampleTickets,
 } from "../../packages/widget/src/testing/index.ts";
-import { confirm, enterAmount, openReview, shows, until, widgetIn } from "./helpers.ts";
+import {
+  check,
+  chooseVenue,
+  confirm,
+  enterAmount,
+  enterAmountWithVenues,
+  openReview,
+  press,
+  shows,
+  textOf,
+  until,
+  widgetIn,
+} from "./helpers.ts";
 
 interface Args {
   theme: "light" | "dark" | "system";
@@ -190,6 +203,65 @@ export const StandardOnly: Story = {
   play: async ({ canvasElement }) => enterAmount(widgetIn(canvasElement), "10"),
 };
 
+// The Stake tab's entry comparison (issue 15): minting through Kofi, or buying stkAPT on a venue. 10 APT mints
+// 9.56937799 stkAPT at the fixture's rate (1 stkAPT = 1.045 kAPT); the venues are priced against that.
+const HYPERION_CHEAPER: MemoryEntryVenue = {
+  id: "hyperion",
+  venue: "Hyperion",
+  vsMintBps: 42,
+  feeBps: 30,
+  priceImpactBps: 8,
+};
+const HYPERION_DEARER: MemoryEntryVenue = { ...HYPERION_CHEAPER, vsMintBps: -35, priceImpactBps: 20 };
+const THALA_NO_QUOTE: MemoryEntryVenue = { id: "thala", venue: "Thala", unavailable: "no-route" };
+const mintRadio = (el: ReturnType<typeof widgetIn>) =>
+  el.shadowRoot?.querySelector<HTMLInputElement>("[part~=entry-option-mint] input");
+const venueRadio = (el: ReturnType<typeof widgetIn>, id: string) =>
+  el.shadowRoot?.querySelector<HTMLInputElement>(`[part~=entry-option-buy][data-venue="${id}"] input`);
+
+export const BuyBeatsMint: Story = {
+  args: { backendOptions: { entries: [HYPERION_CHEAPER] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await enterAmountWithVenues(el, "10");
+    const venue = textOf(el, '[part~=entry-option-buy][data-venue="hyperion"]');
+    check(el, venue.startsWith("On Hyperion: 9.60956937 stkAPT"), "Hyperion's 10 APT buy, 9.60956937 stkAPT");
+    check(el, /0\.42\s?% more than minting/.test(venue), "the verdict: 0.42 % more than minting");
+    // Mint stays preselected even when a venue gives more; the venue can be picked.
+    check(el, mintRadio(el)?.checked === true, "mint preselected");
+    check(el, venueRadio(el, "hyperion")?.disabled === false, "Hyperion selectable");
+    // The mint quote rounds to 4 decimals; the venue line prints 8.
+    check(
+      el,
+      /You receive 9\.5693 stkAPT/.test(textOf(el, "[part~=quote]")),
+      "the mint quote, 9.5693 stkAPT",
+    );
+  },
+};
+export const MintBeatsBuy: Story = {
+  args: { backendOptions: { entries: [HYPERION_DEARER] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await enterAmountWithVenues(el, "10");
+    const venue = textOf(el, '[part~=entry-option-buy][data-venue="hyperion"]');
+    check(el, venue.startsWith("On Hyperion: 9.53588516 stkAPT"), "Hyperion's 10 APT buy, 9.53588516 stkAPT");
+    check(el, /0\.35\s?% less than minting/.test(venue), "the verdict: 0.35 % less than minting");
+    check(el, mintRadio(el)?.checked === true, "mint preselected");
+  },
+};
+export const BuyVenueWithoutQuote: Story = {
+  args: { backendOptions: { entries: [HYPERION_CHEAPER, THALA_NO_QUOTE] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await enterAmountWithVenues(el, "10");
+    // A venue without a quote this time has nothing to compare: it is left out, the others stay.
+    check(el, !textOf(el, "[part~=entry-options]").includes("Thala"), "Thala left out");
+    check(el, !venueRadio(el, "thala"), "no radio for Thala");
+    check(el, venueRadio(el, "hyperion")?.disabled === false, "Hyperion selectable");
+    check(el, mintRadio(el)?.checked === true && !mintRadio(el)?.disabled, "mint selected and selectable");
+  },
+};
+
 // ------------------------------------------------------------------ amount problems
 
 export const OverBalance: Story = {
@@ -243,6 +315,47 @@ export const Success: Story = {
     const el = widgetIn(canvasElement);
     await confirm(el);
     await until(el, (root) => !!root.querySelector("[part~=success]"), "success");
+  },
+};
+/** Stake tab, Hyperion picked over minting, in review: the venue's swap, its route and fee, simulated. */
+async function reviewBuy(el: ReturnType<typeof widgetIn>) {
+  await enterAmountWithVenues(el, "10");
+  await chooseVenue(el, "hyperion");
+  await press(el, "review-button");
+  await until(
+    el,
+    (root) => root.querySelector("[part~=simulation]")?.getAttribute("data-state") === "ok",
+    "the buy's simulation",
+  );
+}
+export const BuyReview: Story = {
+  args: { backendOptions: { entries: [HYPERION_CHEAPER] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await reviewBuy(el);
+    const details = textOf(el, "[part~=review-details]");
+    check(el, textOf(el, "[part~=entry-function]") === "0xdec0de::router::swap_exact_in", "the venue's swap");
+    check(el, textOf(el, "[part~=review-route]") === "Hyperion", "Route: Hyperion");
+    check(
+      el,
+      details.includes("Venue fee (included) 0.03 APT"),
+      "the venue fee, 0.03 APT (30 bps of 10 APT)",
+    );
+    check(el, details.includes("You pay 10 APT"), "10 APT paid");
+    check(el, details.includes("You receive 9.60956937 stkAPT"), "9.60956937 stkAPT received");
+    check(el, details.includes("Minimum received 9.56152152 stkAPT"), "the minimum at 0.5 % slippage");
+  },
+};
+export const BuyReceipt: Story = {
+  args: { backendOptions: { entries: [HYPERION_CHEAPER] } },
+  play: async ({ canvasElement }) => {
+    const el = widgetIn(canvasElement);
+    await reviewBuy(el);
+    await press(el, "confirm-button");
+    await until(el, (root) => !!root.querySelector("[part~=success]"), "the receipt");
+    const receipt = textOf(el, "[part~=success]");
+    check(el, receipt.includes("Bought"), "the receipt title Bought");
+    check(el, receipt.includes("You received 9.60956937 stkAPT"), "the amount bought");
   },
 };
 export const Claimable: Story = {

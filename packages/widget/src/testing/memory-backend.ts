@@ -5,6 +5,7 @@
  */
 import type {
   AccountInfo,
+  EntryRoute,
   KofiBackend,
   KofiErrorLike,
   Position,
@@ -29,8 +30,27 @@ export type FailPoint =
   | "connect"
   | "quote"
   | "quoteInstant"
+  | "quoteEntry"
   | "simulate"
   | "submit";
+
+/**
+ * A venue selling kAPT / stkAPT, for the Stake tab's entry comparison (issue 15). Its price is relative to the
+ * mint quote, so a story states the verdict it shows ("0.4 % more than minting") rather than a pool's reserves.
+ */
+export interface MemoryEntryVenue {
+  /** The adapter id a `buy` request names, e.g. `hyperion`. */
+  readonly id: string;
+  /** Human name, e.g. "Hyperion". */
+  readonly venue: string;
+  /** What the same APT buys there against the mint quote, bps: 40 = 0.4 % more, -25 = 0.25 % less. */
+  readonly vsMintBps?: number;
+  /** The venue's fee, bps of the APT paid (already taken out of the amount bought; shown in review). */
+  readonly feeBps?: number;
+  readonly priceImpactBps?: number;
+  /** The venue gives no quote this time (no pool, failed, timed out), as the real router reports it. */
+  readonly unavailable?: "timeout" | "error" | "no-route";
+}
 
 export interface MemoryBackendOptions {
   network?: string;
@@ -40,6 +60,11 @@ export interface MemoryBackendOptions {
   account?: AccountInfo | null;
   /** Instant routes: venue and discount against fair value. Empty: no route. */
   routes?: readonly { venue: string; discountBps: number; priceImpactBps: number }[];
+  /**
+   * Venues to buy the deposit's token on instead of minting it (the Stake tab's comparison, `quoteEntry`).
+   * Absent or empty: no comparison, as with a core backend without venues.
+   */
+  entries?: readonly MemoryEntryVenue[];
   /** Throw this error from a method. */
   fail?: Partial<Record<FailPoint, KofiErrorLike | Error | string>>;
   /** Never resolve these methods (loading states). */
@@ -206,11 +231,18 @@ export class MemoryBackend implements KofiBackend {
           expiresAt,
         };
       }
-      case "buy":
-        throw {
-          code: "quote_expired",
-          message: "The memory backend has no venue to buy on.",
-        } satisfies KofiErrorLike;
+      case "buy": {
+        // A re-quote of the venue the user picked: the same venue, or `quote_expired` as the core backend says it.
+        const venue = this.options.entries?.find((v) => v.id === request.venue);
+        const quote =
+          venue && !venue.unavailable ? this.buyQuote(venue, request, options, worsen) : undefined;
+        if (!quote)
+          throw {
+            code: "quote_expired",
+            message: `${venue?.venue ?? request.venue} no longer quotes this amount; minting through Kofi is still available.`,
+          } satisfies KofiErrorLike;
+        return quote;
+      }
       case "claim": {
         const tickets = this.position.tickets.filter((t) => request.tickets.includes(t.id));
         const out = tickets.reduce((s, t) => s + t.aptAmount, 0n);
@@ -267,6 +299,73 @@ export class MemoryBackend implements KofiBackend {
         };
       })
       .sort((a, b) => (b.amountOut > a.amountOut ? 1 : -1));
+  }
+
+  /**
+   * The Stake tab's comparison: each configured venue priced against the mint quote (`vsMintBps`), with a
+   * signable `buy` quote when an account is known (the core backend builds the adapter's payload only then); a
+   * venue configured `unavailable` is listed with no amount, as the entry router lists a failed one.
+   */
+  async quoteEntry(
+    request: Extract<QuoteRequest, { action: "deposit" }>,
+    options: QuoteOptions,
+  ): Promise<readonly EntryRoute[]> {
+    await this.gate("quoteEntry");
+    const venues = this.options.entries ?? [];
+    const routes = venues.map((v): EntryRoute => {
+      const base = { id: v.id, venue: v.venue, tokenOut: request.to };
+      if (v.unavailable) return { ...base, amountOut: 0n, vsMintBps: null, unavailable: v.unavailable };
+      const buy = { action: "buy", amount: request.amount, to: request.to, venue: v.id } as const;
+      const amountOut = this.buyAmountOut(v, buy);
+      const quote = options.account ? this.buyQuote(v, buy, options, 0n) : undefined;
+      return { ...base, amountOut, vsMintBps: v.vsMintBps ?? 0, ...(quote ? { quote } : {}) };
+    });
+    // Best first, as the router ranks them; the unavailable ones last.
+    return routes.sort((a, b) => (b.amountOut > a.amountOut ? 1 : b.amountOut < a.amountOut ? -1 : 0));
+  }
+
+  /** The mint's output for the same APT, moved by the venue's `vsMintBps`. */
+  private buyAmountOut(v: MemoryEntryVenue, r: Extract<QuoteRequest, { action: "buy" }>): bigint {
+    const mint = r.to === "kAPT" ? r.amount : this.toShares(r.amount);
+    return (mint * BigInt(10_000 + (v.vsMintBps ?? 0))) / 10_000n;
+  }
+
+  private buyQuote(
+    v: MemoryEntryVenue,
+    request: Extract<QuoteRequest, { action: "buy" }>,
+    options: QuoteOptions,
+    worsen: bigint,
+  ): Quote {
+    const out = this.buyAmountOut(v, request) - worsen;
+    const minOut = (out * BigInt(10_000 - options.slippageBps)) / 10_000n;
+    // The protocol value of what is bought, in APT (kAPT is 1:1; stkAPT at the vault rate).
+    const fair = request.to === "kAPT" ? out : this.toKapt(out);
+    const feeIn = (request.amount * BigInt(v.feeBps ?? 0)) / 10_000n;
+    return {
+      request,
+      tokenIn: "APT",
+      amountIn: request.amount,
+      tokenOut: request.to,
+      amountOut: out,
+      minOut,
+      fee: 0n,
+      route: {
+        venue: v.venue,
+        ...(v.priceImpactBps !== undefined ? { priceImpactBps: v.priceImpactBps } : {}),
+        discountBps: request.amount > 0n ? Number(((request.amount - fair) * 10_000n) / request.amount) : 0,
+        fairValueApt: fair,
+        ...(feeIn > 0n ? { feeIn } : {}),
+      },
+      payload: {
+        function: DEX_FUNCTION,
+        typeArguments: [
+          "0x1::aptos_coin::AptosCoin",
+          `${KOFI_ADDRESS}::${request.to === "kAPT" ? "kapt" : "stkapt"}`,
+        ],
+        functionArguments: [request.amount, minOut],
+      },
+      expiresAt: Date.now() + (this.options.quoteTtlMs ?? 30_000),
+    };
   }
 
   async simulate(quote: Quote): Promise<Simulation> {
