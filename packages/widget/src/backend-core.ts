@@ -6,18 +6,8 @@
  *
  * Heavy (the ts-sdk): load it lazily through `backend-lazy.ts` unless you build the backend yourself.
  */
-import { AccountAddress, type InputEntryFunctionData, type PublicKey } from "@aptos-labs/ts-sdk";
-import {
-  type ChainReader,
-  chainReader,
-  createEntryRouter,
-  createExitRouter,
-  hyperionAdapter,
-  type KofiTokens,
-  kofiRateProvider,
-  kofiVenueAdapter,
-  resolveKofiTokens,
-} from "@kofi/adapters";
+import { AccountAddress } from "@aptos-labs/ts-sdk";
+import { type ChainReader, hyperionAdapter, type KofiTokens } from "@kofi/adapters";
 import {
   type CreateKofiClientOptions,
   createKofiClient,
@@ -26,18 +16,8 @@ import {
   getProtocolState,
   type KofiClient,
   type KofiSigner,
-  minOutFromQuote,
   type PreparedAction,
-  prepareClaim,
-  prepareDeposit,
-  prepareDepositAndStake,
-  prepareRequestWithdrawal,
-  prepareStake,
-  prepareUnstake,
-  prepareUnstakeAndRequestWithdrawal,
-  primaryStoreAddress,
   protocolApr,
-  quoteUnstake,
   type RegistrySwapAdapter,
   type SwapAdapter,
   signerAddress,
@@ -45,10 +25,8 @@ import {
   toKofiError,
   waitForKofiTransaction,
 } from "@kofi/core";
-import { normalizeAddress } from "./allowlist.ts";
 import type {
   AccountInfo,
-  EntryPayload,
   EntryRoute,
   KofiBackend,
   Position,
@@ -62,6 +40,11 @@ import type {
   SubmitResult,
   TxStage,
 } from "./backend.ts";
+import { toEntryPayload } from "./entry-payload.ts";
+import { quoteProtocolAction } from "./protocol-quotes.ts";
+import { boughtFromEvents, receivedFromKofiEvents } from "./receipt-amount.ts";
+import { VenueQuotes } from "./venue-quotes.ts";
+import { isObject, publicKeyOf, walletNetwork } from "./wallet-introspection.ts";
 
 export interface CoreBackendOptions {
   /** An existing client; otherwise one is created from `network` / `nodeUrl` / `kofiAddress`. */
@@ -100,79 +83,6 @@ function asNetwork(name: string | undefined): CreateKofiClientOptions["network"]
   return (NETWORK_NAMES.has(n) ? n : "custom") as CreateKofiClientOptions["network"];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
-function isPublicKey(v: unknown): v is PublicKey {
-  return isObject(v) && typeof v.toUint8Array === "function" && typeof v.verifySignature === "function";
-}
-
-/** The public key a signer exposes, when it exposes one (enables simulation with the real key). */
-async function publicKeyOf(wallet: unknown): Promise<PublicKey | undefined> {
-  if (!isObject(wallet)) return undefined;
-  if (isPublicKey(wallet.publicKey)) return wallet.publicKey;
-  const account = wallet.account;
-  if (isObject(account) && isPublicKey(account.publicKey)) return account.publicKey;
-  const features = wallet.features;
-  if (isObject(features) && isObject(features["aptos:account"])) {
-    try {
-      const acc = await (
-        features["aptos:account"] as { account(): Promise<{ publicKey?: unknown }> }
-      ).account();
-      if (isPublicKey(acc.publicKey)) return acc.publicKey;
-    } catch {
-      // not connected
-    }
-  }
-  return undefined;
-}
-
-/** The network a wallet says it is on: name and chain id, when it says. */
-async function walletNetwork(wallet: unknown): Promise<{ name?: string; chainId?: number }> {
-  if (!isObject(wallet)) return {};
-  const pick = (n: unknown) => {
-    if (!isObject(n)) return {};
-    const out: { name?: string; chainId?: number } = {};
-    if (typeof n.name === "string") out.name = n.name.toLowerCase();
-    if (n.chainId !== undefined && n.chainId !== null) out.chainId = Number(n.chainId);
-    return out;
-  };
-  if (isObject(wallet.network)) return pick(wallet.network);
-  if (typeof wallet.chainId === "number") return { chainId: wallet.chainId };
-  const features = wallet.features;
-  if (isObject(features) && isObject(features["aptos:network"])) {
-    try {
-      return pick(await (features["aptos:network"] as { network(): Promise<unknown> }).network());
-    } catch {
-      return {};
-    }
-  }
-  return {};
-}
-
-function toEntryPayload(payload: InputEntryFunctionData): EntryPayload {
-  const arg = (a: unknown): string | bigint | boolean | readonly string[] =>
-    typeof a === "bigint" || typeof a === "boolean" || typeof a === "string"
-      ? a
-      : Array.isArray(a)
-        ? a.map(String)
-        : typeof a === "number"
-          ? BigInt(a)
-          : String(a);
-  return {
-    function: payload.function,
-    typeArguments: (payload.typeArguments ?? []).map(String),
-    functionArguments: (payload.functionArguments ?? []).map(arg),
-  };
-}
-
-/** The quote inside a prepared action (the SDK's prepare* always sets it for these actions). */
-function quoted<Q>(p: PreparedAction<Q>): Q {
-  if (p.quote === undefined) throw { code: "unknown", message: "The SDK returned no quote." };
-  return p.quote;
-}
-
 const FORWARDED_STAGES = new Set<TxStage>(["sign", "submitted", "confirmed"]);
 
 export class CoreBackend implements KofiBackend {
@@ -183,14 +93,7 @@ export class CoreBackend implements KofiBackend {
   readonly protocolAddress: string;
   /** `simulate` and `submit` honour `sponsor` (`execute`'s fee payer flow). */
   readonly sponsorship = true;
-  private readonly swaps: readonly RegistrySwapAdapter[];
-  private readonly exitsFactory: CoreBackendOptions["exits"];
-  private readonly exitTimeoutMs: number;
-  private exitContext: Promise<{
-    reader: ChainReader;
-    tokens: KofiTokens;
-    adapters: readonly SwapAdapter[];
-  }> | null = null;
+  private readonly venues: VenueQuotes;
   private readonly quoteTtlMs: number;
   /** The SDK's prepared action behind each quote the widget holds: signed exactly as quoted. */
   private readonly prepared = new WeakMap<Quote, PreparedAction<unknown>>();
@@ -208,10 +111,22 @@ export class CoreBackend implements KofiBackend {
     this.chainId = this.client.chainId;
     this.nodeUrl = this.client.nodeUrl;
     this.protocolAddress = this.client.kofiAddress;
-    this.swaps = options.swaps ?? [];
-    this.exitsFactory = options.exits;
-    this.exitTimeoutMs = options.exitTimeoutMs ?? 2_500;
     this.quoteTtlMs = options.quoteTtlMs ?? 30_000;
+    this.venues = new VenueQuotes(
+      this.client,
+      this.network,
+      {
+        ...(options.exits ? { exits: options.exits } : {}),
+        exitTimeoutMs: options.exitTimeoutMs ?? 2_500,
+        swaps: options.swaps ?? [],
+        quoteTtlMs: this.quoteTtlMs,
+      },
+      {
+        allow: (fn) => this.swapFunctions.add(fn),
+        keepSwap: (quote, kind, payload, minOut) =>
+          this.prepared.set(quote, { kind, payload, quote: undefined, minOut }),
+      },
+    );
   }
 
   /** Swap entry functions built by the host's adapters (the widget allowlists them). */
@@ -304,100 +219,14 @@ export class CoreBackend implements KofiBackend {
   }
 
   async quote(request: QuoteRequest, options: QuoteOptions): Promise<Quote> {
-    const slippageBps = options.slippageBps;
-    const c = this.client;
     if (request.action === "buy") return this.quoteBuy(request, options);
     try {
-      switch (request.action) {
-        case "deposit": {
-          if (request.to === "kAPT") {
-            const p = await prepareDeposit(c, { amount: request.amount, slippageBps });
-            return this.keep(p, {
-              request,
-              tokenIn: "APT",
-              amountIn: request.amount,
-              tokenOut: "kAPT",
-              amountOut: quoted(p).kaptOut,
-              fee: quoted(p).fee,
-            });
-          }
-          const p = await prepareDepositAndStake(c, { amount: request.amount, slippageBps });
-          return this.keep(p, {
-            request,
-            tokenIn: "APT",
-            amountIn: request.amount,
-            tokenOut: "stkAPT",
-            amountOut: quoted(p).stkaptOut,
-            fee: quoted(p).fee,
-          });
-        }
-        case "stake": {
-          const p = await prepareStake(c, { amount: request.amount, slippageBps });
-          return this.keep(p, {
-            request,
-            tokenIn: "kAPT",
-            amountIn: request.amount,
-            tokenOut: "stkAPT",
-            amountOut: quoted(p).stkaptOut,
-            fee: 0n,
-          });
-        }
-        case "unstake": {
-          const p = await prepareUnstake(c, { amount: request.amount, slippageBps });
-          return this.keep(p, {
-            request,
-            tokenIn: "stkAPT",
-            amountIn: request.amount,
-            tokenOut: "kAPT",
-            amountOut: quoted(p).kaptOut,
-            fee: 0n,
-          });
-        }
-        case "request_withdrawal": {
-          if (request.from === "kAPT") {
-            const p = await prepareRequestWithdrawal(c, { amount: request.amount });
-            return this.keep(p, {
-              request,
-              tokenIn: "kAPT",
-              amountIn: request.amount,
-              tokenOut: "APT",
-              amountOut: quoted(p).aptOut,
-              fee: 0n,
-              unlockAt: Number(quoted(p).unlockAt),
-            });
-          }
-          const p = await prepareUnstakeAndRequestWithdrawal(c, { amount: request.amount, slippageBps });
-          return this.keep(p, {
-            request,
-            tokenIn: "stkAPT",
-            amountIn: request.amount,
-            tokenOut: "APT",
-            amountOut: quoted(p).aptOut,
-            fee: 0n,
-            unlockAt: Number(quoted(p).unlockAt),
-          });
-        }
-        case "instant_exit": {
-          const best = (await this.quoteInstant(request, options))[0];
-          if (!best) throw { code: "simulation_failed", message: "No instant route for this amount." };
-          return best;
-        }
-        case "claim": {
-          const p = await prepareClaim(c, {
-            tickets: request.tickets,
-            ...(options.account ? { owner: options.account } : {}),
-          });
-          const out = p.quote?.aptOut ?? 0n;
-          return this.keep(p, {
-            request,
-            tokenIn: "APT",
-            amountIn: 0n,
-            tokenOut: "APT",
-            amountOut: out,
-            fee: 0n,
-          });
-        }
+      if (request.action === "instant_exit") {
+        const best = (await this.quoteInstant(request, options))[0];
+        if (!best) throw { code: "simulation_failed", message: "No instant route for this amount." };
+        return best;
       }
+      return await quoteProtocolAction(this.client, request, options, (p, q) => this.keep(p, q));
     } catch (e) {
       throw toKofiError(e, { kofiAddress: this.protocolAddress });
     }
@@ -408,8 +237,10 @@ export class CoreBackend implements KofiBackend {
     request: Extract<QuoteRequest, { action: "buy" }>,
     options: QuoteOptions,
   ): Promise<Quote> {
-    const route = this.exitsFactory
-      ? (await this.entryRoutes(request.amount, request.to, options)).find((r) => r.id === request.venue)
+    const route = this.venues.configured
+      ? (await this.venues.entryRoutes(request.amount, request.to, options)).find(
+          (r) => r.id === request.venue,
+        )
       : undefined;
     if (route?.quote) return route.quote;
     // Thrown as is (not through the SDK's error mapping, which knows no widget code).
@@ -434,8 +265,8 @@ export class CoreBackend implements KofiBackend {
     request: Extract<QuoteRequest, { action: "instant_exit" }>,
     options: QuoteOptions,
   ): Promise<readonly Quote[]> {
-    const routed = this.exitsFactory ? await this.quoteThroughRouter(request, options) : [];
-    const simple = await this.quoteThroughSwaps(request, options);
+    const routed = this.venues.configured ? await this.venues.exitQuotesThroughRouter(request, options) : [];
+    const simple = await this.venues.exitQuotesThroughSwaps(request, options);
     return [...routed, ...simple].sort((a, b) =>
       b.amountOut > a.amountOut ? 1 : b.amountOut < a.amountOut ? -1 : 0,
     );
@@ -452,236 +283,12 @@ export class CoreBackend implements KofiBackend {
     request: Extract<QuoteRequest, { action: "deposit" }>,
     options: QuoteOptions,
   ): Promise<readonly EntryRoute[]> {
-    if (!this.exitsFactory) return [];
+    if (!this.venues.configured) return [];
     try {
-      return await this.entryRoutes(request.amount, request.to, options);
+      return await this.venues.entryRoutes(request.amount, request.to, options);
     } catch (e) {
       throw toKofiError(e, { kofiAddress: this.protocolAddress });
     }
-  }
-
-  private venueContext(): Promise<{
-    reader: ChainReader;
-    tokens: KofiTokens;
-    adapters: readonly SwapAdapter[];
-  }> {
-    const factory = this.exitsFactory;
-    if (!factory) throw { code: "invalid_config", message: "No venue is configured." };
-    this.exitContext ??= (async () => {
-      const reader = chainReader(this.client.aptos);
-      const tokens = await resolveKofiTokens(this.client);
-      return { reader, tokens, adapters: factory({ reader, tokens }) };
-    })().catch((e: unknown) => {
-      this.exitContext = null;
-      throw e;
-    });
-    return this.exitContext;
-  }
-
-  private async entryRoutes(
-    amount: bigint,
-    to: "kAPT" | "stkAPT",
-    options: QuoteOptions,
-  ): Promise<EntryRoute[]> {
-    const ctx = await this.venueContext();
-    const router = createEntryRouter({
-      reader: ctx.reader,
-      tokens: ctx.tokens,
-      rates: kofiRateProvider(this.client),
-      kofi: kofiVenueAdapter({ client: this.client, reader: ctx.reader, tokens: ctx.tokens }),
-      adapters: ctx.adapters,
-      timeoutMs: this.exitTimeoutMs,
-      ...(options.account ? { sender: options.account as `0x${string}` } : {}),
-    });
-    const x = await router.getEntryOptions({
-      token: to,
-      amountApt: amount,
-      slippageBps: options.slippageBps,
-    });
-    const name = (id: string) => ctx.adapters.find((a) => a.meta.id === id)?.meta.name ?? id;
-    const routes: EntryRoute[] = [];
-    for (const r of x.ranked) {
-      if (r.adapterId === "kofi") continue;
-      const adapter = ctx.adapters.find((a) => a.meta.id === r.adapterId);
-      const base = {
-        id: r.adapterId,
-        venue: name(r.adapterId),
-        tokenOut: to,
-        amountOut: r.quote.amountOut,
-        vsMintBps: r.vsMintBps === undefined ? null : Number(r.vsMintBps),
-      };
-      let quote: Quote | undefined;
-      if (adapter && options.account) {
-        try {
-          const built = await adapter.buildPayload(r.quote, { recipient: options.account as `0x${string}` });
-          this.swapFunctions.add(built.data.function);
-          const q = r.quote;
-          // The protocol value of what is bought, from the router's own reading of the rate (net value + gas).
-          const fairOut = r.netValueApt + q.gas.octas;
-          const aptAddress = normalizeAddress(ctx.tokens.APT);
-          const feeIn = q.fees
-            .filter((f) => normalizeAddress(f.token) === aptAddress)
-            .reduce((sum, f) => sum + f.amount, 0n);
-          quote = {
-            request: { action: "buy", amount, to, venue: r.adapterId },
-            tokenIn: "APT",
-            amountIn: amount,
-            tokenOut: to,
-            amountOut: q.amountOut,
-            minOut: built.minAmountOut,
-            fee: 0n,
-            payload: toEntryPayload(built.data),
-            route: {
-              venue: base.venue,
-              priceImpactBps: Number(q.priceImpactBps),
-              discountBps: amount > 0n ? Number(((amount - fairOut) * 10_000n) / amount) : 0,
-              fairValueApt: fairOut,
-              ...(feeIn > 0n ? { feeIn } : {}),
-            },
-            expiresAt: q.expiresAtMs,
-          };
-          this.prepared.set(quote, {
-            kind: `buy:${r.adapterId}`,
-            payload: built.data,
-            quote: undefined,
-            minOut: built.minAmountOut,
-          });
-        } catch {
-          quote = undefined; // shown for comparison, not offered: its payload cannot be built
-        }
-      }
-      routes.push(quote ? { ...base, quote } : base);
-    }
-    for (const v of x.venues) {
-      if (v.adapterId === "kofi" || v.status === "ok" || v.status === "unsupported" || v.status === "skipped")
-        continue;
-      routes.push({
-        id: v.adapterId,
-        venue: name(v.adapterId),
-        tokenOut: to,
-        amountOut: 0n,
-        vsMintBps: null,
-        unavailable: v.status,
-      });
-    }
-    return routes;
-  }
-
-  /** `@kofi/adapters` exit router: every venue in parallel at one ledger version; failures are skipped. */
-  private async quoteThroughRouter(
-    request: Extract<QuoteRequest, { action: "instant_exit" }>,
-    options: QuoteOptions,
-  ): Promise<Quote[]> {
-    if (!this.exitsFactory) return [];
-    let ctx: Awaited<NonNullable<typeof this.exitContext>>;
-    try {
-      ctx = await this.venueContext();
-    } catch (e) {
-      throw toKofiError(e, { kofiAddress: this.protocolAddress });
-    }
-    const router = createExitRouter({
-      client: this.client,
-      reader: ctx.reader,
-      tokens: ctx.tokens,
-      rates: kofiRateProvider(this.client),
-      adapters: ctx.adapters,
-      timeoutMs: this.exitTimeoutMs,
-      ...(options.account ? { sender: options.account as `0x${string}` } : {}),
-    });
-    const x = await router.getExitOptions({
-      token: request.from,
-      amount: request.amount,
-      slippageBps: options.slippageBps,
-    });
-    const out: Quote[] = [];
-    for (const venue of x.ranked) {
-      const adapter = ctx.adapters.find((a) => a.meta.id === venue.adapterId);
-      if (!adapter) continue;
-      try {
-        const built = await adapter.buildPayload(
-          venue.quote,
-          options.account ? { recipient: options.account as `0x${string}` } : {},
-        );
-        this.swapFunctions.add(built.data.function);
-        const q = venue.quote;
-        const quote: Quote = {
-          request,
-          tokenIn: request.from,
-          amountIn: request.amount,
-          tokenOut: "APT",
-          amountOut: q.amountOut,
-          minOut: built.minAmountOut,
-          fee: 0n,
-          payload: toEntryPayload(built.data),
-          route: {
-            venue: adapter.meta.name,
-            discountBps: Number(q.discountToFairBps ?? 0n),
-            priceImpactBps: Number(q.priceImpactBps),
-            fairValueApt: x.fairValueApt,
-          },
-          expiresAt: q.expiresAtMs,
-        };
-        this.prepared.set(quote, {
-          kind: `swap:${adapter.meta.id}`,
-          payload: built.data,
-          quote: undefined,
-          minOut: built.minAmountOut,
-        });
-        out.push(quote);
-      } catch {
-        // a venue whose payload cannot be built is not offered
-      }
-    }
-    return out;
-  }
-
-  private async quoteThroughSwaps(
-    request: Extract<QuoteRequest, { action: "instant_exit" }>,
-    options: QuoteOptions,
-  ): Promise<Quote[]> {
-    const swaps = this.swaps.filter((s) => !s.networks || s.networks.includes(this.network));
-    if (swaps.length === 0) return [];
-    // Fair value: kAPT redeems 1:1 for APT; stkAPT at the vault rate.
-    const fair =
-      request.from === "kAPT" ? request.amount : (await quoteUnstake(this.client, request.amount)).kaptOut;
-    const quotes = await Promise.all(
-      swaps.map(async (swap): Promise<Quote | null> => {
-        try {
-          const { amountOut } = await swap.quote(this.client, {
-            from: request.from,
-            to: "APT",
-            amountIn: request.amount,
-          });
-          if (amountOut <= 0n) return null;
-          const minOut = minOutFromQuote(amountOut, options.slippageBps);
-          const payload = await swap.buildSwap(this.client, {
-            from: request.from,
-            to: "APT",
-            amountIn: request.amount,
-            minAmountOut: minOut,
-          });
-          this.swapFunctions.add(payload.function);
-          const discountBps = fair > amountOut ? Number(((fair - amountOut) * 10_000n) / fair) : 0;
-          const quote: Quote = {
-            request,
-            tokenIn: request.from,
-            amountIn: request.amount,
-            tokenOut: "APT",
-            amountOut,
-            minOut,
-            fee: 0n,
-            payload: toEntryPayload(payload),
-            route: { venue: swap.name, discountBps, fairValueApt: fair },
-            expiresAt: Date.now() + Math.min(this.quoteTtlMs, 15_000),
-          };
-          this.prepared.set(quote, { kind: `swap:${swap.id}`, payload, quote: undefined, minOut });
-          return quote;
-        } catch {
-          return null; // one venue failing is not an error: the others may still route
-        }
-      }),
-    );
-    return quotes.filter((q): q is Quote => q !== null);
   }
 
   private preparedFor(quote: Quote): PreparedAction<unknown> {
@@ -752,20 +359,8 @@ export class CoreBackend implements KofiBackend {
     const q = request.quote.request;
     const amountOut =
       q.action === "buy"
-        ? await this.boughtFromEvents(result.transaction, q.to)
-        : q.action === "deposit"
-          ? q.to === "stkAPT"
-            ? r.stkaptMinted
-            : r.kaptMinted
-          : q.action === "stake"
-            ? r.stkaptMinted
-            : q.action === "unstake"
-              ? r.kaptOut
-              : q.action === "request_withdrawal"
-                ? r.tickets.reduce((sum, t) => sum + t.aptAmount, 0n)
-                : q.action === "claim"
-                  ? r.aptClaimed
-                  : undefined; // a DEX swap emits no Kofi event: the receipt shows the quote as expected
+        ? boughtFromEvents(result.transaction, (await this.venues.venueContext()).tokens[q.to])
+        : receivedFromKofiEvents(q, r);
     return {
       hash: result.hash,
       ...(amountOut !== undefined && amountOut > 0n ? { amountOut } : {}),
@@ -779,30 +374,6 @@ export class CoreBackend implements KofiBackend {
           }
         : {}),
     };
-  }
-
-  /**
-   * A buy emits no Kofi event: what the sender received is the net of the `0x1::fungible_asset` Deposit and
-   * Withdraw events on the sender's primary store of the token bought (the chain's own record of the transfer).
-   */
-  private async boughtFromEvents(
-    tx: { readonly sender: string; readonly events: readonly { type: string; data: unknown }[] },
-    to: "kAPT" | "stkAPT",
-  ): Promise<bigint | undefined> {
-    const { tokens } = await this.venueContext();
-    const store = normalizeAddress(primaryStoreAddress(tx.sender, tokens[to]));
-    let net = 0n;
-    let seen = false;
-    for (const e of tx.events) {
-      const deposit = e.type === "0x1::fungible_asset::Deposit";
-      if (!deposit && e.type !== "0x1::fungible_asset::Withdraw") continue;
-      const data = e.data as { store?: unknown; amount?: unknown };
-      if (typeof data.store !== "string" || normalizeAddress(data.store) !== store) continue;
-      const amount = BigInt(String(data.amount));
-      net += deposit ? amount : -amount;
-      seen = true;
-    }
-    return seen ? net : undefined;
   }
 
   async waitForTransaction(hash: string): Promise<{ success: boolean }> {
