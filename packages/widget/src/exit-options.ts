@@ -1,7 +1,7 @@
 /** Standard versus instant unstake, side by side, with the difference in APT. */
 import { html, nothing, type TemplateResult } from "lit";
-import type { Quote } from "./backend.ts";
-import type { ExitComparison } from "./compare.ts";
+import type { ProtocolSummary, Quote } from "./backend.ts";
+import { bestInstant, compareExits, type ExitComparison } from "./compare.ts";
 import type { ViewContext } from "./view-context.ts";
 
 export type ExitPath = "standard" | "instant";
@@ -110,4 +110,44 @@ export function renderExitOptions(ctx: ViewContext, p: ExitOptionsProps): Templa
         : nothing
     }
   </fieldset>`;
+}
+
+export interface ExitComparisonProps {
+  readonly paths: readonly ExitPath[];
+  readonly selected: ExitPath;
+  /** The standard path's quote (a withdrawal request). */
+  readonly standard: Quote | null;
+  /** Every venue's instant quote; the best one within the discount limit is offered. */
+  readonly instantQuotes: readonly Quote[];
+  readonly maxDiscountBps: number;
+  readonly protocol: ProtocolSummary | null;
+  readonly loading: boolean;
+  readonly empty: boolean;
+  readonly onSelect: (path: ExitPath) => void;
+}
+
+/** The Unstake tab's two paths: the best instant quote compared with the standard one. */
+export function renderExitComparison(ctx: ViewContext, p: ExitComparisonProps): TemplateResult {
+  const { standard, protocol } = p;
+  const instant = bestInstant(p.instantQuotes, p.maxDiscountBps) ?? null;
+  const nowSecs = protocol?.nowSecs ?? Math.floor(Date.now() / 1000);
+  const comparison = standard && instant ? compareExits(standard, instant, p.maxDiscountBps, nowSecs) : null;
+  const instantOnlyBlocked =
+    !standard && instant ? (instant.route?.discountBps ?? 0) > p.maxDiscountBps : false;
+  return renderExitOptions(ctx, {
+    paths: p.paths,
+    selected: p.selected,
+    standard,
+    instant,
+    comparison:
+      comparison ??
+      (instantOnlyBlocked
+        ? { differenceApt: 0n, differenceBps: 0, annualisedBps: null, instantBlocked: true }
+        : null),
+    maxDiscountBps: p.maxDiscountBps,
+    loading: p.loading,
+    empty: p.empty,
+    standardPaused: !!protocol?.paused.withdraw,
+    onSelect: p.onSelect,
+  });
 }

@@ -7,42 +7,35 @@
  * `custom-elements.json` is generated from (`npm run manifest -w @kofi/widget`).
  */
 import type { Sponsor } from "@kofi/core";
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { checkAmount, DEFAULT_GAS_RESERVE, maxSpendable, parseAmount, toDecimalString } from "./amount.ts";
-import { renderAmountField } from "./amount-field.ts";
-import type {
-  AccountInfo,
-  BackendFactory,
-  KofiBackend,
-  Position,
-  Quote,
-  QuoteRequest,
-  Token,
-} from "./backend.ts";
-import { renderChoiceGroup } from "./choice-group.ts";
-import { bestInstant, compareExits } from "./compare.ts";
+import { html, LitElement, type PropertyValues, type TemplateResult } from "lit";
+import { toDecimalString } from "./amount.ts";
+import { type AmountState, amountState } from "./amount-state.ts";
+import { renderAmountTab } from "./amount-tab-view.ts";
+import type { BackendFactory, KofiBackend, Quote, QuoteRequest, Token } from "./backend.ts";
+import { bestInstant } from "./compare.ts";
 import { ChainController } from "./controllers/chain-controller.ts";
 import type { StakeHost } from "./controllers/host.ts";
 import { QuoteController } from "./controllers/quote-controller.ts";
 import { TransactionController } from "./controllers/transaction-controller.ts";
 import { WalletController } from "./controllers/wallet-controller.ts";
-import { renderEntryComparison } from "./entry-view.ts";
-import { renderError, renderNotice } from "./error-view.ts";
-import { widgetError } from "./errors.ts";
 import type { BeforeSubmit, KofiEventMap } from "./events.ts";
-import { type ExitPath, renderExitOptions } from "./exit-options.ts";
-import { canConfirm } from "./flow.ts";
+import { type ExitPath, renderExitComparison } from "./exit-options.ts";
+import {
+  type FormChoices,
+  inputToken,
+  minimumAmount,
+  type PausedAction,
+  parseExitPaths,
+  pausedAction,
+} from "./form-rules.ts";
 import { isLocaleLoaded, loadLocale, type Messages } from "./i18n.ts";
-import { renderQuote } from "./quote-view.ts";
-import { defaultExplorer, renderPending, renderReceipt } from "./receipt-view.ts";
-import { renderReview, sponsorName } from "./review.ts";
-import { statusText } from "./status.ts";
+import { type WrongNetwork, wrongNetwork } from "./network-match.ts";
+import { renderAccountTab, renderPanel, renderStatus } from "./panel-view.ts";
+import { defaultExplorer } from "./receipt-view.ts";
 import { styles as widgetStyles } from "./styles.ts";
-import { renderFacts, renderPosition, renderProtocol } from "./summary-view.ts";
 import { renderTabs, resolveTab, TAB_IDS, type TabId, tabButtonId, tabPanelId } from "./tabs.ts";
 import { makeContext, type ViewContext } from "./view-context.ts";
-import { renderHeader, renderPicker } from "./wallet-view.ts";
-import { renderWithdrawals } from "./withdrawals-view.ts";
+import { renderHeader } from "./wallet-view.ts";
 
 export type Theme = "light" | "dark" | "system";
 
@@ -350,14 +343,11 @@ export class KofiStakeElement extends LitElement implements StakeHost {
 
   /** @internal The unstake paths offered, in the host's order: the first one is preselected. */
   get _exitPaths(): ExitPath[] {
-    const paths: ExitPath[] = [];
-    for (const token of (this.unstakePaths ?? "").split(/[\s,]+/))
-      if ((token === "standard" || token === "instant") && !paths.includes(token)) paths.push(token);
-    return paths.length ? paths : ["standard", "instant"];
+    return parseExitPaths(this.unstakePaths);
   }
 
   /** @internal */
-  get _wrongNetwork(): { actual: string; expected: string } | null {
+  get _wrongNetwork(): WrongNetwork | null {
     return wrongNetwork(this._wallets.account, this._backend, this.network);
   }
 
@@ -392,64 +382,35 @@ export class KofiStakeElement extends LitElement implements StakeHost {
     return defaultExplorer(this._backend?.network ?? this.network);
   }
 
-  private get inputToken(): Token {
-    switch (this._tab) {
-      case "deposit":
-        return "APT";
-      case "stake":
-        return this._stakeDirection === "stake" ? "kAPT" : "stkAPT";
-      default:
-        return this._unstakeFrom;
-    }
-  }
-
-  private get minimum(): bigint | undefined {
-    const protocol = this._chain.protocol;
-    if (this._tab === "deposit") return protocol?.minDeposit;
-    if (this._tab === "unstake" && this._unstakeFrom === "kAPT" && this._exitPath === "standard")
-      return protocol?.minWithdrawal;
-    return undefined;
-  }
-
-  private get amountState() {
-    const token = this.inputToken;
-    const parsed = parseAmount(this._amountText, this.ctx.locale);
-    const balance = balanceOf(this._chain.position, token);
-    const sponsored = this.sponsor !== undefined && this._backend?.sponsorship === true;
-    const gasReserve = token === "APT" && !sponsored ? DEFAULT_GAS_RESERVE : undefined;
-    const minimum = this.minimum;
-    const limits = {
-      ...(balance !== undefined ? { balance } : {}),
-      ...(minimum !== undefined ? { minimum } : {}),
-      ...(gasReserve !== undefined ? { gasReserve } : {}),
-    };
-    const issue = parsed.ok ? checkAmount(parsed.value, limits) : null;
+  /** The form's choices, for the rules that follow from them (`form-rules.ts`). */
+  private get choices(): FormChoices {
     return {
-      token,
-      parsed,
-      balance,
-      issue,
-      max: balance === undefined ? undefined : maxSpendable(balance, gasReserve),
+      tab: this._tab,
+      depositTo: this._depositTo,
+      stakeDirection: this._stakeDirection,
+      unstakeFrom: this._unstakeFrom,
+      exitPath: this._exitPath,
     };
   }
 
-  private get pausedKey(): "deposit" | "stake" | "unstake" | "withdraw" | null {
-    const paused = this._chain.protocol?.paused;
-    if (!paused) return null;
-    switch (this._tab) {
-      case "deposit":
-        if (this.selectedQuote?.request.action === "buy") return null; // a venue, not the protocol
-        if (paused.deposit) return "deposit";
-        return this._depositTo === "stkAPT" && paused.stake ? "stake" : null;
-      case "stake":
-        return paused[this._stakeDirection] ? this._stakeDirection : null;
-      case "unstake":
-        if (this._exitPath !== "standard") return null;
-        if (paused.withdraw) return "withdraw";
-        return this._unstakeFrom === "stkAPT" && paused.unstake ? "unstake" : null;
-      default:
-        return null;
-    }
+  private get inputToken(): Token {
+    return inputToken(this.choices);
+  }
+
+  private get amountState(): AmountState {
+    return amountState({
+      token: this.inputToken,
+      text: this._amountText,
+      locale: this.ctx.locale,
+      position: this._chain.position,
+      sponsored: this.sponsor !== undefined && this._backend?.sponsorship === true,
+      minimum: minimumAmount(this.choices, this._chain.protocol),
+    });
+  }
+
+  private get pausedKey(): PausedAction | null {
+    const buying = this._tab === "deposit" && this.selectedQuote?.request.action === "buy";
+    return pausedAction(this.choices, this._chain.protocol?.paused, buying);
   }
 
   /** The quote the primary button would review, per tab. */
@@ -504,292 +465,103 @@ export class KofiStakeElement extends LitElement implements StakeHost {
       })}
       ${renderTabs(ctx, TAB_IDS, this._tab, (tab) => this.selectTab(tab))}
       <div part="panel panel-${this._tab}" role="tabpanel" id=${tabPanelId(this._tab)} aria-labelledby=${tabButtonId(this._tab)}>
-        ${this.renderPanel()}
+        ${renderPanel(ctx, {
+          wallets,
+          tx: this._tx,
+          chain: this._chain,
+          network: this.network,
+          wrongNetwork: this._wrongNetwork,
+          explorer: this.explorer,
+          sponsor: this.sponsor,
+          onRetryLoad: () => void this.refresh(),
+          tabContent: () => this.renderTabContent(),
+        })}
       </div>
-      ${this.renderStatus()}
+      ${renderStatus(ctx, this._tx)}
     </div>`;
   }
 
-  private renderStatus(): TemplateResult {
-    const text = statusText(this.ctx, this._tx.flow, this._tx.recovering);
-    return html`<div part="status" role="status" aria-live="polite" aria-atomic="true" ?data-empty=${text === ""}>
-      ${text}
-    </div>`;
-  }
-
-  private renderPanel(): TemplateResult | typeof nothing {
+  /** The selected tab's content: the account tabs, or the amount form. */
+  private renderTabContent(): TemplateResult {
     const ctx = this.ctx;
-    const tx = this._tx;
-    const flow = tx.flow;
-    const wallets = this._wallets;
-    if (wallets.picker && !wallets.account)
-      return renderPicker(ctx, {
-        picker: wallets.picker,
-        connecting: wallets.connecting,
-        onPick: (name) => void wallets.pick(name),
-        onCancel: () => wallets.closePicker(),
+    const tab = this._tab;
+    if (tab === "withdrawals" || tab === "position")
+      return renderAccountTab(ctx, tab, {
+        chain: this._chain,
+        account: this._wallets.account,
+        onClaim: (ids) => void this._tx.reviewClaim(ids),
       });
-    if (flow.phase === "review")
-      return renderReview(ctx, {
-        quote: flow.quote,
-        simulation: flow.simulation,
-        ...(flow.previous ? { previous: flow.previous } : {}),
-        canConfirm: canConfirm(flow),
-        ...(this.sponsor ? { sponsoredBy: sponsorName(this.sponsor) } : {}),
-        onConfirm: () => void tx.confirm(),
-        onBack: () => tx.reset(),
-      });
-    if (flow.phase === "error") {
-      const wrong = this._wrongNetwork;
-      return html`${renderError(ctx, flow.error, {
-        params: { actual: wrong?.actual ?? "?", expected: wrong?.expected ?? this.network },
-      })}
-        <div class="actions">
-          <button part="back-button button" type="button" @click=${() => tx.reset()}>
-            ${ctx.t("action.back")}
-          </button>
-        </div>`;
-    }
-    if (flow.phase === "pending")
-      return renderPending(ctx, {
-        quote: flow.quote,
-        stage: flow.stage,
-        explorer: this.explorer,
-        ...(flow.hash ? { hash: flow.hash } : {}),
-      });
-    if (flow.phase === "success")
-      return renderReceipt(ctx, {
-        quote: flow.quote,
-        hash: flow.hash,
-        explorer: this.explorer,
-        ...(flow.amountOut !== undefined ? { amountOut: flow.amountOut } : {}),
-        ...(flow.tickets ? { tickets: flow.tickets } : {}),
-        onDone: () => tx.reset(),
-      });
-    return html`${this.renderLoadProblems()}${this.renderTabContent()}`;
-  }
-
-  private renderLoadProblems(): TemplateResult | typeof nothing {
-    const ctx = this.ctx;
-    const parts: TemplateResult[] = [];
-    const loadError = this._chain.loadError;
-    if (loadError)
-      parts.push(
-        renderError(ctx, loadError, {
-          onRetry: () => void this.refresh(),
-          params: { actual: "?", expected: this.network },
-        }),
-      );
-    const wrong = this._wrongNetwork;
-    if (wrong)
-      parts.push(
-        renderError(ctx, widgetError("wrong_network"), {
-          params: { actual: wrong.actual, expected: wrong.expected },
-        }),
-      );
-    return parts.length ? html`${parts}` : nothing;
-  }
-
-  private renderTabContent(): TemplateResult | typeof nothing {
-    const ctx = this.ctx;
-    const chain = this._chain;
-    const account = this._wallets.account;
-    switch (this._tab) {
-      case "withdrawals":
-        if (!account) return this.renderConnectPrompt();
-        return renderWithdrawals(ctx, {
-          tickets: chain.position?.tickets ?? [],
-          nowMs: chain.now || Date.now(),
-          busy: false,
-          onClaim: (tickets) => void this._tx.reviewClaim(tickets.map((t) => t.id)),
-        });
-      case "position":
-        return html`${account ? renderPosition(ctx, chain.position) : this.renderConnectPrompt()}
-        ${renderProtocol(ctx, chain.protocol, chain.loadError === null)}`;
-      default:
-        return this.renderAmountTab();
-    }
-  }
-
-  private renderConnectPrompt(): TemplateResult {
-    return html`<p part="connect-prompt" class="hint">${this.ctx.t("wallet.needed")}</p>`;
-  }
-
-  private renderAmountTab(): TemplateResult {
-    const ctx = this.ctx;
-    const s = this.amountState;
-    const paused = this.pausedKey;
-    const chain = this._chain;
     const quotes = this._quotes;
-    const account = this._wallets.account;
-    const choice =
-      this._tab === "deposit"
-        ? renderChoiceGroup(
-            "kofi-deposit-to",
-            ctx.t("stake.receive"),
-            [
-              { value: "stkAPT", label: ctx.t("stake.toStkapt") },
-              { value: "kAPT", label: ctx.t("stake.toKapt") },
-            ],
-            this._depositTo,
-            (v) => {
-              this._depositTo = v;
-              quotes.schedule();
-            },
-          )
-        : this._tab === "stake"
-          ? renderChoiceGroup(
-              "kofi-stake-direction",
-              ctx.t("convert.direction"),
-              [
-                { value: "stake", label: ctx.t("convert.toStkapt") },
-                { value: "unstake", label: ctx.t("convert.toKapt") },
-              ],
-              this._stakeDirection,
-              (v) => {
-                this._stakeDirection = v;
-                this._amountText = ""; // the unit changed
-                quotes.schedule();
-              },
-            )
-          : renderChoiceGroup(
-              "kofi-unstake-from",
-              ctx.t("unstake.from"),
-              [
-                { value: "stkAPT", label: "stkAPT" },
-                { value: "kAPT", label: "kAPT" },
-              ],
-              this._unstakeFrom,
-              (v) => {
-                this._unstakeFrom = v;
-                this._amountText = ""; // the unit changed
-                quotes.schedule();
-              },
-            );
-    const field = renderAmountField(ctx, {
-      id: `kofi-amount-${this._tab}`,
-      token: s.token,
-      text: this._amountText,
-      parsed: s.parsed,
-      issue: s.issue,
-      disabled: this._tx.signing,
-      ...(s.balance !== undefined ? { balance: s.balance } : {}),
-      ...(s.max !== undefined ? { max: s.max } : {}),
-      onInput: (text) => {
+    const s = this.amountState;
+    const unitChanged = () => {
+      this._amountText = ""; // an amount means nothing in another unit
+      quotes.schedule();
+    };
+    return renderAmountTab(ctx, {
+      tab,
+      form: {
+        depositTo: this._depositTo,
+        stakeDirection: this._stakeDirection,
+        unstakeFrom: this._unstakeFrom,
+        amountText: this._amountText,
+        entryRoute: this._entryRoute,
+      },
+      amount: s,
+      quotes,
+      quote: this.selectedQuote,
+      protocol: this._chain.protocol,
+      protocolLoaded: this._chain.loadError === null,
+      account: this._wallets.account,
+      signing: this._tx.signing,
+      paused: this.pausedKey,
+      otherwiseBlocked:
+        this._wrongNetwork !== null ||
+        (tab === "unstake" && this._exitPath === "instant" && this.isInstantBlocked()),
+      exitComparison: () =>
+        renderExitComparison(ctx, {
+          paths: this._exitPaths,
+          selected: this._exitPath,
+          standard: quotes.quote,
+          instantQuotes: quotes.instant,
+          maxDiscountBps: this.maxDiscountBps,
+          protocol: this._chain.protocol,
+          loading: quotes.loading,
+          empty: this._quoteRequest() === null,
+          onSelect: (path) => {
+            this._exitPath = path;
+          },
+        }),
+      onDepositTo: (to) => {
+        this._depositTo = to;
+        quotes.schedule();
+      },
+      onStakeDirection: (direction) => {
+        this._stakeDirection = direction;
+        unitChanged();
+      },
+      onUnstakeFrom: (from) => {
+        this._unstakeFrom = from;
+        unitChanged();
+      },
+      onAmountInput: (text) => {
         this._amountText = text;
         quotes.schedule();
       },
       onMax: () => {
         if (s.max !== undefined) this.setAmount(s.max);
       },
+      onEntryRoute: (route) => {
+        this._entryRoute = route;
+      },
+      onReview: (quote) => void this._tx.review(quote),
+      onConnect: () => void this._wallets.connect(),
     });
-    const quote = this.selectedQuote;
-    const body =
-      this._tab === "unstake"
-        ? this.renderExitComparison()
-        : html`${renderQuote(ctx, quote, quotes.loading, chain.protocol?.rate)}${
-            this._tab === "deposit" && !quotes.loading
-              ? renderEntryComparison(ctx, quotes.entries, {
-                  selected: quote?.request.action === "buy" ? this._entryRoute : "mint",
-                  disabled: this._tx.signing,
-                  onSelect: (route) => {
-                    this._entryRoute = route;
-                  },
-                })
-              : nothing
-          }`;
-    const blocked =
-      !account ||
-      !s.parsed.ok ||
-      s.issue !== null ||
-      !quote ||
-      quotes.loading ||
-      paused !== null ||
-      this._wrongNetwork !== null ||
-      (this._tab === "unstake" && this._exitPath === "instant" && this.isInstantBlocked());
-    return html`${this._tab === "deposit" ? renderFacts(ctx, chain.protocol, chain.loadError === null) : nothing}
-      ${choice}
-      ${paused ? renderNotice(ctx.t(`paused.${paused}`), "paused") : nothing} ${field} ${body}
-      ${quotes.error ? renderError(ctx, quotes.error, { onRetry: () => quotes.schedule() }) : nothing}
-      ${
-        account
-          ? html`<button
-              part="review-button primary-button"
-              type="button"
-              ?disabled=${blocked}
-              @click=${() => quote && void this._tx.review(quote)}
-            >
-              ${ctx.t("action.review")}
-            </button>`
-          : html`<button part="connect-button primary-button" type="button" @click=${() => void this._wallets.connect()}>
-              ${ctx.t("wallet.connect")}
-            </button>`
-      }`;
   }
 
   private isInstantBlocked(): boolean {
     const instant = bestInstant(this._quotes.instant, this.maxDiscountBps);
     return !instant || (instant.route?.discountBps ?? 0) > this.maxDiscountBps;
   }
-
-  private renderExitComparison(): TemplateResult {
-    const standard = this._quotes.quote;
-    const instant = bestInstant(this._quotes.instant, this.maxDiscountBps) ?? null;
-    const protocol = this._chain.protocol;
-    const nowSecs = protocol?.nowSecs ?? Math.floor(Date.now() / 1000);
-    const comparison =
-      standard && instant ? compareExits(standard, instant, this.maxDiscountBps, nowSecs) : null;
-    const instantOnlyBlocked =
-      !standard && instant ? (instant.route?.discountBps ?? 0) > this.maxDiscountBps : false;
-    return renderExitOptions(this.ctx, {
-      paths: this._exitPaths,
-      selected: this._exitPath,
-      standard,
-      instant,
-      comparison:
-        comparison ??
-        (instantOnlyBlocked
-          ? { differenceApt: 0n, differenceBps: 0, annualisedBps: null, instantBlocked: true }
-          : null),
-      maxDiscountBps: this.maxDiscountBps,
-      loading: this._quotes.loading,
-      empty: this._quoteRequest() === null,
-      standardPaused: !!protocol?.paused.withdraw,
-      onSelect: (path) => {
-        this._exitPath = path;
-      },
-    });
-  }
-}
-
-function balanceOf(position: Position | null, token: Token): bigint | undefined {
-  if (!position) return undefined;
-  return token === "APT" ? position.apt : token === "kAPT" ? position.kapt : position.stkapt;
-}
-
-function sameNetwork(a: string, b: string): boolean {
-  const norm = (n: string) => {
-    const l = n.trim().toLowerCase();
-    return l === "localnet" ? "local" : l;
-  };
-  return norm(a) === norm(b);
-}
-
-/** The wallet's network when it is not the backend's: chain ids compared first, then names. */
-function wrongNetwork(
-  account: AccountInfo | null,
-  backend: KofiBackend | null,
-  network: string,
-): { actual: string; expected: string } | null {
-  const expected = backend?.network ?? network;
-  if (!account) return null;
-  if (account.chainId !== undefined && backend?.chainId !== undefined) {
-    if (account.chainId === backend.chainId) return null;
-    return { actual: account.network ?? `chain ${account.chainId}`, expected };
-  }
-  const actual = account.network;
-  if (!actual || !expected || sameNetwork(actual, expected)) return null;
-  return { actual, expected };
 }
 
 declare global {
