@@ -110,7 +110,6 @@ export {
   type AprUnavailableReason,
   aprFromSamples,
   aprFromState,
-  aprFromStream,
   type EstimateAprOptions,
   estimateApr,
   getApr,

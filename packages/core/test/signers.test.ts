@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminPayloads } from "../src/admin/admin.ts";
 import {
   aprFromSamples,
-  aprFromStream,
   deposit,
   estimateApr,
   execute,
   getApr,
   getPosition,
   getProtocolState,
-  getVaultState,
   isEvent,
   type KofiClient,
   KofiError,

@@ -1,6 +1,12 @@
+import { SECONDS_PER_YEAR } from "@kofi/core";
+
 /** Basis-point arithmetic in bigint (never a float in a money path). 10_000 bps = 100 %. */
 export const BPS = 10_000n;
-export const SECONDS_PER_YEAR = 31_536_000n;
+/**
+ * `rewards::SECONDS_PER_YEAR` through `@kofi/core` (generated ABI): exit costs are annualised over the same
+ * year as the protocol's APR they are compared with.
+ */
+export { SECONDS_PER_YEAR };
 
 /** `floor(amount * (10000 - slippageBps) / 10000)`; slippage must be 0..10000 bps. */
 export function minOutWithSlippage(amount: bigint, slippageBps: bigint): bigint {

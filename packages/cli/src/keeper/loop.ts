@@ -9,6 +9,7 @@ import {
   toKofiError,
   withdrawInactiveStake,
 } from "@kofi/core";
+import { kofiConstants } from "@kofi/core/abi";
 import {
   type ActionEnv,
   type ActionSpec,
@@ -22,8 +23,12 @@ import { detectDegradation, recordProposals, type Thresholds } from "./checks.ts
 import type { KeeperLog } from "./log.ts";
 import { type PoolReader, type PoolSample, readPools } from "./pools.ts";
 
-/** `staking_manager::MIN_REBALANCE_APT`: rebalance delegates nothing below 1 APT. */
-export const MIN_REBALANCE_OCTAS = 100_000_000n;
+/**
+ * `staking_manager::MIN_REBALANCE_APT` (generated ABI): rebalance delegates nothing below it (1 APT). Despite
+ * its name the Move constant is in octas (`100000000`, compared with octa amounts in `rebalance`), so no
+ * conversion here.
+ */
+export const MIN_REBALANCE_OCTAS: bigint = kofiConstants.staking_manager.MIN_REBALANCE_APT.value;
 
 export interface KeeperOptions {
   client: KofiClient;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   aprFromSamples,
   aprFromState,
-  aprFromStream,
   type OnChainApr,
   parseApr,
   protocolApr,
@@ -26,25 +25,6 @@ describe("aprFromSamples", () => {
     };
     expect(aprFromSamples(from, to).aprPpm).toBe(10_000n);
     expect(aprFromSamples(from, { ...to, timeSecs: 10n }).aprPpm).toBe(0n);
-  });
-});
-
-describe("aprFromStream", () => {
-  it("annualises the live stream over the rate numerator", () => {
-    const vault = {
-      totalKapt: 999_900_000_000n,
-      totalShares: 1_000_000_000_000n,
-      deadShares: 100_000_000n,
-      streamAmount: 1_000_000_000n,
-      streamReleased: 0n,
-      streamStart: 0n,
-      streamEnd: 7_200n,
-    };
-    // assets at t=0: 999_900_000_000 + 0 released; numerator = 1e12
-    const apr = aprFromStream(vault, 0n);
-    expect(apr.aprPpm).toBe((1_000_000_000n * SECONDS_PER_YEAR * 1_000_000n) / (7_200n * 1_000_000_000_000n));
-    expect(apr.method).toBe("stream");
-    expect(aprFromStream(vault, 7_200n).aprPpm).toBe(0n);
   });
 });
 

@@ -1,12 +1,16 @@
 import type { KofiClient } from "../client/createKofiClient.ts";
 import { big } from "../client/view.ts";
 import { toKofiError } from "../errors/toKofiError.ts";
+import { kofiConstants } from "../generated/abi.ts";
 import type { ExchangeRate } from "../vault/math.ts";
-import { exchangeRateAt, type VaultState } from "../vault/math.ts";
 import { getExchangeRate } from "../vault/rate.ts";
-import { getProtocolState, type ProtocolState, type StreamInfo } from "./state.ts";
+import { getProtocolState, type ProtocolState } from "./state.ts";
 
-export const SECONDS_PER_YEAR = 31_536_000n; // 365 days
+/**
+ * `rewards::SECONDS_PER_YEAR` (365 days, generated ABI): the year the chain's APR (`gateway::apr`) annualises
+ * over, so the SDK's annualised figures use the same one.
+ */
+export const SECONDS_PER_YEAR: bigint = kofiConstants.rewards.SECONDS_PER_YEAR.value;
 
 /** The exchange rate observed at a time (seconds). */
 export interface RateSample {
@@ -25,9 +29,9 @@ export interface AprEstimate {
   to: RateSample;
   /**
    * "onchain": the chain's trailing-window APR (`gateway::apr`, net of commission and fee); "history": rate growth
-   * between two reads; "stream": the vault's current reward stream annualised (`aprFromStream`, deprecated).
+   * between two reads.
    */
-  method: "onchain" | "history" | "stream";
+  method: "onchain" | "history";
 }
 
 /**
@@ -56,25 +60,6 @@ function percent(ppm: bigint): string {
 }
 
 /**
- * @deprecated Not a yield figure: it annualises the live stream over its one-epoch duration, which read
- * 161,629 % after 14 days without a sync. Use `aprFromState` / `getApr` (the chain's trailing-window APR).
- *
- * APR implied by the vault's live reward stream: each `rewards::sync` streams the new rewards (plus what was
- * still unreleased) over one epoch, so the rate currently grows by `stream_amount / duration` kAPT per second
- * over `assets + VIRTUAL_ASSETS`: `apr = stream_amount × 31 536 000 / (duration × (assets(now) + 1e8))`.
- * 0 when no stream is live. Forward-looking: it reflects the last sync's rewards.
- *
- * From the raw `vault::Vault` resource; `aprFromState` gives the same figure from a `ProtocolState`.
- */
-export function aprFromStream(vault: VaultState, nowSecs: bigint): AprEstimate {
-  return streamApr(
-    { amount: vault.streamAmount, start: vault.streamStart, end: vault.streamEnd },
-    exchangeRateAt(vault, nowSecs),
-    nowSecs,
-  );
-}
-
-/**
  * The chain's trailing-window APR (`ProtocolState.apr`, from `gateway::protocol_state`): rewards over the time in
  * which they were earned, net of validator commission and the protocol fee (`method: "onchain"`). `aprPpm` is 0
  * while the chain has not enough history (`state.apr.enoughHistory` false); `protocolApr` says so explicitly.
@@ -83,16 +68,6 @@ export function aprFromState(state: Pick<ProtocolState, "apr" | "rate" | "nowSec
   const sample = { rate: state.rate, timeSecs: state.nowSecs };
   const aprPpm = state.apr.enoughHistory ? state.apr.aprPpm : 0n;
   return { aprPpm, aprPercent: percent(aprPpm), from: sample, to: sample, method: "onchain" };
-}
-
-function streamApr(stream: StreamInfo, rate: ExchangeRate, nowSecs: bigint): AprEstimate {
-  const duration = stream.end - stream.start;
-  const sample = { rate, timeSecs: nowSecs };
-  let aprPpm = 0n;
-  if (duration > 0n && nowSecs < stream.end && stream.amount > 0n) {
-    aprPpm = (stream.amount * SECONDS_PER_YEAR * 1_000_000n) / (duration * rate.numerator);
-  }
-  return { aprPpm, aprPercent: percent(aprPpm), from: sample, to: sample, method: "stream" };
 }
 
 /**
