@@ -1,7 +1,8 @@
 /**
- * The contract between the localnet's framework model (`../framework/`) and the Kofi executable model
- * (`../kofi/`). The Kofi model reaches the chain only through this port, the same way the Move package
- * reaches it only through `0x1::*` calls, so each method below names the framework function it mirrors.
+ * The contract between the localnet's framework model (`../framework/`) and its callers: the framework
+ * natives the Move interpreter dispatches `0x1::*` calls to (`../framework/natives/`), the node's routes and
+ * the venues. The interpreted Kofi package reaches the chain only through `0x1::*` calls, and those natives
+ * reach it only through this port, so each method below names the framework function it mirrors.
  *
  * Amounts are u64/u128 values as `bigint`. Addresses are normalised long-form hex strings
  * (`0x` + 64 lowercase hex digits). Every method runs inside the current transaction: writes are journaled
@@ -186,7 +187,7 @@ export interface Framework {
   /** `0x1::stake::get_validator_state` (1 pending_active, 2 active, 3 pending_inactive, 4 inactive). */
   getValidatorState(pool: Address): bigint;
   /**
-   * `0x1::delegation_pool::synchronize_delegation_pool` (additive, requested by the Kofi model: the Move code
+   * `0x1::delegation_pool::synchronize_delegation_pool` (additive: `move/sources` calls it through the interpreter
    * calls it before measured framework calls; the getters above already answer as if synchronised).
    */
   synchronizeDelegationPool(pool: Address): void;

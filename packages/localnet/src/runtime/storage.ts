@@ -215,7 +215,7 @@ function tableAbort(name: string, code: number, doc: string): Error {
   return new MoveAbort("0x1::table", name, BigInt(code), doc);
 }
 
-/** Adapter so the Kofi model sees the port's `Tables` method names. */
+/** Adapter from the journal to the port's `Tables` method names (only the storage tests use it today). */
 export function tablesOf(j: Journal): Tables {
   return {
     newHandle: () => j.newHandle(),

@@ -6,7 +6,7 @@
  * For the node owner: `venuePackages` has the shape `{ address, modules, bindings, genesis(rt, ctx) }` per
  * venue. `installVenues(chain)` registers modules and bindings in the chain's registry exactly as `installKofi`
  * does (call it also after restoring a persisted chain); `seedVenues(chain, kofiAddress)` runs once after Kofi's
- * genesis: it funds an LP account, deposits and stakes through the Kofi model (no minting), then runs each venue
+ * genesis: it funds an LP account, deposits and stakes through the interpreted Kofi package (no minting), then runs each venue
  * genesis as the LP. Both work on a running `startLocalnet()` through its `chain`.
  */
 import type { Chain } from "../chain.ts";

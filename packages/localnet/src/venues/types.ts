@@ -4,7 +4,7 @@ import type { Address, FunctionBinding, Runtime, Signer } from "../runtime/port.
 /**
  * What a venue's genesis needs: the Kofi token metadata addresses and a liquidity provider account that
  * already holds the APT, kAPT and stkAPT to seed with (see `VENUE_SEED` in ./index.ts for the amounts; the
- * installer obtains the kAPT/stkAPT by depositing and staking through the Kofi model, never by minting).
+ * installer obtains the kAPT/stkAPT by depositing and staking through the interpreted Kofi package, never by minting).
  */
 export interface VenueGenesisContext {
   kofiAddress: Address;

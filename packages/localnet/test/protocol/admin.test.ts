@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/runtime/port.ts";
 import { APT, addr, EPOCH, Kit, LOCKUP } from "../kofi-testkit.ts";
 
-describe("kofi model: admin", () => {
+describe("kofi (interpreted move/sources): admin", () => {
   it("two-step admin transfer", () => {
     const k = new Kit();
     const next = k.user(1);

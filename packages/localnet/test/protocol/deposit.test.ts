@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { APT, EPOCH, Kit } from "../kofi-testkit.ts";
 
-describe("kofi model: deposit", () => {
+describe("kofi (interpreted move/sources): deposit", () => {
   it("publishes, adds pools, seeds the vault", () => {
     const k = new Kit();
     const [num, den] = k.rate();

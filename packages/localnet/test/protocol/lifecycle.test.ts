@@ -80,7 +80,7 @@ function run(k: Kit) {
   return { users, tickets };
 }
 
-describe("kofi model: lifecycle and layouts", () => {
+describe("kofi (interpreted move/sources): lifecycle and layouts", () => {
   it("a long mixed workload keeps controlled APT above kAPT supply + tickets + protocol equity", () => {
     const k = new Kit();
     run(k);

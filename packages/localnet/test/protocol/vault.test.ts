@@ -10,7 +10,7 @@ function stakedUser(k: Kit, n: number, kaptAmount: bigint) {
   return u;
 }
 
-describe("kofi model: vault", () => {
+describe("kofi (interpreted move/sources): vault", () => {
   it("stake and unstake round down both ways at the quoted fraction (virtual offset included)", () => {
     const k = new Kit();
     const u = stakedUser(k, 1, 1_000n * APT);

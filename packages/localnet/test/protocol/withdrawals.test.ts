@@ -35,7 +35,7 @@ function expectDrift(actual: bigint, quote: bigint, nParts: number) {
   );
 }
 
-describe("kofi model: withdrawals", () => {
+describe("kofi (interpreted move/sources): withdrawals", () => {
   it("request -> claim before unlock fails -> after the lockup cycle the claim pays the ticket to the octa", () => {
     const k = new Kit();
     const u = depositor(k, 1, 3_000n * APT);
