@@ -3,6 +3,7 @@
  * the tree (`ty`, slots, callees) for the interpreter. Every problem is a diagnostic at its position. The rules
  * for calls, operators, places, structs and patterns live in their own modules as functions over `ExprChecker`.
  */
+import type { DiagnosticCode } from "../diagnostics.ts";
 import type { BlockExpr, Expr, FunctionDecl, ModuleId, Pattern, SourcePos, Stmt } from "../syntax/ast.ts";
 import { formatTy, INT_MAX, type IntKind, isIntKind, type Ty, UNIT } from "../types.ts";
 import { checkCall } from "./calls.ts";
@@ -46,7 +47,7 @@ export class BodyChecker implements ExprChecker {
 
   constructor(readonly c: BodyContext) {}
 
-  error(code: string, message: string, pos: SourcePos): void {
+  error(code: DiagnosticCode, message: string, pos: SourcePos): void {
     this.c.diags.push({ severity: "error", code, message, pos });
   }
 

@@ -2,7 +2,7 @@
  * `checkPackage`: names, types, abilities, `acquires`, visibility and test attributes of a parsed package, every
  * `0x1` reference checked against the framework's on-chain ABI. Annotates the tree in place for the interpreter.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics.ts";
 import { TEST_ONLY_FRAMEWORK } from "../framework/test-only.ts";
 import type { MovePackage } from "../package.ts";
 import type {
@@ -45,7 +45,7 @@ const hasAttr = (names: readonly string[], n: string) => names.includes(n);
 
 export function checkPackage(pkg: MovePackage, opts: CheckOptions = {}): CheckResult {
   const diags: Diagnostic[] = [];
-  const error = (code: string, message: string, pos: SourcePos) =>
+  const error = (code: DiagnosticCode, message: string, pos: SourcePos) =>
     diags.push({ severity: "error", code, message, pos });
   const framework = opts.framework ?? loadFramework(opts.testOnlyFramework ?? TEST_ONLY_FRAMEWORK);
   const env = new Env(framework, pkg.addresses, true);
@@ -278,7 +278,7 @@ function testInfo(
   scope: ModuleScope,
   m: ModuleDecl,
   f: FunctionDecl,
-  error: (code: string, message: string, pos: SourcePos) => void,
+  error: (code: DiagnosticCode, message: string, pos: SourcePos) => void,
 ): FunctionDecl["test"] {
   const test = f.attrs.find((a) => a.name === "test") as Attribute;
   const byName = new Map<string, string>();

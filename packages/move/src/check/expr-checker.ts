@@ -3,7 +3,7 @@
  * functions over this narrow interface so each kind of expression lives in its own file while the checker keeps
  * the state they share: the unifier, the scopes of locals and the lists `finish` resolves at the end.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics.ts";
 import type { CallExpr, Expr, FunctionDecl, SourcePos } from "../syntax/ast.ts";
 import type { Ty } from "../types.ts";
 import type { Env, FunSig } from "./env.ts";
@@ -36,7 +36,7 @@ export interface ExprChecker {
   readonly u: Unifier;
   /** Own-module resources this body touches (for `acquires`). */
   readonly acquired: Set<string>;
-  error(code: string, message: string, pos: SourcePos): void;
+  error(code: DiagnosticCode, message: string, pos: SourcePos): void;
   /** A type for a message, with what is known of its variables filled in. */
   show(t: Ty): string;
   /** Records an ability the code needs of a type, checked once all types are known. */

@@ -2,7 +2,7 @@
  * Names of one module: its `use` aliases and its own items, resolved to module ids, structs, functions and
  * constants, with a diagnostic for every name that does not resolve.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics.ts";
 import type { ModuleDecl, ModuleId, PathRef, SourcePos, TypeExpr } from "../syntax/ast.ts";
 import type { Ty } from "../types.ts";
 import type { Env } from "./env.ts";
@@ -46,7 +46,7 @@ export class ModuleScope {
     }
   }
 
-  error(code: string, message: string, pos: SourcePos): void {
+  error(code: DiagnosticCode, message: string, pos: SourcePos): void {
     this.diags.push({ severity: "error", code, message, pos });
   }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.ts";
+import type { Diagnostic, DiagnosticCode } from "../diagnostics.ts";
 import type { SourcePos } from "./ast.ts";
 import type { Token } from "./lexer.ts";
 import { MoveSyntaxError } from "./syntax-error.ts";
@@ -91,7 +91,7 @@ export class Cursor {
   }
 
   /** Records a diagnostic and goes on parsing. */
-  report(code: string, message: string, token: Token = this.peek()): void {
+  report(code: DiagnosticCode, message: string, token: Token = this.peek()): void {
     this.diagnostics.push({ severity: "error", code, message, pos: this.pos(token) });
   }
 
