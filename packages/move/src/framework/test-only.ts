@@ -1,15 +1,21 @@
 /**
  * The framework's `#[test_only]` functions that Kofi's Move tests call. They are not published on chain, so
  * 0x1.json lacks them; each is declared here once, in the fullnode ABI's notation, with the framework source
- * line its signature was read at (aptos-labs/aptos-framework, branch aptos-release-v1.39). The checker merges
- * them with 0x1.json when it checks tests; the localnet's natives implement them on its framework model.
+ * line its signature was read at. The checker merges them with 0x1.json when it checks tests; the localnet's
+ * natives implement them on its framework model.
+ *
+ * Checked against aptos-labs/aptos-framework, branch aptos-release-v1.39 at commit
+ * fbdbfdc60737ce8f00bfe786398108ce81a73272 (2026-01-13): every cited line is the function's `public fun` line,
+ * directly under its `#[test_only]` (for `create_signer_for_test`, under a doc comment), and the parameter and
+ * return types match. That repository mirrors aptos-core's `aptos-move/framework`; `move/Move.toml` pins
+ * aptos-core tag aptos-node-v1.39.2, which was not compared line by line.
  */
 import type { AbiFunction } from "../check/framework.ts";
 
 export interface TestOnlyFunction extends AbiFunction {
   /** The module under 0x1. */
   module: string;
-  /** `aptos-framework/sources/<file>.move:<line>` of the `fun` line in release v1.39. */
+  /** `aptos-framework/sources/<file>.move:<line>` of the `fun` line on aptos-release-v1.39 (see above). */
   source: string;
 }
 
