@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { Address } from "../../src/runtime/port.ts";
 import { validatorOps } from "../../src/validators.ts";
-import { rebalanceIsAdminOnly } from "../kofi-properties.ts";
+import { ADMIN_CALLS, adminEntriesInMove } from "../kofi-properties.ts";
 import { APT, EPOCH, Kit, LOCKUP, snapshot } from "../kofi-testkit.ts";
 
 function figure(name: string, value: bigint | number, unit = "octas"): void {
@@ -236,20 +236,19 @@ describe("attacks: tickets", () => {
 });
 
 describe("attacks: admin and pauses", () => {
-  const adminCalls = (x: Address, p: Address): [string, string, unknown[]][] => [
-    ["config", "transfer_admin", [x]],
-    ["config", "set_paused", [0n, true]],
-    ["config", "set_fee_bps", [100n]],
-    ["config", "set_treasury", [x]],
-    ["config", "set_min_deposit", [APT]],
-    ["config", "set_min_withdrawal", [APT]],
-    ["staking_manager", "add_pool", [p, 1n, 11n * APT]],
-    ["staking_manager", "set_weights", [[p], [10_000n]]],
-    ["staking_manager", "set_pool_cap", [p, 1n]],
-    ["staking_manager", "disable_pool", [p]],
-    ["gateway", "seed_vault", [APT]],
-    ...(rebalanceIsAdminOnly() ? [["staking_manager", "rebalance", []] as [string, string, unknown[]]] : []),
-  ];
+  // the property runner's list (its `notAdmin` action draws from it), checked against the Move source below
+  const adminCalls = (x: Address, p: Address): [string, string, unknown[]][] =>
+    ADMIN_CALLS.map(([m, f, args]) => [m, f, args(x, p)]);
+
+  it("the admin entries exercised are exactly the entry functions of move/sources that call assert_admin", () => {
+    const listed = ADMIN_CALLS.map(([m, f]) => `${m}::${f}`).sort();
+    const inMove = adminEntriesInMove();
+    expect(inMove).toContain("config::set_max_commission_bps");
+    // permissionless entries (they move only the protocol's own APT) must not be counted as admin ones
+    for (const open of ["staking_manager::rebalance", "staking_manager::withdraw_inactive_stake"])
+      expect(inMove).not.toContain(open);
+    expect(listed).toEqual(inMove);
+  });
 
   it("non-admin on every admin entry: a user, the pending admin before accepting, the old admin after, the treasury, a validator owner", () => {
     const k = new Kit();
@@ -271,7 +270,8 @@ describe("attacks: admin and pauses", () => {
       k.fails(k.admin, m, f, args, "config", "E_NOT_ADMIN");
       refused++;
     }
-    const entries = adminCalls(user, p).length; // 12, or 11 once rebalance is permissionless
+    const entries = adminCalls(user, p).length;
+    expect(entries).toBe(adminEntriesInMove().length);
     figure(
       `non-admin calls refused (${entries} admin entries x 5 callers), state changes`,
       0n,
@@ -339,27 +339,34 @@ describe("attacks: hostile validators", () => {
     expect(fullSolvency(k)).toBeGreaterThanOrEqual(0n);
   });
 
-  it("commission raised to 100 %: principal intact, rewards from that pool stop (selection does not look at commission yet)", async () => {
+  it("commission raised to 100 % above the admin's maximum commission: principal intact, rewards from that pool stop, the next deposit skips it", async () => {
     const k = new Kit();
     const u = k.user(1);
     k.call(u, "gateway", "deposit_and_stake", [30_000n * APT, 0n]);
     k.chain.advanceEpochs(1);
-    const p2 = k.pools[2] as Address;
-    const stakeOf = () => (k.move("staking_manager", "pool_stake", [p2]) as bigint[])[0] as bigint;
-    await validatorOps(k.chain, p2).setCommissionNow(10_000n);
+    const splitPools = (apt: bigint) => (k.view("quote_deposit_split", [apt]) as [Address[]])[0];
+    // the pool the next deposit would go to (the most under-weight one)
+    const target = splitPools(1_000n * APT)[0] as Address;
+    const stakeOf = () => (k.move("staking_manager", "pool_stake", [target]) as bigint[])[0] as bigint;
+    await validatorOps(k.chain, target).setCommissionNow(10_000n);
+    // no maximum yet (10000 = none): the pool at 100 % would still take the deposit
+    expect(splitPools(1_000n * APT)).toEqual([target]);
+    k.call(k.admin, "config", "set_max_commission_bps", [5_000n]);
+    expect(splitPools(1_000n * APT)).not.toContain(target);
     const before = stakeOf();
     k.chain.advanceEpochs(12);
     k.call(u, "rewards", "sync_rewards", []);
     figure("commission 100 %: protocol stake change in that pool over 12 epochs", stakeOf() - before);
     expect(stakeOf()).toBe(before);
-    // the next deposit still goes to the pool with the most room under its weight, whatever its commission
     const d = k.call(u, "gateway", "deposit", [1_000n * APT, 0n]);
-    const pool = (k.events(d, "gateway::Deposited")[0] as { pool: Address }).pool;
+    const delegated = k.events(d, "staking_manager::Delegated") as { pool: Address; amount: bigint }[];
     figure(
-      "commission 100 %: the next 1,000 APT deposit went to that pool",
-      pool === p2 ? 1 : 0,
-      "(1 = yes)",
+      "commission 100 % over a 50 % maximum: APT of the next 1,000 APT deposit staked in that pool",
+      stakeOf() - before,
     );
+    expect(delegated.map((e) => e.pool)).not.toContain(target);
+    expect(delegated.reduce((a, e) => a + e.amount, 0n)).toBe(1_000n * APT);
+    expect(stakeOf()).toBe(before);
     expect(fullSolvency(k)).toBeGreaterThanOrEqual(0n);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Property-based tests of the Kofi Move on the localnet: random multi-user sequences (deposits, stakes,
- * unstakes, withdrawal requests, claims, ticket transfers, time, syncs, pauses, admin changes and hostile
- * validators), every property checked after every step (see test/kofi-properties.ts). A failure prints the
+ * unstakes, withdrawal requests, claims, ticket transfers, time, syncs, permissionless rebalances and inactive-stake
+ * sweeps, pauses, admin changes (the maximum commission included) and hostile validators: evictions, allowlisting
+ * without eviction, stake limits, commission, proposals, leaving the set), every property checked after every step (see test/kofi-properties.ts). A failure prints the
  * shrunk sequence as a readable action list and fast-check's seed/path to replay it.
  *
  * KOFI_PROPERTY_RUNS overrides the number of sequences (CI: 500); `npx tsx bench/run.ts kofi-properties`
@@ -46,6 +47,10 @@ describe("kofi properties: random multi-user sequences", () => {
       "proposals",
       "leave",
       "evict",
+      "withdrawInactive",
+      "maxCommission",
+      "allowlist",
+      "stakeLimits",
     ])
       expect(stats.ok.get(kind) ?? 0, `${kind} never succeeded`).toBeGreaterThan(0);
   }, 600_000);
