@@ -5,6 +5,7 @@
  */
 import { startLocalnet } from "@kofi/localnet";
 import type { TestProject } from "vitest/node";
+import { stopWithoutChromium } from "../../vitest.chromium.ts";
 import { ensureCdnBuild } from "../ensure-cdn.ts";
 
 export interface LocalnetCoordinates {
@@ -24,6 +25,9 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // This project has files to run (vitest runs a global setup only then) and will need Chromium: say so now,
+  // before starting a localnet and building dist/cdn for a browser that cannot launch.
+  stopWithoutChromium();
   // The CDN tests load dist/cdn: build it when missing or stale, so they never skip.
   const [net] = await Promise.all([startLocalnet({ port: 0, quiet: true }), ensureCdnBuild()]);
   project.provide("localnet", {
