@@ -26,9 +26,6 @@ module kofi::config {
     /// Not exposed.
     fun private_helper(): u64 { 1 }
 
-    /// Inline functions are not in the bytecode.
-    public inline fun twice(x: u64): u64 { x * 2 }
-
     #[test_only]
     public fun set_for_test(account: &signer) { }
 
@@ -64,7 +61,7 @@ module kofi::gateway {
 
 describe("buildAbi", () => {
   it("produces the fullnode module shape", () => {
-    const config = moduleOf("config", CONFIG);
+    const config = moduleOf("config", CONFIG, GATEWAY);
     expect(Object.keys(config.abi)).toEqual(["address", "name", "friends", "exposed_functions", "structs"]);
     expect(config.abi.address).toBe(KOFI);
     expect(config.abi.exposed_functions[0]).toEqual({
@@ -114,7 +111,7 @@ describe("buildAbi", () => {
     ]);
   });
 
-  it("exposes public, friend, package (as friend) and entry functions; skips private, inline and test-only", () => {
+  it("exposes public, friend, package (as friend) and entry functions; skips private and test-only", () => {
     const [config, gateway] = abiOf(CONFIG, GATEWAY);
     expect(config?.abi.exposed_functions.map((f) => [f.name, f.visibility])).toEqual([
       ["assert_admin", "friend"],
@@ -131,16 +128,23 @@ describe("buildAbi", () => {
   it("lists explicit friends and the friends the compiler infers for public(package) calls", () => {
     const config = moduleOf("config", CONFIG, GATEWAY);
     expect(config.abi.friends).toEqual([`${KOFI}::gateway`]);
-    const noExplicit = moduleOf("config", CONFIG.replace("friend kofi::gateway;", ""), GATEWAY);
-    // gateway calls config::fee_bps (package) through a member import: still a friend.
+    // Without the declaration gateway may not call the friend function any more (the checker says so), but it
+    // still calls config::fee_bps (package) through a member import: still a friend.
+    const noExplicit = moduleOf(
+      "config",
+      CONFIG.replace("friend kofi::gateway;", ""),
+      GATEWAY.replace("cfg::assert_admin(admin);", ""),
+    );
     expect(noExplicit.abi.friends).toEqual([`${KOFI}::gateway`]);
     const noCalls = moduleOf(
       "config",
       CONFIG.replace("friend kofi::gateway;", ""),
-      GATEWAY.replace("let _ = fee_bps();", ""),
+      GATEWAY.replace("let _ = fee_bps();", "").replace("cfg::assert_admin(admin);", ""),
     );
-    // assert_admin is public(friend), not package: calling it infers nothing.
     expect(noCalls.abi.friends).toEqual([]);
+    // assert_admin is public(friend), not package: calling it infers nothing.
+    const friendCallOnly = moduleOf("config", CONFIG, GATEWAY.replace("let _ = fee_bps();", ""));
+    expect(friendCallOnly.abi.friends).toEqual([`${KOFI}::gateway`]);
   });
 
   it("resolves types as the fullnode prints them", () => {
@@ -172,7 +176,7 @@ describe("buildAbi", () => {
       `module kofi::q {
         use std::string;
         use aptos_framework::coin as c;
-        struct S has store { a: string::String, b: 0x1::option::Option<u8>, c: c::Coin<aptos_framework::aptos_coin::AptosCoin>, d: kofi::q::T }
+        struct S { a: string::String, b: 0x1::option::Option<u8>, c: c::Coin<aptos_framework::aptos_coin::AptosCoin>, d: kofi::q::T }
         struct T has store { }
       }`,
     );
@@ -184,45 +188,100 @@ describe("buildAbi", () => {
     ]);
   });
 
-  it("fails clearly on unknown names instead of guessing", () => {
+  it("stops on the checker's diagnostics for unknown names instead of guessing", () => {
     expect(() => abiOf("module kofi::x {\n  public fun f(a: Coin) {}\n}")).toThrow(
-      "fixture0.move:2:19: unknown type 'Coin' in x::f",
+      "sources/fixture0.move:2:19: error[unknown_type]: unknown type `Coin`",
     );
     expect(() => abiOf("module kofi::x {\n  public fun f(a: coin::Coin) {}\n}")).toThrow(
-      "unknown module 'coin'",
+      "error[unknown_module]: unknown module alias `coin`",
     );
     expect(() =>
       abiOf("module kofi::x {\n  use kofi::y::Missing;\n  public fun f(a: Missing) {}\n}"),
-    ).toThrow("unknown module y");
+    ).toThrow("error[unknown_module]: unknown module `kofi::y`");
     expect(() =>
       abiOf("module kofi::x { use kofi::y::Missing; public fun f(a: Missing) {} }", "module kofi::y { }"),
-    ).toThrow("module y declares no such struct");
-    expect(() => abiOf("module nowhere::x { }")).toThrow("unknown named address 'nowhere'");
+    ).toThrow("error[unknown_member]: `kofi::y` has no struct or function `Missing`");
+    expect(() => abiOf("module nowhere::x { }")).toThrow("error[unassigned_address]");
+    expect(() => abiOf("module kofi::x { friend kofi::nowhere; }")).toThrow(
+      "sources/fixture0.move:1:25: friend kofi::nowhere: unknown module `kofi::nowhere`",
+    );
   });
 
-  it("does not crash on native, positional and enum structs", () => {
-    const m = moduleOf(
-      "s",
-      `module kofi::s {
-        native struct N<T> has copy;
-        struct P(u64, bool) has copy, drop;
-        enum Color has copy, drop { Red, Rgb { r: u8, g: u8, b: u8 }, Gray(u8) }
-        public native fun n(x: u64): u64;
-      }`,
-    );
-    expect(m.abi.structs.map((s) => [s.name, s.is_native, s.is_enum, s.fields.length, s.abilities])).toEqual([
-      ["N", true, false, 0, ["copy"]],
-      ["P", false, false, 2, ["copy", "drop"]],
-      ["Color", false, true, 0, ["copy", "drop"]],
+  it("names positional struct fields 0, 1, ...", () => {
+    const m = moduleOf("s", "module kofi::s { struct P(u64, bool) has copy, drop; }");
+    expect(m.abi.structs.map((s) => [s.name, s.is_native, s.is_enum, s.fields, s.abilities])).toEqual([
+      [
+        "P",
+        false,
+        false,
+        [
+          { name: "0", type: "u64" },
+          { name: "1", type: "bool" },
+        ],
+        ["copy", "drop"],
+      ],
     ]);
-    expect(m.abi.exposed_functions.map((f) => f.name)).toEqual(["n"]);
+  });
+
+  it("reads only packages the localnet can run: what the checker rejects stops generation", () => {
+    expect(() => abiOf("module kofi::e { enum E has drop { A, B } }")).toThrow(
+      "error[unsupported_syntax]: enum E: enums are not supported",
+    );
+    expect(() => abiOf("module kofi::n { public native fun n(x: u64): u64; }")).toThrow(
+      "error[unsupported]: native functions cannot be declared in this package",
+    );
+    expect(() => abiOf("module kofi::i { public inline fun twice(x: u64): u64 { x * 2 } }")).toThrow(
+      "error[unsupported]: inline functions are not supported",
+    );
+    expect(() =>
+      abiOf("module kofi::f { public fun apply(f: |u64| u64 has copy + drop, x: u64): u64 { f(x) } }"),
+    ).toThrow("error[unsupported]: function types are not supported");
   });
 
   it("collects error constants with doc and event names", () => {
-    const config = moduleOf("config", CONFIG);
+    const config = moduleOf("config", CONFIG, GATEWAY);
     expect(config.errors).toEqual([{ name: "E_NOT_ADMIN", code: 1, doc: "The caller is not the admin." }]);
     expect(config.events).toEqual(["AdminTransferred"]);
     expect(config.doc).toBe("Config.");
     expect(config.functionDocs).toEqual({ assert_admin: "Friend-only.", fee_bps: "Package-only." });
+  });
+
+  it("takes constant values from the interpreter and prints them in the ABI's forms", () => {
+    const m = moduleOf(
+      "k",
+      `module kofi::k {
+        /// The caller is not the admin.
+        const E_NOT_ADMIN: u64 = 0x1;
+        /// Big.
+        const CAP: u64 = 100_000_000_000;
+        const SEED: vector<u8> = b"kAPT";
+        const BYTES: vector<u8> = vector[10, 0xb];
+        const DERIVED: u128 = (CAP as u128) * 2;
+        const FLAG: bool = 1 < 2;
+        const WHO: address = @kofi;
+        const FRAMEWORK: address = @aptos_framework;
+        const LIST: vector<u64> = vector[1, CAP / 1000];
+        const NESTED: vector<vector<u8>> = vector[b"a", x""];
+      }`,
+    );
+    expect(m.errors).toEqual([{ name: "E_NOT_ADMIN", code: 1, doc: "The caller is not the admin." }]);
+    expect(m.constants.map((k) => [k.name, k.type, k.value])).toEqual([
+      ["CAP", "u64", 100_000_000_000n],
+      ["SEED", "vector<u8>", "0x6b415054"],
+      ["BYTES", "vector<u8>", "0x0a0b"],
+      ["DERIVED", "u128", 200_000_000_000n],
+      ["FLAG", "bool", true],
+      ["WHO", "address", KOFI],
+      ["FRAMEWORK", "address", "0x1"],
+      ["LIST", "vector<u64>", [1n, 100_000_000n]],
+      ["NESTED", "vector<vector<u8>>", ["0x61", "0x"]],
+    ]);
+    expect(m.constants[0]?.doc).toBe("Big.");
+  });
+
+  it("stops on an error constant whose reason does not fit a JavaScript number", () => {
+    expect(() => abiOf("module kofi::e {\n  const E_HUGE: u64 = 1 << 60;\n}")).toThrow(
+      "sources/fixture0.move:2:3: error constant e::E_HUGE = 1152921504606846976 is above 2^53 - 1",
+    );
   });
 });

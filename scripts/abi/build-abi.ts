@@ -1,9 +1,21 @@
-import type { ConstDecl, FunctionDecl, ModuleDecl, StructDecl } from "../../packages/move/src/syntax/ast.ts";
-import { type ConstValue, evaluateConst } from "./const-eval.ts";
+import { relative } from "node:path";
+import {
+  type CheckedPackage,
+  type ConstDecl,
+  displayAddress,
+  type FunctionDecl,
+  formatTy,
+  Interpreter,
+  type ModuleDecl,
+  type ModuleId,
+  moduleKey,
+  resolveModulePath,
+  type SourcePos,
+  type Ty,
+  type Value,
+} from "../../packages/move/src/index.ts";
 import { GeneratorError } from "./errors.ts";
-import { inferPackageFriends } from "./friends.ts";
-import { resolveType } from "./resolve-type.ts";
-import { buildScope, type ModuleScope, moduleKey, resolveAddress, resolveModulePath } from "./scope.ts";
+import { inferPackageFriends, shownModule } from "./friends.ts";
 
 /** The fullnode's `abi` object of `GET /v1/accounts/{addr}/module/{name}`, field for field. */
 export interface MoveModuleAbi {
@@ -40,12 +52,13 @@ export interface ErrorInfo {
   doc: string;
 }
 
+/** A constant's value in the ABI: integers as bigint, addresses and byte strings as `0x` hex strings. */
+export type ConstValue = bigint | boolean | string | ConstValue[];
+
 export interface ConstantInfo {
   name: string;
   type: string;
-  value: ConstValue | undefined;
-  /** The source text of a value the generator could not evaluate. */
-  expr?: string;
+  value: ConstValue;
   doc: string;
 }
 
@@ -57,7 +70,6 @@ export interface ModuleInfo {
   constants: ConstantInfo[];
   /** Doc comments of exposed functions, for the docs and the consistency tests. */
   functionDocs: Record<string, string>;
-  file: string;
 }
 
 /** Ability order of `AbilitySet` iteration, which is how the fullnode lists abilities and constraints. */
@@ -74,122 +86,155 @@ export function joinDoc(lines: readonly string[]): string {
     .join(" ");
 }
 
-/** Builds every module's ABI, errors, events and constants; modules sorted by name. */
-export function buildAbi(
-  modules: readonly ModuleDecl[],
-  namedAddresses: Record<string, string>,
-): ModuleInfo[] {
-  const packageModules = new Map<string, ModuleDecl>();
-  for (const m of modules) {
-    const key = `${resolveAddress(m.address, namedAddresses, m.pos)}::${m.name}`;
-    if (packageModules.has(key)) throw new GeneratorError(`module ${m.name} is declared twice`, m.pos);
-    packageModules.set(key, m);
-  }
-  const scopes = modules.map((m) => buildScope(m, namedAddresses, packageModules));
-  const inferred = inferPackageFriends(scopes);
-  return scopes
-    .map((scope) => buildModule(scope, inferred.get(moduleKey(scope.id)) ?? new Set()))
+/**
+ * Builds every module's ABI, errors, events and constants from the checked package (the one the localnet
+ * publishes); modules sorted by name. Types are the checker's resolved signatures printed with `formatTy`,
+ * constant values come from the interpreter that runs the package.
+ */
+export function buildAbi(checked: CheckedPackage, displayRoot = process.cwd()): ModuleInfo[] {
+  const at = (pos: SourcePos): SourcePos => ({ ...pos, file: relative(displayRoot, pos.file) });
+  // Constants never call functions, so no native is ever reached: an empty table, missing natives allowed.
+  const interpreter = new Interpreter(checked.package, new Map(), { allowMissingNatives: true });
+  const inferred = inferPackageFriends(checked);
+  return checked.package.modules
+    .map((mod) => {
+      const id = checked.moduleIds.get(mod) as ModuleId;
+      return buildModule(checked, interpreter, mod, id, inferred.get(moduleKey(id)) ?? new Set(), at);
+    })
     .sort((a, b) => (a.abi.name < b.abi.name ? -1 : a.abi.name > b.abi.name ? 1 : 0));
 }
 
-function buildModule(scope: ModuleScope, inferredFriends: ReadonlySet<string>): ModuleInfo {
-  const { mod } = scope;
+function buildModule(
+  checked: CheckedPackage,
+  interpreter: Interpreter,
+  mod: ModuleDecl,
+  id: ModuleId,
+  inferredFriends: ReadonlySet<string>,
+  at: (pos: SourcePos) => SourcePos,
+): ModuleInfo {
   const friends = new Set(inferredFriends);
-  for (const f of mod.friends) friends.add(moduleKey(resolveModulePath(scope, f)));
+  for (const path of mod.friends) {
+    const r = resolveModulePath(checked, mod, path);
+    if (!r.ok) {
+      const d = r.diagnostics[0];
+      throw new GeneratorError(
+        `friend ${path.segments.join("::")}: ${d?.message ?? "unknown module"}`,
+        at(path.pos),
+      );
+    }
+    friends.add(shownModule(r.id));
+  }
   const exposed = mod.functions.filter(isExposed);
-  const constants = buildConstants(scope);
+  const constants = buildConstants(interpreter, mod, id, at);
   const errors: ErrorInfo[] = [];
   for (const k of constants) {
     if (!/^E(_|[A-Z0-9])/.test(k.name) || k.type !== "u64") continue;
     if (typeof k.value !== "bigint" || k.value > BigInt(Number.MAX_SAFE_INTEGER)) {
       const decl = mod.constants.find((c) => c.name === k.name) as ConstDecl;
-      throw new GeneratorError(`error constant ${mod.name}::${k.name} must be a u64 literal`, decl.pos);
+      throw new GeneratorError(
+        `error constant ${mod.name}::${k.name} = ${k.value} is above 2^53 - 1 (the abort reason is a number)`,
+        at(decl.pos),
+      );
     }
     errors.push({ name: k.name, code: Number(k.value), doc: k.doc });
   }
   return {
     abi: {
-      address: scope.id.address,
+      address: displayAddress(id.address),
       name: mod.name,
       friends: [...friends].sort(),
-      exposed_functions: exposed.map((f) => buildFunction(scope, f)),
-      structs: mod.structs.map((s) => buildStruct(scope, s)),
+      exposed_functions: exposed.map((f) => buildFunction(checked, id, f, at)),
+      structs: mod.structs.map((s) => buildStruct(checked, id, s.name)),
     },
     doc: joinDoc(mod.doc),
     errors,
     events: mod.structs.filter((s) => s.attributes.includes("event")).map((s) => s.name),
     constants: constants.filter((k) => !errors.some((e) => e.name === k.name)),
     functionDocs: Object.fromEntries(exposed.map((f) => [f.name, joinDoc(f.doc)])),
-    file: mod.file,
   };
 }
 
 /**
  * The fullnode lists public and friend functions and private entry functions. `public(package)` compiles
- * to friend visibility. Inline functions are not in the bytecode at all.
+ * to friend visibility. Inline functions are not in the bytecode at all (the checker rejects them today;
+ * the rule stays so the ABI is right the day it accepts them).
  */
 function isExposed(f: FunctionDecl): boolean {
   if (f.isInline) return false;
   return f.visibility !== "private" || f.isEntry;
 }
 
-function buildFunction(scope: ModuleScope, f: FunctionDecl): MoveFunctionAbi {
-  const names = f.typeParams.map((p) => p.name);
-  const where = `${scope.mod.name}::${f.name}`;
+function buildFunction(
+  checked: CheckedPackage,
+  id: ModuleId,
+  f: FunctionDecl,
+  at: (pos: SourcePos) => SourcePos,
+): MoveFunctionAbi {
+  const sig = checked.env.funs.get(`${moduleKey(id)}::${f.name}`);
+  if (!sig) throw new GeneratorError(`${id.name}::${f.name} has no checked signature`, at(f.pos));
   return {
-    name: f.name,
-    visibility: f.visibility === "package" ? "friend" : f.visibility,
-    is_entry: f.isEntry,
-    is_view: f.attributes.includes("view"),
-    generic_type_params: f.typeParams.map((p) => ({ constraints: sortAbilities(p.constraints) })),
-    params: f.params.map((p) => resolveType(scope, p.type, names, where)),
-    return: f.returns.map((r) => resolveType(scope, r, names, where)),
+    name: sig.name,
+    visibility: sig.visibility === "package" ? "friend" : sig.visibility,
+    is_entry: sig.isEntry,
+    is_view: sig.isView,
+    generic_type_params: sig.typeParams.map((p) => ({ constraints: sortAbilities(p.constraints) })),
+    params: sig.params.map(formatTy),
+    return: sig.returns.map(formatTy),
   };
 }
 
-function buildStruct(scope: ModuleScope, s: StructDecl): MoveStructAbi {
-  const names = s.typeParams.map((p) => p.name);
-  const where = `${scope.mod.name}::${s.name}`;
+function buildStruct(checked: CheckedPackage, id: ModuleId, name: string): MoveStructAbi {
+  const info = checked.env.struct(id, name);
+  const decl = info?.decl;
+  if (!info || !decl) throw new GeneratorError(`${id.name}::${name} has no checked declaration`);
   return {
-    name: s.name,
-    is_native: s.isNative,
-    is_event: s.attributes.includes("event"),
-    is_enum: s.isEnum,
-    abilities: sortAbilities(s.abilities),
-    generic_type_params: s.typeParams.map((p) => ({ constraints: sortAbilities(p.constraints) })),
-    fields: s.fields.map((fl) => ({ name: fl.name, type: resolveType(scope, fl.type, names, where) })),
+    name,
+    is_native: decl.isNative,
+    is_event: info.isEvent,
+    is_enum: decl.isEnum,
+    abilities: sortAbilities([...info.abilities]),
+    generic_type_params: info.typeParams.map((p) => ({ constraints: sortAbilities(p.constraints) })),
+    fields: info.fields.map((f) => ({ name: f.name, type: formatTy(f.ty) })),
   };
 }
 
-function buildConstants(scope: ModuleScope): ConstantInfo[] {
-  const { mod } = scope;
-  const values = new Map<string, ConstValue | undefined>();
-  const evaluating = new Set<string>();
-  const evaluate = (k: ConstDecl): ConstValue | undefined => {
-    if (values.has(k.name)) return values.get(k.name);
-    if (evaluating.has(k.name)) throw new GeneratorError(`constant ${k.name} refers to itself`, k.pos);
-    evaluating.add(k.name);
-    const v = evaluateConst(
-      k.value,
-      (name) => {
-        const other = mod.constants.find((c) => c.name === name);
-        return other ? evaluate(other) : undefined;
-      },
-      (name) => resolveAddress(name, scope.namedAddresses, k.pos),
-    );
-    evaluating.delete(k.name);
-    values.set(k.name, v);
-    return v;
-  };
+function buildConstants(
+  interpreter: Interpreter,
+  mod: ModuleDecl,
+  id: ModuleId,
+  at: (pos: SourcePos) => SourcePos,
+): ConstantInfo[] {
   return mod.constants.map((k) => {
-    const value = evaluate(k);
-    const info: ConstantInfo = {
-      name: k.name,
-      type: resolveType(scope, k.type, [], `${mod.name}::${k.name}`),
-      value,
-      doc: joinDoc(k.doc),
-    };
-    if (value === undefined) info.expr = k.source ?? "";
-    return info;
+    if (!k.ty) throw new GeneratorError(`constant ${k.name} has no checked type`, at(k.pos));
+    let value: Value;
+    try {
+      value = interpreter.constant(moduleKey(id), k.name);
+    } catch (e) {
+      throw new GeneratorError(
+        `constant ${mod.name}::${k.name} cannot be evaluated: ${(e as Error).message}`,
+        at(k.pos),
+      );
+    }
+    return { name: k.name, type: formatTy(k.ty), value: abiValue(value, k.ty), doc: joinDoc(k.doc) };
   });
+}
+
+/** An interpreter value in the ABI's form: `vector<u8>` as one hex string, addresses as the fullnode shows them. */
+function abiValue(v: Value, ty: Ty): ConstValue {
+  switch (ty.k) {
+    case "bool":
+      return v as boolean;
+    case "address":
+      return displayAddress(v as string);
+    case "vector": {
+      const items = v as Value[];
+      if (ty.elem.k === "u8") {
+        return `0x${items.map((b) => (b as bigint).toString(16).padStart(2, "0")).join("")}`;
+      }
+      return items.map((x) => abiValue(x, ty.elem));
+    }
+    default:
+      // The checker allows only primitives and vectors in constants; what is left is an integer.
+      return v as bigint;
+  }
 }

@@ -23,9 +23,7 @@ export function emitAbiFile(kofiAddress: string, modules: readonly ModuleInfo[])
     Object.fromEntries(
       m.constants.map((k): [string, Printable] => [
         k.name,
-        k.value === undefined
-          ? { type: k.type, expr: k.expr ?? "", doc: k.doc }
-          : { type: k.type, value: k.value as Printable, doc: k.doc },
+        { type: k.type, value: k.value as Printable, doc: k.doc },
       ]),
     ),
   );

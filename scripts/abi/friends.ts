@@ -1,57 +1,38 @@
-import type { ModuleDecl, PathRef } from "../../packages/move/src/syntax/ast.ts";
-import { forEachExpr } from "../../packages/move/src/syntax/visit.ts";
-import { type ModuleId, type ModuleScope, moduleKey, resolveAddress } from "./scope.ts";
+import {
+  type CheckedPackage,
+  displayAddress,
+  forEachExpr,
+  type ModuleId,
+  moduleKey,
+} from "../../packages/move/src/index.ts";
 
 /**
  * The friends the compiler declares for `public(package)`: when module A of the package calls a package
- * function of module B, A becomes a friend of B (aptos-core #13680). Returns B's key -> A's keys.
- * Calls are found in function bodies as `addr::m::f`, `m::f` (m a module alias) or `f` (a `use`d member).
- * Receiver-style calls (`x.f()`) cannot be resolved without types and are not seen.
+ * function of module B, A becomes a friend of B (aptos-core #13680). Returns B's `moduleKey` (long address)
+ * -> A as the fullnode lists friends (`shownModule`). Calls are the checker's resolved callees (`CallExpr.res`), so every form the
+ * checker accepts (`addr::m::f`, `m::f`, an imported `f`) is seen the way the interpreter will call it.
  */
-export function inferPackageFriends(scopes: readonly ModuleScope[]): Map<string, Set<string>> {
-  const byKey = new Map(scopes.map((s) => [moduleKey(s.id), s]));
+export function inferPackageFriends(checked: CheckedPackage): Map<string, Set<string>> {
+  const { env } = checked;
   const out = new Map<string, Set<string>>();
-  for (const caller of scopes) {
-    const callerKey = moduleKey(caller.id);
-    for (const f of caller.mod.functions) {
+  for (const mod of checked.package.modules) {
+    const caller = checked.moduleIds.get(mod) as ModuleId;
+    const callerKey = moduleKey(caller);
+    for (const f of mod.functions) {
       if (!f.body) continue;
       forEachExpr(f.body, (e) => {
-        // A name path too: Move 2 function values (`m::f` without a call) also reference the function.
-        if (e.kind !== "call" && e.kind !== "name") return;
-        const target = resolveFunction(caller, e.path);
-        if (!target) return;
-        const targetKey = moduleKey(target[0]);
+        if (e.kind !== "call" || e.res?.kind !== "function") return;
+        const targetKey = moduleKey(e.res.module);
         if (targetKey === callerKey) return;
-        const callee = byKey.get(targetKey);
-        if (!callee || !hasPackageFunction(callee.mod, target[1])) return;
+        const callee = env.funs.get(`${targetKey}::${e.res.name}`);
+        if (!callee || callee.framework || callee.visibility !== "package") return;
         if (!out.has(targetKey)) out.set(targetKey, new Set());
-        out.get(targetKey)?.add(callerKey);
+        out.get(targetKey)?.add(shownModule(caller));
       });
     }
   }
   return out;
 }
 
-function hasPackageFunction(mod: ModuleDecl, name: string): boolean {
-  return mod.functions.some((f) => f.name === name && f.visibility === "package");
-}
-
-function resolveFunction(scope: ModuleScope, path: PathRef): [ModuleId, string] | undefined {
-  const s = path.segments;
-  if (s.length === 3) {
-    try {
-      return [
-        { address: resolveAddress(s[0] as string, scope.namedAddresses), module: s[1] as string },
-        s[2] as string,
-      ];
-    } catch {
-      return undefined; // not an address: an enum variant path or similar
-    }
-  }
-  if (s.length === 2) {
-    const target = scope.moduleAliases.get(s[0] as string);
-    return target ? [target, s[1] as string] : undefined;
-  }
-  const member = scope.memberAliases.get(s[0] as string);
-  return member ? [member, member.member] : undefined;
-}
+/** `0x1::coin`, `0x…6b6f6669::gateway`: a module as the fullnode lists it among friends. */
+export const shownModule = (id: ModuleId): string => `${displayAddress(id.address)}::${id.name}`;

@@ -1,45 +1,53 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { ModuleDecl } from "../../packages/move/src/syntax/ast.ts";
-import { readMoveTomlAddresses } from "./addresses.ts";
+import {
+  type CheckedPackage,
+  checkPackage,
+  type Diagnostic,
+  displayAddress,
+  formatDiagnostic,
+  loadPackage,
+} from "../../packages/move/src/index.ts";
 import { buildAbi, type ModuleInfo } from "./build-abi.ts";
 import { emitAbiFile } from "./emit.ts";
 import { GeneratorError } from "./errors.ts";
-import { parseModules } from "./parse.ts";
 
 export interface Generated {
+  /** The `kofi` dev address in the fullnode's form. */
   kofiAddress: string;
   modules: ModuleInfo[];
   text: string;
-  /** Problems that do not stop generation (printed by the CLI). */
-  warnings: string[];
 }
 
-/** Parses `<moveDir>/sources/*.move` with the addresses of `<moveDir>/Move.toml`; returns the file text. */
-export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()): Generated {
+/**
+ * Loads and checks `<moveDir>` exactly as the localnet does before it publishes the package
+ * (`packages/localnet/src/move/kofi-package.ts`): `loadPackage` with the `[dev-addresses]` of Move.toml and
+ * without tests, then `checkPackage`. Any error stops generation with every error, compiler style.
+ */
+export function loadCheckedPackage(moveDir: string, displayRoot = process.cwd()): CheckedPackage {
   const tomlPath = join(moveDir, "Move.toml");
   if (!existsSync(tomlPath)) throw new GeneratorError(`${relative(displayRoot, tomlPath)} not found`);
-  const warnings: string[] = [];
-  const addresses = readMoveTomlAddresses(
-    readFileSync(tomlPath, "utf8"),
-    relative(displayRoot, tomlPath),
-    warnings,
-  );
-  const kofiAddress = addresses.kofi;
-  if (kofiAddress === undefined) {
+  const loaded = loadPackage(moveDir, { dev: true, tests: false });
+  stopOnErrors(loaded.diagnostics, displayRoot);
+  if (!loaded.package.addresses.has("kofi")) {
     throw new GeneratorError(`${relative(displayRoot, tomlPath)} has no 'kofi' address in [dev-addresses]`);
   }
-  const sourcesDir = join(moveDir, "sources");
-  const files = existsSync(sourcesDir)
-    ? readdirSync(sourcesDir)
-        .filter((f) => f.endsWith(".move"))
-        .sort()
-    : [];
-  const decls: ModuleDecl[] = [];
-  for (const f of files) {
-    const path = join(sourcesDir, f);
-    decls.push(...parseModules(readFileSync(path, "utf8"), relative(displayRoot, path)));
+  const checked = checkPackage(loaded.package);
+  stopOnErrors(checked.diagnostics, displayRoot);
+  return checked.checked;
+}
+
+function stopOnErrors(diagnostics: readonly Diagnostic[], displayRoot: string): void {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    throw new GeneratorError(errors.map((d) => formatDiagnostic(d, displayRoot)).join("\n"));
   }
-  const modules = buildAbi(decls, addresses);
-  return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules), warnings };
+}
+
+/** The ABI of the checked package in `<moveDir>` (see `loadCheckedPackage`) and the file text. */
+export function generateFromMoveDir(moveDir: string, displayRoot = process.cwd()): Generated {
+  const checked = loadCheckedPackage(moveDir, displayRoot);
+  const kofiAddress = displayAddress(checked.package.addresses.get("kofi") as string);
+  const modules = buildAbi(checked, displayRoot);
+  return { kofiAddress, modules, text: emitAbiFile(kofiAddress, modules) };
 }

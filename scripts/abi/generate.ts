@@ -33,8 +33,7 @@ function parseArgs(argv: string[]): { check: boolean; moveDir: string; out: stri
 
 function main(): number {
   const { check, moveDir, out } = parseArgs(process.argv.slice(2));
-  const { text, modules, warnings } = generateFromMoveDir(moveDir, ROOT);
-  for (const w of warnings) console.warn(`abi: warning: ${w}`);
+  const { text, modules } = generateFromMoveDir(moveDir, ROOT);
   const shownOut = relative(ROOT, out);
   if (check) {
     const current = existsSync(out) ? readFileSync(out, "utf8") : undefined;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { formatAddress, readMoveTomlAddresses } from "./addresses.ts";
 import { KOFI, moduleOf } from "./test-helpers.ts";
 
 describe("Move 2 declarations", () => {
@@ -17,7 +16,7 @@ describe("Move 2 declarations", () => {
         #[lint::skip(needless_mutable_reference)]
         #[deprecated]
         /// d: doc after attributes
-        public fun d(x: &mut R): &u64 reads R writes R { &x.x }
+        public fun d(x: &mut R): &u64 { &x.x }
         /// e: doc before attributes
         #[view]
         public fun e(): u64 { 1 }
@@ -80,31 +79,5 @@ describe("Move 2 declarations", () => {
       },
       { name: "E_OTHER", code: 10, doc: "" },
     ]);
-  });
-
-  it("reads function-typed parameters without failing", () => {
-    const m = moduleOf(
-      "f",
-      "module kofi::f { public fun apply(f: |u64| u64 has copy + drop, x: u64): u64 { f(x) } }",
-    );
-    expect(m.abi.exposed_functions[0]?.params).toEqual(["|u64|u64", "u64"]);
-  });
-});
-
-describe("addresses", () => {
-  it("prints special addresses short and the rest as 64 hex digits", () => {
-    expect(formatAddress("0x1")).toBe("0x1");
-    expect(formatAddress("0x0000000000000000000000000000000000000000000000000000000000000004")).toBe("0x4");
-    expect(formatAddress("0x6b6f6669")).toBe(KOFI);
-    expect(formatAddress("0x00000000000000000000000000000000000000000000000000000000006b6f6669")).toBe(KOFI);
-    expect(() => formatAddress(`0x1${"0".repeat(64)}`)).toThrow("longer than 32 bytes");
-  });
-
-  it("reads Move.toml [addresses] overridden by [dev-addresses], and warns on over-long literals", () => {
-    const warnings: string[] = [];
-    const toml = `[package]\nname = "K"\n\n[addresses]\nkofi = "_"\nother = "0x2"\n\n[dev-addresses]\n# dev\nkofi = "0x00${"0".repeat(56)}6b6f6669"\n`;
-    expect(readMoveTomlAddresses(toml, "Move.toml", warnings)).toEqual({ kofi: KOFI, other: "0x2" });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("66 hex digits");
   });
 });

@@ -10,3 +10,4 @@ export {
   loadFramework,
   parseTypeString,
 } from "./framework.ts";
+export { type ResolvedModulePath, resolveModulePath } from "./module-path.ts";
