@@ -466,7 +466,7 @@ module kofi::staking_manager {
 
     /// Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums
     /// (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake
-    /// less one octa, so this epoch's pending_active deposits are excluded), counting only pools where the
+    /// less one octa: this epoch's pending_active deposits count only while that covers them), counting only pools where the
     /// framework's pending_inactive top-up fits. Every amount up to it can be requested.
     public(package) fun max_unlockable(): u64 acquires Pools {
         let protocol = config::protocol_address();

@@ -2338,7 +2338,7 @@ export const kofiDocs = {
       plan_unlock:
         "Plans an unlock of `amount` without executing it: pools and amounts in unlock order. Aborts E_INSUFFICIENT_UNLOCKABLE when the pools cannot give that much above their minimums.",
       max_unlockable:
-        "Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake less one octa, so this epoch's pending_active deposits are excluded), counting only pools where the framework's pending_inactive top-up fits. Every amount up to it can be requested.",
+        "Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake less one octa: this epoch's pending_active deposits count only while that covers them), counting only pools where the framework's pending_inactive top-up fits. Every amount up to it can be requested.",
       max_lockup_secs: "Largest `stake::get_lockup_secs` over `pools` (0 for none).",
       sweep_all:
         "Withdraws the withdrawable stake of every pool of the set into `idle_apt`; returns the measured total.",

@@ -148,8 +148,9 @@ export async function getProtocolState(
 }
 
 /**
- * `gateway::max_withdrawal()`: the largest kAPT amount `request_withdrawal` accepts now (pool minimums and this
- * epoch's pending_active stake excluded), so a UI can say "at most X now" instead of failing with
+ * `gateway::max_withdrawal()`: the largest kAPT amount `request_withdrawal` accepts now (pool minimums excluded;
+ * per pool at most the stake pool's own active stake less one octa, so this epoch's pending_active deposits
+ * count only while the pool's active stake covers them), so a UI can say "at most X now" instead of failing with
  * `E_INSUFFICIENT_UNLOCKABLE`. Also in `ProtocolState.maxWithdrawalKapt`.
  */
 export async function getMaxWithdrawal(client: KofiClient, options: ReadOptions = {}): Promise<bigint> {
