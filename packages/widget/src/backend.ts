@@ -370,6 +370,6 @@ export type BackendFactory = (options: {
    * backend's `{ reader, tokens }`.
    */
   adapters?: readonly unknown[] | ((context: { reader: unknown; tokens: unknown }) => readonly unknown[]);
-  /** Venues by name (the `exits` attribute, for CDN pages): `hyperion`, `panora`. */
+  /** Venues by name (the `exits` attribute, for CDN pages): `hyperion` (`EXIT_VENUES` in backend-core.ts). */
   exitNames?: readonly string[];
 }) => KofiBackend;

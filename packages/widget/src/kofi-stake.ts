@@ -70,8 +70,10 @@ export function setBackendFactory(factory: BackendFactory | null): void {
  * @attr {string} explorer-url - Explorer link for transaction hashes, with `{hash}` in it
  *   (e.g. `https://explorer.aptoslabs.com/txn/{hash}?network=mainnet`, the default on mainnet, testnet and
  *   devnet); `none` hides the link. A local chain has none unless set.
- * @attr {string} exits - Instant-exit venues the built-in backend quotes, by name: `hyperion`, `panora`
- *   (space-separated). For CDN pages that cannot pass `adapters`; `adapters` wins when both are set.
+ * @attr {string} exits - Instant-exit venues the built-in backend quotes, by name (space- or comma-separated):
+ *   `hyperion`, the only one that needs nothing but the chain. Another name is an `invalid_config` error;
+ *   Panora needs an API key and its HTTP API, so it is given through `adapters`. For CDN pages that cannot pass
+ *   `adapters`; `adapters` wins when both are set.
  * @attr {string} unstake-paths - Paths to offer, in order; the first is preselected: `standard instant` (default),
  *   `instant standard`, `standard` or `instant`.
  *
@@ -212,7 +214,7 @@ export class KofiStakeElement extends LitElement implements StakeHost {
   declare unstakePaths: string;
   /** Explorer URL template with `{hash}`; `none` hides links. Default: the Aptos explorer on public networks. */
   declare explorerUrl: string | undefined;
-  /** Instant-exit venues by name for the built-in backend (`hyperion panora`). */
+  /** Instant-exit venues by name for the built-in backend: `hyperion` (others through `adapters`). */
   declare exits: string | undefined;
   /** `built-in` (default) or `none`: what Connect does when the host gave no `wallet`. */
   declare walletPicker: "built-in" | "none";
