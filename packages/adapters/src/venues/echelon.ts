@@ -53,11 +53,22 @@ export function fixedPoint64Raw(x: unknown): bigint {
 /** FixedPoint64 annual rate to bps, rounded to the nearest (a display figure). */
 export const fixedPoint64ToBps = (raw: bigint): bigint => (raw * 10_000n + Q64 / 2n) / Q64;
 
-/** A view that aborted (Move abort / execution failure), as opposed to a transport error. */
-function isAbort(e: unknown): boolean {
-  const m =
-    e instanceof Error ? `${e.message} ${JSON.stringify((e as { data?: unknown }).data ?? "")}` : String(e);
-  return /abort|EXECUTION_FAILURE|execution failed|MISSING_DATA|FUNCTION_NOT_FOUND|not found|LINKER_ERROR/i.test(
+/**
+ * A view the node answered with a VM failure (Move abort, execution failure, or a function/module the
+ * deployment does not have), as opposed to a transport error. A missing view comes back as
+ * `FUNCTION_RESOLUTION_FAILURE: function … does not exist` (`vm_error_code` 1091; a missing module is
+ * `LINKER_ERROR`, 1081), as the localnet answers it; any answer carrying a `vm_error_code` is the VM's verdict.
+ */
+export function isViewFailure(e: unknown): boolean {
+  const data = e instanceof Error ? (e as { data?: unknown }).data : undefined;
+  if (
+    typeof data === "object" &&
+    data !== null &&
+    typeof (data as { vm_error_code?: unknown }).vm_error_code === "number"
+  )
+    return true;
+  const m = e instanceof Error ? `${e.message} ${JSON.stringify(data ?? "")}` : String(e);
+  return /abort|EXECUTION_FAILURE|execution failed|MISSING_DATA|FUNCTION_NOT_FOUND|FUNCTION_RESOLUTION_FAILURE|does not exist|not found|LINKER_ERROR/i.test(
     m,
   );
 }
@@ -102,7 +113,7 @@ export function echelonAdapter(o: {
         hasIsFa = true;
         if (isFa !== true) return { kind: "coin" };
       } catch (e) {
-        if (!isAbort(e)) throw e;
+        if (!isViewFailure(e)) throw e;
         if (hasIsFa === undefined) hasIsFa = false;
       }
     }
@@ -110,7 +121,7 @@ export function echelonAdapter(o: {
       const [t] = await v("market_asset_metadata", [m], lv);
       return { kind: "fa", metadata: normalize(t) };
     } catch (e) {
-      if (!isAbort(e)) throw e;
+      if (!isViewFailure(e)) throw e;
       return { kind: "coin" };
     }
   }
