@@ -5,6 +5,10 @@ import {
   AptosApiError,
   AptosConfig,
   Ed25519PrivateKey,
+  MultiEd25519Account,
+  MultiEd25519PublicKey,
+  MultiKey,
+  MultiKeyAccount,
   Network,
   RotationProofChallenge,
   type Secp256k1PrivateKey,
@@ -284,6 +288,172 @@ describe("key rotation", () => {
     });
     expect(found.equals(k1.publicKey.authKey().derivedAddress())).toBe(true);
     expect(found.equals(AccountAddress.from(a.accountAddress))).toBe(false);
+  });
+});
+
+describe("key rotation to multi-signature keys", () => {
+  /** The `0x1::account::KeyRotationToPublicKey` event of a rotation transaction. */
+  const rotationEvent = (done: UserTransactionResponse) =>
+    done.events.find((e) => e.type === "0x1::account::KeyRotationToPublicKey")?.data as
+      | Record<string, string>
+      | undefined;
+
+  it("rotate_authentication_key to a 2-of-3 MultiEd25519 key (aptos.rotateAuthKey): signs after, the table maps it", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const keys = [0, 1, 2].map(() => Ed25519PrivateKey.generate());
+    const publicKey = new MultiEd25519PublicKey({ publicKeys: keys.map((k) => k.publicKey()), threshold: 2 });
+    const signers = [keys[0] as Ed25519PrivateKey, keys[2] as Ed25519PrivateKey];
+    // the ts-sdk takes the verified path for a MultiEd25519Account: rotate_authentication_key, scheme 1, the new
+    // key's proof a multi-ed25519 signature (two signatures + bitmap) over the RotationProofChallenge
+    const txn = await aptos.rotateAuthKey({
+      fromAccount: a,
+      toAccount: new MultiEd25519Account({ publicKey, signers }),
+    });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    const done = (await aptos.waitForTransaction({
+      transactionHash: pending.hash,
+    })) as UserTransactionResponse;
+    expect(done.success).toBe(true);
+    expect((done.payload as { function: string }).function).toBe("0x1::account::rotate_authentication_key");
+    expect(rotationEvent(done)).toMatchObject({
+      public_key_scheme: "1",
+      // rotate_authentication_key: the bitmap of the new key's proof (keys 0 and 2 signed)
+      verified_public_key_bit_map: "0xa0000000",
+      new_auth_key: publicKey.authKey().toString(),
+    });
+    const info = await aptos.getAccountInfo({ accountAddress: a.accountAddress });
+    expect(info.authentication_key).toBe(publicKey.authKey().toString());
+    // verified rotation: OriginatingAddress maps the new auth key to the original address
+    const original = await aptos.lookupOriginalAccountAddress({
+      authenticationKey: publicKey.authKey().derivedAddress(),
+    });
+    expect(original.equals(a.accountAddress)).toBe(true);
+    const [viewed] = await aptos.view<[{ vec: string[] }]>({
+      payload: {
+        function: "0x1::account::originating_address",
+        functionArguments: [publicKey.authKey().derivedAddress()],
+      },
+    });
+    expect(viewed.vec.map((x) => AccountAddress.from(x).toStringLong())).toEqual([
+      a.accountAddress.toStringLong(),
+    ]);
+    // the multi-ed25519 account signs for the original address; the old Ed25519 key is INVALID_AUTH_KEY
+    const multi = new MultiEd25519Account({ publicKey, signers, address: a.accountAddress });
+    const to = Account.generate();
+    const sent = await run(multi, "0x1::aptos_account::transfer", [to.accountAddress, 11]);
+    expect(sent.success).toBe(true);
+    expect(sent.sender).toBe(a.accountAddress.toStringLong());
+    expect((sent.signature as { type: string }).type).toBe("multi_ed25519_signature");
+    expect(await balance(to.accountAddress)).toBe(11);
+    const old = await aptos.transferCoinTransaction({
+      sender: a.accountAddress,
+      recipient: to.accountAddress,
+      amount: 1,
+    });
+    await expect(aptos.signAndSubmitTransaction({ signer: a, transaction: old })).rejects.toSatisfy(
+      (e: unknown) => e instanceof AptosApiError && (e.data as { vm_error_code: number }).vm_error_code === 2,
+    );
+  });
+
+  it("rotate_authentication_key_from_public_key to a mixed 2-of-3 MultiKey: signs after, the table is untouched", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const ed = Account.generate({ scheme: SigningSchemeInput.Ed25519, legacy: false });
+    const k1 = Account.generate({ scheme: SigningSchemeInput.Secp256k1Ecdsa });
+    const k1b = Account.generate({ scheme: SigningSchemeInput.Secp256k1Ecdsa });
+    const multiKey = new MultiKey({
+      publicKeys: [ed.publicKey, k1.publicKey, k1b.publicKey],
+      signaturesRequired: 2,
+    });
+    // rotate_authentication_key accepts only ED25519 / MULTI_ED25519 keys, so the ts-sdk rotates to a MultiKey
+    // unverified: rotate_authentication_key_from_public_key(MULTI_KEY_SCHEME = 3, MultiKey BCS)
+    const txn = await aptos.rotateAuthKeyUnverified({ fromAccount: a, toNewPublicKey: multiKey });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    const done = (await aptos.waitForTransaction({
+      transactionHash: pending.hash,
+    })) as UserTransactionResponse;
+    expect(done.success).toBe(true);
+    expect(done.payload).toMatchObject({
+      function: "0x1::account::rotate_authentication_key_from_public_key",
+      arguments: [3, multiKey.bcsToHex().toString()],
+    });
+    expect(rotationEvent(done)).toMatchObject({
+      public_key_scheme: "3",
+      verified_public_key_bit_map: "0x00000000",
+      public_key: multiKey.bcsToHex().toString(),
+      old_auth_key: a.publicKey.authKey().toString(),
+      new_auth_key: multiKey.authKey().toString(),
+    });
+    expect((await aptos.getAccountInfo({ accountAddress: a.accountAddress })).authentication_key).toBe(
+      multiKey.authKey().toString(),
+    );
+    // an Ed25519 and a Secp256k1 signer sign for the original address
+    const multi = new MultiKeyAccount({ multiKey, signers: [ed, k1], address: a.accountAddress });
+    const to = Account.generate();
+    const sent = await run(multi, "0x1::aptos_account::transfer", [to.accountAddress, 13]);
+    expect(sent.success).toBe(true);
+    expect(sent.sender).toBe(a.accountAddress.toStringLong());
+    expect(await balance(to.accountAddress)).toBe(13);
+    // the old Ed25519 key no longer signs for the account: INVALID_AUTH_KEY (2)
+    const old = await aptos.transferCoinTransaction({
+      sender: a.accountAddress,
+      recipient: to.accountAddress,
+      amount: 1,
+    });
+    await expect(aptos.signAndSubmitTransaction({ signer: a, transaction: old })).rejects.toSatisfy(
+      (e: unknown) => e instanceof AptosApiError && (e.data as { vm_error_code: number }).vm_error_code === 2,
+    );
+    // like the framework, the unverified rotation leaves OriginatingAddress alone: the ts-sdk's lookup answers
+    // the auth key's own address, and account::originating_address is none
+    const found = await aptos.lookupOriginalAccountAddress({
+      authenticationKey: multiKey.authKey().derivedAddress(),
+    });
+    expect(found.equals(multiKey.authKey().derivedAddress())).toBe(true);
+    const [viewed] = await aptos.view<[{ vec: string[] }]>({
+      payload: {
+        function: "0x1::account::originating_address",
+        functionArguments: [multiKey.authKey().derivedAddress()],
+      },
+    });
+    expect(viewed.vec).toEqual([]);
+  });
+
+  it("rotate_authentication_key to a MultiKey scheme aborts EINVALID_SCHEME, as the framework does", async () => {
+    const a = Account.generate();
+    await fund(a.accountAddress);
+    const k1 = Account.generate({ scheme: SigningSchemeInput.Secp256k1Ecdsa });
+    const multiKey = new MultiKey({ publicKeys: [a.publicKey, k1.publicKey], signaturesRequired: 1 });
+    const challenge = new RotationProofChallenge({
+      sequenceNumber: 0,
+      originator: a.accountAddress,
+      currentAuthKey: AccountAddress.from(a.publicKey.authKey().toString()),
+      newPublicKey: multiKey,
+    }).bcsToBytes();
+    const txn = await aptos.transaction.build.simple({
+      sender: a.accountAddress,
+      data: {
+        function: "0x1::account::rotate_authentication_key",
+        functionArguments: [
+          0,
+          a.publicKey.toUint8Array(),
+          3,
+          multiKey.toUint8Array(),
+          a.sign(challenge).toUint8Array(),
+          k1.sign(challenge).toUint8Array(),
+        ],
+      },
+    });
+    const pending = await aptos.signAndSubmitTransaction({ signer: a, transaction: txn });
+    const done = (await aptos.waitForTransaction({
+      transactionHash: pending.hash,
+      options: { checkSuccess: false },
+    })) as UserTransactionResponse;
+    expect(done.success).toBe(false);
+    expect(done.vm_status).toMatch(/^Move abort in 0x1::account: EINVALID_SCHEME\(0x1000c\)/);
+    expect((await aptos.getAccountInfo({ accountAddress: a.accountAddress })).authentication_key).toBe(
+      a.publicKey.authKey().toString(),
+    );
   });
 });
 
