@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MoveFunctionJson } from "../src/core/abiJson.ts";
 import { echelonAbi } from "../src/venues/echelon.ts";
 import { hyperionAbi } from "../src/venues/hyperion.ts";
-import { PANORA_ROUTER_ENTRY, type PanoraSwapResponse, panoraAdapter } from "../src/venues/panora.ts";
+import {
+  PANORA_ROUTER_ENTRY,
+  type PanoraQuoteJson,
+  type PanoraSwapResponse,
+  panoraAdapter,
+} from "../src/venues/panora.ts";
 import { thalaAbi } from "../src/venues/thalaswapV2.ts";
 import { type Env, startEnv } from "./harness.ts";
 
@@ -165,6 +170,52 @@ describe("panora: the documented response shape", () => {
       abi: p.data.abi as EntryFunctionABI,
     }).bcsToBytes();
     expect(bytes.length).toBeGreaterThan(100);
+  });
+});
+
+describe("panora: the docs' own example response (fixtures/panora-docs-example.json, source in fixtures/README.md)", () => {
+  it("parses with the adapter: lzUSDC -> APT, token objects, decimal amounts, reported impact", async () => {
+    const docs = JSON.parse(
+      readFileSync(new URL("./fixtures/panora-docs-example.json", import.meta.url), "utf8"),
+    ) as Omit<PanoraSwapResponse, "quotes"> & { quotes: Omit<PanoraQuoteJson, "txData">[] };
+    // The stored docs page ends inside txData; the adapter needs one to allowlist the target, so the
+    // recorded router_entry txData is supplied. Everything the assertions read comes from the docs.
+    const recorded = JSON.parse(
+      readFileSync(new URL("./fixtures/panora-swap-response.json", import.meta.url), "utf8"),
+    ) as PanoraSwapResponse;
+    const txData = recorded.quotes[0]?.txData;
+    if (!txData) throw new Error("recorded fixture has no txData");
+    const body: PanoraSwapResponse = { ...docs, quotes: docs.quotes.map((q) => ({ ...q, txData })) };
+    const lzUsdc = docs.fromToken?.address as `0x${string}`;
+    const apt = "0x000000000000000000000000000000000000000000000000000000000000000a" as const;
+    let asked: URL | undefined;
+    const adapter = panoraAdapter({
+      apiKey: "k",
+      tokens: { APT: apt, kAPT: apt, stkAPT: apt },
+      reader: env.reader,
+      decimals: (t) => (t === lzUsdc ? 6 : 8), // USDC has 6 decimals (the docs' hop token says so too)
+      fetch: async (url) => {
+        asked = new URL(String(url));
+        return new Response(JSON.stringify(body), { status: 200 });
+      },
+    });
+    const q = await adapter.quote({
+      tokenIn: lzUsdc,
+      tokenOut: apt,
+      amountIn: 100_000_000n, // 100 USDC, the docs' fromTokenAmount
+      slippageBps: 0n, // the docs' slippagePercentage "0"
+      ledgerVersion: 1n,
+      sender: "0x7b4ae66213a59a1bae10818347a826cb40d143bad45bd1460aeefd5bc4f52ce5",
+    });
+    expect(asked?.searchParams.get("fromTokenAmount")).toBe(docs.fromTokenAmount);
+    expect(asked?.searchParams.get("fromTokenAddress")).toBe(lzUsdc);
+    if (!q) throw new Error("no quote");
+    expect(q.amountOut).toBe(1_485_992_752n); // "14.85992752" APT
+    expect(q.minAmountOut).toBe(1_485_992_752n);
+    expect(q.priceImpactBps).toBe(19n); // "0.19" %
+    // hop tokens are objects: the coin type of lzUSDC stays a coin type, APT's becomes its FA 0xa
+    expect(q.route).toEqual([{ venue: "panora", pool: "Obric/Panora", tokenIn: lzUsdc, tokenOut: apt }]);
+    expect(q.fees).toEqual([{ label: "Panora fee", token: lzUsdc, amount: 0n, includedInOut: true }]);
   });
 });
 
