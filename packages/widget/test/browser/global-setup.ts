@@ -21,6 +21,12 @@ export interface LocalnetCoordinates {
 declare module "vitest" {
   export interface ProvidedContext {
     localnet: LocalnetCoordinates;
+    /**
+     * A second localnet, as genesis left it, that no test writes to or advances: the shared one's clock and
+     * reward history depend on which files ran before (fileParallelism is off, the order is not fixed), so what
+     * a brand-new chain shows (no APR yet) is read here.
+     */
+    freshLocalnet: Omit<LocalnetCoordinates, "adminPrivateKey">;
   }
 }
 
@@ -29,14 +35,23 @@ export default async function setup(project: TestProject) {
   // before starting a localnet and building dist/cdn for a browser that cannot launch.
   stopWithoutChromium();
   // The CDN tests load dist/cdn: build it when missing or stale, so they never skip.
-  const [net] = await Promise.all([startLocalnet({ port: 0, quiet: true }), ensureCdnBuild()]);
+  const [net, fresh] = await Promise.all([
+    startLocalnet({ port: 0, quiet: true }),
+    startLocalnet({ port: 0, quiet: true }), // about a second: genesis of the same package
+    ensureCdnBuild(),
+  ]);
   project.provide("localnet", {
     url: net.url,
     nodeUrl: net.nodeUrl,
     kofiAddress: net.kofiAddress,
     adminPrivateKey: net.accounts.admin.privateKey,
   });
+  project.provide("freshLocalnet", {
+    url: fresh.url,
+    nodeUrl: fresh.nodeUrl,
+    kofiAddress: fresh.kofiAddress,
+  });
   return async () => {
-    await net.stop();
+    await Promise.all([net.stop(), fresh.stop()]);
   };
 }
