@@ -47,6 +47,34 @@ describe("Kofi as a venue (swap-adapter shape)", () => {
       const q = await kofi.quote(await req(env.tokens[a], env.tokens[b], amount));
       if (!q) throw new Error("no quote");
       expect(q.priceImpactBps).toBe(0n);
+      if (a === "APT") {
+        // the framework's add-stake fee for this amount, read on chain at the quote's version: the deposit's
+        // split over pools (gateway::quote_deposit_split), then delegation_pool::get_add_stake_fee per part
+        const at = { ledgerVersion: q.ledgerVersion };
+        const [pools, parts] = await env.aptos.view<[string[], string[]]>({
+          payload: {
+            function: `${env.client.kofiAddress}::gateway::quote_deposit_split`,
+            functionArguments: [amount],
+          },
+          options: at,
+        });
+        let fee = 0n;
+        for (const [i, pool] of pools.entries()) {
+          const [f] = await env.aptos.view<[string]>({
+            payload: {
+              function: "0x1::delegation_pool::get_add_stake_fee",
+              functionArguments: [pool, parts[i]],
+            },
+            options: at,
+          });
+          fee += BigInt(f);
+        }
+        expect(fee).toBeGreaterThan(0n); // else the assertion below would hold for an adapter listing no fee
+        expect(q.fees).toEqual([
+          { label: "delegation pool add-stake fee", token: env.tokens.APT, amount: fee, includedInOut: true },
+        ]);
+        if (b === "kAPT") expect(q.amountOut).toBe(amount - fee);
+      } else expect(q.fees).toEqual([]);
       const p = await kofi.buildPayload(q);
       expect(p.data.function).toMatch(fn);
       expect(p.minAmountOut).toBe(q.minAmountOut);
@@ -97,4 +125,60 @@ describe("entry router: mint vs buy", () => {
         expect((x.ranked[i - 1]?.netValueApt ?? 0n) >= (x.ranked[i]?.netValueApt ?? 0n)).toBe(true);
     });
   }
+});
+
+describe("entry router: a premium, where minting beats buying", () => {
+  // A localnet of its own: a whale buys kAPT on both venues until they quote less kAPT than minting gives.
+  let penv: Env;
+  beforeAll(async () => {
+    penv = await startEnv();
+  });
+  afterAll(async () => {
+    await penv?.ln.stop();
+  });
+
+  it("kAPT: buyBeatsMint is false and the best option is Kofi's mint", async () => {
+    const pkofi = kofiVenueAdapter({ client: penv.client, reader: penv.reader, tokens: penv.tokens });
+    const thalaPools = await discoverThalaPools(penv.reader, [penv.tokens.kAPT, penv.tokens.stkAPT]);
+    const venues = [
+      hyperionAdapter({ reader: penv.reader, tokens: penv.tokens }),
+      thalaswapV2Adapter({ reader: penv.reader, pools: thalaPools }),
+    ];
+    const whale = await fundedUser(penv, 400_000n * ONE);
+    const probe = 10n * ONE;
+    const quoteOf = async (a: SwapAdapter, amountIn: bigint) =>
+      a.quote({
+        tokenIn: penv.tokens.APT,
+        tokenOut: penv.tokens.kAPT,
+        amountIn,
+        slippageBps: 100n,
+        ledgerVersion: await penv.reader.ledgerVersion(),
+        sender: addr(whale),
+      });
+    for (const venue of venues) {
+      for (let round = 0; ; round++) {
+        const [mint, buy] = await Promise.all([quoteOf(pkofi, probe), quoteOf(venue, probe)]);
+        if (!mint || !buy) throw new Error(`no quote (${venue.meta.id})`);
+        if (buy.amountOut < mint.amountOut) break;
+        if (round === 20) throw new Error(`${venue.meta.id} still cheaper than minting after 20 buys`);
+        const big = await quoteOf(venue, 20_000n * ONE);
+        if (!big) throw new Error(`no quote (${venue.meta.id})`);
+        const tx = await submit(penv, whale, (await venue.buildPayload(big)).data);
+        expect(tx.success, tx.vm_status).toBe(true);
+      }
+    }
+    const router = createEntryRouter({
+      reader: penv.reader,
+      tokens: penv.tokens,
+      rates: kofiRateProvider(penv.client),
+      kofi: pkofi,
+      adapters: venues,
+      sender: addr(whale),
+    });
+    const x = await router.getEntryOptions({ token: "kAPT", amountApt: probe, slippageBps: 50 });
+    expect(x.buyBeatsMint).toBe(false);
+    expect(x.best?.adapterId).toBe("kofi");
+    expect(x.best).toBe(x.mint);
+    for (const v of x.ranked.filter((r) => r.adapterId !== "kofi")) expect(v.vsMintBps).toBeLessThan(0n);
+  });
 });
