@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Account } from "@aptos-labs/ts-sdk";
-import { adminPayloads, depositAndStake, execute } from "@kofi/core";
+import { depositAndStake, execute, syncRewards } from "@kofi/core";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCdn } from "../../examples/cdn/build.ts";
@@ -77,15 +77,9 @@ describe("examples in Chromium", () => {
     const staker = Account.generate();
     await s.ln.fund(staker.accountAddress.toString(), 1_000n * APT);
     await execute(s.client, depositAndStake({ amount: 500n * APT }), staker);
-    const sync = {
-      kind: "sync_rewards",
-      payload: adminPayloads.syncRewards(s.client),
-      quote: undefined,
-      minOut: undefined,
-    };
     for (let i = 0; i < 3; i++) {
       await s.ln.advance({ epochs: 1 });
-      await execute(s.client, sync, staker);
+      await execute(s.client, syncRewards(), staker);
     }
     await s.ln.advance({ seconds: 3_600 });
     const r = await rate(s);

@@ -29,6 +29,7 @@ export interface Options {
   propose?: boolean | undefined;
   "max-share-bps"?: string | undefined;
   previous?: string | undefined;
+  history?: string | undefined;
 }
 
 export interface Ctx {

@@ -73,6 +73,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
         propose: { type: "boolean", default: false },
         "max-share-bps": { type: "string" },
         previous: { type: "string" },
+        history: { type: "string" },
         "max-failed-ratio": { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         help: { type: "boolean", short: "h", default: false },

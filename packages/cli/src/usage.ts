@@ -16,11 +16,12 @@ Commands
                             send kAPT or stkAPT
   exit <amount> [--token kAPT|stkAPT] [--best | --venue <id>]
                             instant exit through DEXes (lists options; --best/--venue swaps)
-  validators [--propose] [--max-share-bps <n>] [--previous <file>]
+  validators [--propose] [--max-share-bps <n>] [--previous <file>] [--history <file>]
                             the protocol's pools scored (performance, commission, concentration,
                             allowlist); --propose prints the set_weights call it would send and its
                             effect on the expected APR (never signs; default max share 5000 bps);
-                            --previous: an earlier --json output, for the observed reward rates
+                            --previous: an earlier --json output, for the observed reward rates;
+                            --history: a kofi keeper --state file, for earlier epochs' proposals
   admin <action> ...        operator actions (admin key), each simulated and shown before signing:
 ${adminUsage}
 ${keeperUsage}

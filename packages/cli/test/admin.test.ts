@@ -2,9 +2,10 @@
 // them, against a real localnet over HTTP with real signed transactions. Chain state between commands is read
 // in-process through the SDK's views (`kofi status` itself is spawned in the last test). Three groups run at the
 // same time, each in order on its own localnet (admin key; each admin action, in two halves; user key); bad input runs
-// through the bin's `run` in-process, and once through the spawned bin.
+// through the bin's `run` in-process, and once through the spawned bin. Every admin action's step asserts its
+// on-chain effect (or, for a refused one, that nothing changed) through the views.
 import { Account } from "@aptos-labs/ts-sdk";
-import { createKofiClient, getProtocolState, type KofiClient } from "@kofi/core";
+import { createKofiClient, getKofiAddresses, getProtocolState, type KofiClient } from "@kofi/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_CODES } from "../src/exitCodes.ts";
 import { run } from "../src/main.ts";
@@ -102,34 +103,149 @@ describe("kofi admin / transfer / exit / input errors (spawned, localnet)", () =
   });
 
   type State = Awaited<ReturnType<typeof getProtocolState>>;
-  type Step = [string[], (s: State) => void];
+  interface Step {
+    args: string[];
+    /** The on-chain effect, read through the SDK's views after the transaction. */
+    check: (s: State, before: State, r: Run) => void;
+    /** Who signs (default the admin). */
+    key?: "user";
+    /** What the chain must look like first (localnet staging), before the state `check` compares against. */
+    before?: () => Promise<void>;
+    /** A refused step: its exit code and the error `--json` reports (default: exit 0). */
+    refused?: [number, Record<string, unknown>];
+  }
+  interface Ctx {
+    t: { net: Localnet; client: KofiClient; user: string; userKey: string };
+    pools: string[];
+  }
+  const eventTypes = (r: Run) => ((r.json.events ?? []) as { type: string }[]).map((e) => e.type);
   // each admin action from the command line, in two halves on two localnets (one admin account signs in order)
-  const halves: [string, (pools: string[], user: string) => Step[], boolean][] = [
+  const halves: [string, (c: Ctx) => Step[], boolean][] = [
     [
-      "pauses, treasury, limits",
-      (_pools, user) => [
-        [["pause", "deposit"], (s) => expect(s.paused.deposit).toBe(true)],
-        [["unpause", "deposit"], (s) => expect(s.paused.deposit).toBe(false)],
-        [["set-treasury", user], (s) => expect(s.treasury).toBe(user)],
-        [["set-min-deposit", "0.5"], (s) => expect(s.minDeposit).toBe(50_000_000n)],
-        [["set-min-withdrawal", "0.2"], (s) => expect(s.minWithdrawal).toBe(20_000_000n)],
+      "pauses, treasury, limits, max commission, two-step admin transfer",
+      ({ t }) => [
+        { args: ["pause", "deposit"], check: (s) => expect(s.paused.deposit).toBe(true) },
+        { args: ["unpause", "deposit"], check: (s) => expect(s.paused.deposit).toBe(false) },
+        { args: ["set-treasury", t.user], check: (s) => expect(s.treasury).toBe(t.user) },
+        { args: ["set-min-deposit", "0.5"], check: (s) => expect(s.minDeposit).toBe(50_000_000n) },
+        { args: ["set-min-withdrawal", "0.2"], check: (s) => expect(s.minWithdrawal).toBe(20_000_000n) },
+        {
+          args: ["set-max-commission", "1200"],
+          check: (s, before) => {
+            expect(before.maxCommissionBps).toBe(10_000n);
+            expect(s.maxCommissionBps).toBe(1200n);
+          },
+        },
+        {
+          // out of the contract's bounds: a typed error before any request, and the value stays
+          args: ["set-max-commission", "10001"],
+          refused: [EXIT_CODES.invalid_argument, { error: { code: "invalid_argument" } }],
+          check: (s) => expect(s.maxCommissionBps).toBe(1200n),
+        },
+        {
+          // step one: the admin stays until the pending admin accepts
+          args: ["transfer-admin", t.user],
+          check: (s, before, r) => {
+            expect(s.admin).toBe(before.admin);
+            expect(eventTypes(r)).toContain("config::AdminTransferStarted");
+          },
+        },
+        {
+          // someone else than the pending admin cannot accept
+          args: ["accept-admin"],
+          refused: [EXIT_CODES.not_admin, { error: { abort: { name: "E_NOT_PENDING_ADMIN" } } }],
+          check: (s, before) => expect(s.admin).toBe(before.admin),
+        },
+        {
+          args: ["accept-admin"],
+          key: "user",
+          check: (s, before) => {
+            expect(before.admin).toBe(t.net.accounts.admin.address);
+            expect(s.admin).toBe(t.user);
+          },
+        },
+        {
+          // the old admin's key has no authority any more
+          args: ["set-fee", "100"],
+          refused: [EXIT_CODES.not_admin, { error: { code: "not_admin" } }],
+          check: (s, before) => expect(s.feeBps).toBe(before.feeBps),
+        },
       ],
       false,
     ],
     [
       "pools, keeper entries, vault seed",
-      (pools) => [
-        [
-          ["set-pool-cap", pools[1] as string, "900000"],
-          (s) => expect(s.validators[1]?.cap).toBe(90_000_000_000_000n),
-        ],
-        [
-          ["set-weights", `${pools[0]}=5000`, `${pools[1]}=2500`, `${pools[2]}=2500`],
-          (s) => expect(s.validators.map((v) => v.weightBps)).toEqual([5000n, 2500n, 2500n]),
-        ],
-        [["sync-rewards"], () => {}],
-        [["rebalance"], () => {}],
-      ],
+      ({ t, pools }) => {
+        const added = t.net.chain.createValidator(
+          `0x${"a0".repeat(32)}`,
+          700n,
+          1_000_000n * APT,
+          new TextEncoder().encode("admin-test"),
+        );
+        const find = (s: State) => s.validators.find((v) => v.pool === added);
+        return [
+          {
+            args: ["set-pool-cap", pools[1] as string, "900000"],
+            check: (s) => expect(s.validators[1]?.cap).toBe(90_000_000_000_000n),
+          },
+          {
+            args: ["add-pool", added, "--cap", "500000", "--seed", "11"],
+            check: (s, before) => {
+              expect(find(before)).toBeUndefined();
+              expect(find(s)).toMatchObject({ enabled: true, weightBps: 0n, cap: 500_000n * APT });
+              // the seed, less the framework's add-stake fee, is the protocol's active stake there
+              expect(find(s)?.active).toBeGreaterThan(10n * APT);
+              expect(find(s)?.active).toBeLessThanOrEqual(11n * APT);
+            },
+          },
+          {
+            args: [
+              "set-weights",
+              `${pools[0]}=5000`,
+              `${pools[1]}=2500`,
+              `${pools[2]}=1500`,
+              `${added}=1000`,
+            ],
+            check: (s) => {
+              expect(s.validators.map((v) => v.weightBps)).toEqual([5000n, 2500n, 1500n, 1000n]);
+              expect(find(s)?.depositRoom).toBeGreaterThan(0n);
+            },
+          },
+          {
+            args: ["disable-pool", added],
+            check: (s, before, r) => {
+              // no weight and no deposits; its stake stays until withdrawals unlock it
+              expect(find(s)).toMatchObject({ enabled: false, weightBps: 0n, depositRoom: 0n });
+              expect(find(s)?.active).toBe(find(before)?.active);
+              expect(s.validators.map((v) => v.weightBps)).toEqual([5000n, 2500n, 1500n, 0n]);
+              expect(eventTypes(r)).toContain("staking_manager::PoolDisabled");
+            },
+          },
+          {
+            args: ["set-weights", `${pools[0]}=5000`, `${pools[1]}=2500`, `${pools[2]}=2500`, `${added}=0`],
+            check: (s) => expect(s.validators.map((v) => v.weightBps)).toEqual([5000n, 2500n, 2500n, 0n]),
+          },
+          {
+            args: ["withdraw-inactive-stake", added],
+            // the pool's owner evicts the protocol; past the lockup the evicted stake is inactive, unswept
+            before: async () => {
+              const { protocolAccount } = await getKofiAddresses(t.client);
+              await t.net.validator(added).evictNow(protocolAccount);
+              const s = await getProtocolState(t.client);
+              await t.net.advance({ seconds: (find(s)?.lockupEndsAt ?? 0n) - s.nowSecs + 1n });
+              await t.net.advance({ epochs: 1 });
+              expect(find(await getProtocolState(t.client))?.inactive).toBeGreaterThan(10n * APT);
+            },
+            check: (s, before) => {
+              const inactive = find(before)?.inactive ?? 0n;
+              expect(find(s)?.inactive).toBe(0n);
+              expect(s.idleApt - before.idleApt).toBe(inactive);
+            },
+          },
+          { args: ["sync-rewards"], check: () => {} },
+          { args: ["rebalance"], check: () => {} },
+        ];
+      },
       true,
     ],
   ];
@@ -137,18 +253,28 @@ describe("kofi admin / transfer / exit / input errors (spawned, localnet)", () =
     describe(`admin key, each action: ${label}`, { concurrent: true }, () => {
       describe("in order", { sequential: true }, () => {
         const { t, kofi } = setup();
-        const admin = (args: string[]) => kofi(["admin", ...args], t.net.accounts.admin.privateKey);
 
         it(`each admin action from the command line: ${label}`, async () => {
           const status = () => getProtocolState(t.client);
           const pools = (await status()).validators.map((v) => v.pool);
-          for (const [args, check] of stepsOf(pools, t.user)) {
-            const r = await admin([...args, "--yes", "--json"]);
-            expect(r.code, `${args.join(" ")}: ${r.stderr}`).toBe(0);
-            check(await status());
+          for (const step of stepsOf({ t, pools })) {
+            await step.before?.();
+            const before = await status();
+            const key = step.key === "user" ? t.userKey : t.net.accounts.admin.privateKey;
+            const r = await kofi(["admin", ...step.args, "--yes", "--json"], key);
+            const what = `${step.args.join(" ")}: ${r.stderr}`;
+            expect(r.code, what).toBe(step.refused?.[0] ?? 0);
+            if (step.refused) {
+              expect(r.json, what).toMatchObject({ ok: false, ...step.refused[1] });
+              expect(r.stderr, what).not.toMatch(/\[submitted\]/);
+            }
+            step.check(await status(), before, r);
           }
           if (seedVault) {
-            const seeded = await admin(["seed-vault", "1", "--yes", "--json"]);
+            const seeded = await kofi(
+              ["admin", "seed-vault", "1", "--yes", "--json"],
+              t.net.accounts.admin.privateKey,
+            );
             expect(seeded.code).toBe(EXIT_CODES.move_abort);
             expect(seeded.json).toMatchObject({ error: { abort: { name: "E_ALREADY_SEEDED" } } });
           }
@@ -199,6 +325,13 @@ describe("kofi admin / transfer / exit / input errors (spawned, localnet)", () =
           ],
           [["admin", "set-fee", "5000"], EXIT_CODES.invalid_argument, /between 0 and 2000/],
           [["admin", "pause", "everything"], EXIT_CODES.invalid_argument, /Unknown pausable action/],
+          [
+            ["admin", "set-max-commission", "10001"],
+            EXIT_CODES.invalid_argument,
+            /maximum commission \(bps\) must be between 0 and 10000/,
+          ],
+          [["admin", "set-max-commission", "12.5"], EXIT_CODES.usage, /whole number/],
+          [["admin", "withdraw-inactive-stake", "0xzz"], EXIT_CODES.invalid_address, /pool/],
           [["admin", "add-pool", "0x1"], EXIT_CODES.usage, /--cap/],
           [["stake", "1", "--slippage-bps", "0.5"], EXIT_CODES.usage, /whole number/],
         ];

@@ -1,11 +1,15 @@
 // `kofi validators` and `kofi validators --propose`, spawned as a user runs them, against a real localnet over
 // HTTP: a validator that evicts the protocol is shown ineligible and the proposed set_weights call moves its
 // weight to the others; the proposal is never signed, and the chain accepts the printed call (admin dry run).
-import { mkdtempSync, writeFileSync } from "node:fs";
+// `--previous` (observed rewards) and `--history` (the keeper's sampled proposals) each move weight off a pool.
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Account } from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Localnet, type Run, spawnKofi, startNet } from "./net.ts";
+import { EXIT_CODES } from "../src/exitCodes.ts";
+import { run } from "../src/main.ts";
+import { APT, type Localnet, type Run, spawnKofi, startNet } from "./net.ts";
 
 describe("kofi validators (spawned, localnet)", () => {
   let net: Localnet;
@@ -123,5 +127,112 @@ describe("kofi validators (spawned, localnet)", () => {
     const bad2 = await kofi(["validators", "--previous", file]);
     expect(bad2.code).toBe(2);
     expect(bad2.stderr).toContain("--previous");
+  });
+
+  it("--history <keeper state file>: proposals the keeper sampled in an earlier epoch (gone from the chain) lower a pool's performance and weight", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kofi-validators-history-"));
+    const stateFile = join(dir, "keeper.json");
+    const keeperKey = Account.generate();
+    await net.fund(keeperKey.accountAddress.toStringLong(), 10n * APT);
+    const keeperOnce = () =>
+      kofi(["keeper", "--state", stateFile, "--once", "--json"], keeperKey.privateKey.toString());
+    const bad = (net.validators[1] as string).toLowerCase();
+    const healthy = (net.validators[2] as string).toLowerCase();
+    // this epoch: the bad pool misses 3 of its 4 proposals; the keeper samples the counts into its state file
+    await net.validator(bad).recordProposals({ successful: 1n, failed: 3n });
+    await net.validator(healthy).recordProposals({ successful: 4n, failed: 0n });
+    const k1 = await keeperOnce();
+    expect(k1.code, k1.stderr).toBe(0);
+    expect(existsSync(stateFile)).toBe(true);
+    // the next epoch (the chain has reset the counts): both propose without a miss; the keeper samples this
+    // epoch too, which --history must not count on top of the chain's own reading
+    await net.advance({ epochs: 1 });
+    await net.validator(bad).recordProposals({ successful: 2n, failed: 0n });
+    await net.validator(healthy).recordProposals({ successful: 2n, failed: 0n });
+    const k2 = await keeperOnce();
+    expect(k2.code, k2.stderr).toBe(0);
+
+    const [without, withHistory, human] = await Promise.all([
+      kofi(["validators", "--max-share-bps", "10000", "--json"]),
+      kofi(["validators", "--max-share-bps", "10000", "--history", stateFile, "--json"]),
+      kofi(["validators", "--history", stateFile]),
+    ]);
+    expect(without.code, without.stderr).toBe(0);
+    expect(withHistory.code, withHistory.stderr).toBe(0);
+    type P = { pool: string; proposalRatioPpm: string | null; proposedWeightBps: string };
+    const pool = (j: Record<string, unknown>, a: string) =>
+      (j.proposal as { pools: P[] }).pools.find((p) => p.pool === a) as P;
+    // the chain alone: this epoch's 2/2
+    expect(pool(without.json, bad).proposalRatioPpm).toBe("1000000");
+    // with the history: (1 + 2) / (1 + 3 + 2); counting the sampled current epoch twice would give 5/8
+    expect(pool(withHistory.json, bad).proposalRatioPpm).toBe("500000");
+    expect(pool(withHistory.json, healthy).proposalRatioPpm).toBe("1000000");
+    expect(withHistory.json.historyEpochs).toMatchObject({ [bad]: 1, [healthy]: 1 });
+    const w0 = BigInt(pool(without.json, bad).proposedWeightBps);
+    const w1 = BigInt(pool(withHistory.json, bad).proposedWeightBps);
+    const h0 = BigInt(pool(without.json, healthy).proposedWeightBps);
+    const h1 = BigInt(pool(withHistory.json, healthy).proposedWeightBps);
+    expect(w1).toBeLessThan(w0);
+    expect(h1 - h0).toBe(w0 - w1); // what the bad pool loses goes to the healthy one (pool 0 stays at 0)
+    // two pools: the bad one's score halves, so its weight relative to the healthy pool's at least halves
+    expect(w1 * h0 * 100n).toBeLessThanOrEqual(w0 * h1 * 51n);
+    console.log(`kofi validators --history: ${w0} -> ${w1} bps (proposal ratio 100 % -> 50 %)`);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/proposal history from .*keeper\.json: .* 1 earlier epoch/);
+
+    // a missing or malformed file: one usage line before any request (the node URL is dead)
+    const inProcess = async (file: string) => {
+      let stderr = "";
+      const code = await run(
+        [
+          "--node-url",
+          "http://127.0.0.1:9/v1",
+          "--kofi-address",
+          net.kofiAddress,
+          "validators",
+          "--history",
+          file,
+        ],
+        {
+          stdout: () => {},
+          stderr: (t) => {
+            stderr += t;
+          },
+          env: {},
+        },
+      );
+      return { code, stderr };
+    };
+    const write = (name: string, text: string) => {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      return f;
+    };
+    const cases: [string, RegExp][] = [
+      [join(dir, "missing.json"), /--history: cannot read .*missing\.json/],
+      [write("torn.json", '{"version": 1, "hist'), /--history: .*torn\.json is not JSON/],
+      [write("validators.json", without.stdout), /is not a kofi keeper state file \(version\)/],
+      [
+        write(
+          "bad-entry.json",
+          JSON.stringify({
+            version: 1,
+            kofiAddress: net.kofiAddress,
+            history: { [bad]: [{ epoch: "1", successful: 2 }] },
+          }),
+        ),
+        /is not a kofi keeper state file \(history\.0x[0-9a-f]+\[0\]\.successful\)/,
+      ],
+      [
+        write("other.json", JSON.stringify({ version: 1, kofiAddress: `0x${"be".repeat(32)}`, history: {} })),
+        /another deployment \(Kofi 0x(be){32}/,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      const r = await inProcess(file);
+      expect(r.code, `${file}: ${r.stderr}`).toBe(EXIT_CODES.usage);
+      expect(r.stderr.trimEnd().split("\n"), file).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });

@@ -1,6 +1,5 @@
 import type { Account } from "@aptos-labs/ts-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminPayloads } from "../src/admin/admin.ts";
 import {
   aprFromSamples,
   claim,
@@ -30,6 +29,7 @@ import {
   requestWithdrawal,
   type StageEvent,
   stake,
+  syncRewards,
   unstake,
   unstakeAndRequestWithdrawal,
 } from "../src/index.ts";
@@ -102,16 +102,7 @@ describe("full lifecycle against the localnet (real HTTP, real signed transactio
     rateBefore = { rate: s0.rate, timeSecs: s0.nowSecs };
     await net.advance({ epochs: 3 });
     // Any state-changing entry syncs rewards; use the permissionless one.
-    const sync = await execute(
-      client,
-      {
-        kind: "sync_rewards",
-        payload: adminPayloads.syncRewards(client),
-        quote: undefined,
-        minOut: undefined,
-      },
-      user,
-    );
+    const sync = await execute(client, syncRewards(), user);
     const synced = sync.events.find(isEvent("rewards::RewardsSynced"));
     expect(synced?.data.rewards).toBeGreaterThan(0n);
     expect(synced?.data.toVault).toBeGreaterThan(0n);

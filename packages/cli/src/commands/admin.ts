@@ -11,6 +11,7 @@ import {
   rebalance,
   seedVault,
   setFeeBps,
+  setMaxCommissionBps,
   setMinDeposit,
   setMinWithdrawal,
   setPaused,
@@ -20,6 +21,7 @@ import {
   simulate,
   syncRewards,
   transferAdmin,
+  withdrawInactiveStake,
 } from "@kofi/core";
 import { parseAddressArg, parseAmountArg, parsePositiveAmount, parseWhole, unhide } from "../args.ts";
 import { type Ctx, resultJson } from "../context.ts";
@@ -41,6 +43,11 @@ const ACTIONS: Record<string, { usage: string; build(ctx: Ctx, a: string[]): Adm
   "set-fee": {
     usage: "set-fee <bps>",
     build: (ctx) => setFeeBps({ feeBps: parseWhole(ctx.arg(1, "bps"), "set-fee") }),
+  },
+  "set-max-commission": {
+    usage: "set-max-commission <bps>",
+    build: (ctx) =>
+      setMaxCommissionBps({ maxCommissionBps: parseWhole(ctx.arg(1, "bps"), "set-max-commission") }),
   },
   "set-treasury": {
     usage: "set-treasury <addr>",
@@ -102,6 +109,10 @@ const ACTIONS: Record<string, { usage: string; build(ctx: Ctx, a: string[]): Adm
     build: (ctx) => seedVault({ amount: parsePositiveAmount(ctx.arg(1, "apt"), "APT") }),
   },
   rebalance: { usage: "rebalance", build: () => rebalance() },
+  "withdraw-inactive-stake": {
+    usage: "withdraw-inactive-stake <pool>",
+    build: (ctx) => withdrawInactiveStake({ pool: parseAddressArg(ctx.arg(1, "pool"), "pool") }),
+  },
   "sync-rewards": { usage: "sync-rewards", build: () => syncRewards() },
 };
 

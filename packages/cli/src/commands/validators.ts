@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import {
   DEFAULT_MAX_SHARE_BPS,
   expectedAprEffect,
+  normalizeAddress,
   type PoolScore,
   type PreviousReading,
+  type ProposalCounts,
   proposeWeights,
   readValidatorPools,
   setWeights,
@@ -12,6 +14,7 @@ import {
 import { parseWhole } from "../args.ts";
 import type { Ctx } from "../context.ts";
 import { UsageError } from "../io.ts";
+import type { EpochProposals } from "../keeper/state.ts";
 import { fmt } from "../progress.ts";
 
 /** ppm as a percent with 2 decimals ("99.50 %"); display only. */
@@ -78,13 +81,82 @@ function loadPrevious(path: string): PreviousReading {
   };
 }
 
+/** Per pool, the epochs a keeper state file recorded (epoch and counts as bigints). */
+type EpochHistory = Record<string, { epoch: bigint; counts: ProposalCounts }[]>;
+
+/**
+ * The proposal history of `--history <file>`: a `kofi keeper --state` file of this deployment (its `history`: per
+ * pool, one entry per epoch, integers as decimal strings). Read before any request, so a bad file is a usage error.
+ */
+function loadHistory(path: string, kofiAddress: string): EpochHistory {
+  const bad = (what: string) =>
+    new UsageError(`--history: ${path} is not a kofi keeper state file (${what})`);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`--history: cannot read ${path} (${(e as Error).message})`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--history: ${path} is not JSON (${(e as Error).message})`);
+  }
+  const addr = (v: string, what: string) => {
+    try {
+      return normalizeAddress(v, what);
+    } catch {
+      throw bad(what);
+    }
+  };
+  const d = (doc ?? {}) as { version?: unknown; kofiAddress?: unknown; history?: unknown };
+  if (d.version !== 1) throw bad("version");
+  if (typeof d.kofiAddress !== "string") throw bad("kofiAddress");
+  if (addr(d.kofiAddress, "kofiAddress") !== normalizeAddress(kofiAddress, "Kofi address"))
+    throw new UsageError(
+      `--history: ${path} is the keeper state of another deployment (Kofi ${d.kofiAddress}, not ${kofiAddress})`,
+    );
+  if (typeof d.history !== "object" || d.history === null || Array.isArray(d.history)) throw bad("history");
+  const n = (v: unknown, what: string): bigint => {
+    if (typeof v !== "string" || !/^\d+$/.test(v)) throw bad(what);
+    return BigInt(v);
+  };
+  const out: EpochHistory = {};
+  for (const [pool, entries] of Object.entries(d.history as Record<string, unknown>)) {
+    if (!Array.isArray(entries)) throw bad(`history.${pool}`);
+    out[addr(pool, `history.${pool}`)] = (entries as Partial<EpochProposals>[]).map((e, i) => ({
+      epoch: n(e?.epoch, `history.${pool}[${i}].epoch`),
+      counts: {
+        successful: n(e?.successful, `history.${pool}[${i}].successful`),
+        failed: n(e?.failed, `history.${pool}[${i}].failed`),
+      },
+    }));
+  }
+  return out;
+}
+
+/**
+ * The history `proposeWeights` takes: only epochs before the reading's, since it adds this epoch's counts itself
+ * (a keeper that sampled the current epoch would otherwise count it twice).
+ */
+function historyBefore(h: EpochHistory, epoch: bigint): Record<string, ProposalCounts[]> {
+  return Object.fromEntries(
+    Object.entries(h).map(([pool, entries]) => [
+      pool,
+      entries.filter((e) => e.epoch < epoch).map((e) => e.counts),
+    ]),
+  );
+}
+
 /**
  * `kofi validators [--propose]`: reads every protocol pool (`readValidatorPools`), scores it (`proposeWeights`)
  * and prints the table with the score's parts. `--propose`: the `staking_manager::set_weights` call the
  * proposal would send (function and arguments, as `kofi admin set-weights --dry-run` would) and its effect on
  * the expected APR. `--previous <file>` (an earlier `--json` output, ideally one epoch before with no Kofi
- * transaction between) adds each pool's observed reward rate and the reward-based performance. Reads only;
- * nothing is signed.
+ * transaction between) adds each pool's observed reward rate and the reward-based performance. `--history <file>`
+ * (the keeper's `--state` file) adds the proposal counts it sampled in earlier epochs to the proposal ratio, as the
+ * chain keeps only the current epoch's. Reads only; nothing is signed.
  */
 export async function validatorsCommand(ctx: Ctx): Promise<number> {
   const maxShareBps =
@@ -92,8 +164,11 @@ export async function validatorsCommand(ctx: Ctx): Promise<number> {
       ? DEFAULT_MAX_SHARE_BPS
       : parseWhole(ctx.values["max-share-bps"], "--max-share-bps", 10_000n);
   const previous = ctx.values.previous === undefined ? undefined : loadPrevious(ctx.values.previous);
+  const history =
+    ctx.values.history === undefined ? undefined : loadHistory(ctx.values.history, ctx.client.kofiAddress);
   const reading = await readValidatorPools(ctx.client, previous ? { previous } : {});
-  const proposal = proposeWeights(reading, { maxShareBps });
+  const proposalHistory = history ? historyBefore(history, reading.epoch) : undefined;
+  const proposal = proposeWeights(reading, { maxShareBps, ...(proposalHistory ? { proposalHistory } : {}) });
   const effect = expectedAprEffect(proposal, reading.rewardRate, reading.epochIntervalSecs);
   const header = [
     "pool".padEnd(13),
@@ -115,8 +190,24 @@ export async function validatorsCommand(ctx: Ctx): Promise<number> {
     header,
     ...reading.pools.map((r, i) => row(r, proposal.pools[i] as PoolScore)),
     `score = performance × (1 − max(commission now, next)) × (1 − 0.5 × share of protocol stake); ${reading.requests} requests`,
+    ...(proposalHistory
+      ? [
+          `proposal history from ${ctx.values.history}: ${reading.pools.map((r) => `${short(r.pool)} ${proposalHistory[r.pool]?.length ?? 0}`).join(", ")} earlier epoch(s)`,
+        ]
+      : []),
   ];
-  const table = { reading, proposal, expectedApr: effect };
+  const table = {
+    reading,
+    proposal,
+    expectedApr: effect,
+    ...(proposalHistory
+      ? {
+          historyEpochs: Object.fromEntries(
+            reading.pools.map((r) => [r.pool, proposalHistory[r.pool]?.length ?? 0]),
+          ),
+        }
+      : {}),
+  };
   if (!ctx.values.propose) {
     ctx.out(lines.join("\n"), { ok: true, ...table });
     return 0;
