@@ -13,7 +13,7 @@ import {
   rotateAuthenticationKey,
   rotateAuthenticationKeyFromPublicKey,
 } from "./accounts.ts";
-import { aptTransfer, type CoinInfo, coinSupply } from "./coin.ts";
+import { aptTransfer, type CoinInfo, coinSupply, insufficientApt } from "./coin.ts";
 import { APT_COIN, FRAMEWORK, T, type TxContext } from "./context.ts";
 import type { FrameworkImpl } from "./index.ts";
 
@@ -83,10 +83,20 @@ const fns: NodeFunction[] = [
     batchTransfer(ctxOf(rt), signerOf(s).address, a[0] as Address[], a[1] as bigint[]);
     return undefined;
   }),
-  // aptos_account::batch_transfer_coins<CoinType>: the model's coins are APT only.
+  // aptos_account::batch_transfer_coins<CoinType>: the same length check, then transfer_coins<CoinType> for each
+  // pair in order; APT moves as in batch_transfer, any other coin type follows transferUninitialisedCoin.
   real("0x1", "aptos_account", "batch_transfer_coins", (rt, a, s, t) => {
-    if (coinTypeKey(t[0] ?? "") !== APT_COIN) coinInfo(ctxOf(rt), t[0] ?? "");
-    batchTransfer(ctxOf(rt), signerOf(s).address, a[0] as Address[], a[1] as bigint[]);
+    const ctx = ctxOf(rt);
+    const from = signerOf(s).address;
+    const [recipients, amounts] = [a[0] as Address[], a[1] as bigint[]];
+    const key = coinTypeKey(t[0] ?? "");
+    if (key === APT_COIN) batchTransfer(ctx, from, recipients, amounts);
+    else {
+      assertSameLengths(recipients, amounts);
+      recipients.forEach((_to, i) => {
+        transferUninitialisedCoin(ctx, amounts[i] as bigint, key);
+      });
+    }
     return undefined;
   }),
   // chain_id::get(): the u8 stored in ChainId at genesis.
@@ -131,7 +141,8 @@ const fns: NodeFunction[] = [
   }),
 ];
 
-function batchTransfer(ctx: TxContext, from: Address, recipients: Address[], amounts: bigint[]): void {
+/** `EMISMATCHING_RECIPIENTS_AND_AMOUNTS_LENGTH` (0x10005), the first check of both batch functions. */
+function assertSameLengths(recipients: Address[], amounts: bigint[]): void {
   if (recipients.length !== amounts.length) {
     throw frameworkAbort(
       "aptos_account",
@@ -141,9 +152,46 @@ function batchTransfer(ctx: TxContext, from: Address, recipients: Address[], amo
       "The lengths of the recipients and amounts lists don't match.",
     );
   }
+}
+
+function batchTransfer(ctx: TxContext, from: Address, recipients: Address[], amounts: bigint[]): void {
+  assertSameLengths(recipients, amounts);
   recipients.forEach((to, i) => {
     aptTransfer(ctx, from, to, amounts[i] as bigint);
   });
+}
+
+/**
+ * `aptos_account::transfer_coins<CoinType>(from, to, amount)` for a coin type other than APT. No such coin can be
+ * initialised on the localnet (`coin::initialize` needs the module defining the type, and module publishing is
+ * refused), so `CoinInfo<CoinType>`, `CoinStore<CoinType>` and a paired FA never exist and the real path reduces to:
+ * `coin::withdraw` -> `calculate_amount_to_withdraw` (coin_balance 0; no paired metadata) aborts
+ * `EINSUFFICIENT_BALANCE` (0x10006) for an amount above 0; an amount of 0 withdraws `zero()`, then
+ * `deposit_coins` creates a missing recipient account and `coin::is_account_registered<CoinType>` aborts
+ * `ECOIN_INFO_NOT_PUBLISHED` (0x10003), which undoes that creation: the model aborts without creating it.
+ */
+function transferUninitialisedCoin(ctx: TxContext, amount: bigint, coin: string): void {
+  const addr = coin.split("::")[0] ?? "";
+  const initialised = (() => {
+    try {
+      return ctx.journal.exists(
+        `0x${addr.slice(2).padStart(64, "0")}` as Address,
+        `0x1::coin::CoinInfo<${coin}>`,
+      );
+    } catch {
+      return false; // a type argument whose address does not parse names no stored coin
+    }
+  })();
+  // Unreachable through the node (see above); refuse loudly rather than move APT for another coin type.
+  if (initialised) throw new Error(`coin transfers of ${coin} are not modelled (only APT)`);
+  if (amount > 0n) throw insufficientApt();
+  throw frameworkAbort(
+    "coin",
+    "ECOIN_INFO_NOT_PUBLISHED",
+    "invalid_argument",
+    3,
+    "`CoinType` hasn't been initialized as a coin",
+  );
 }
 
 export const sdkFunctions: readonly NodeFunction[] = fns;

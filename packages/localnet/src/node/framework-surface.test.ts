@@ -101,6 +101,70 @@ describe("aptos_account::batch_transfer", () => {
   });
 });
 
+describe("aptos_account::batch_transfer_coins with a coin other than APT", () => {
+  // No coin type but APT can be initialised on the localnet: coin::initialize<T> must be signed by the address
+  // of the module defining T, and module publishing is refused (no bytecode). So the coin here is a real
+  // framework struct that was never initialised as a coin, and the test checks what a node answers for one.
+  const NOT_A_COIN = "0x1::aptos_coin::MintCapStore";
+  const coinBalance = async (a: AccountAddress) =>
+    (
+      await aptos.view<[string]>({
+        payload: { function: "0x1::coin::balance", typeArguments: [NOT_A_COIN], functionArguments: [a] },
+      })
+    )[0];
+
+  it("an amount above 0 aborts EINSUFFICIENT_BALANCE in coin::withdraw; nobody is paid or created", async () => {
+    const [a, b] = [Account.generate(), Account.generate()];
+    const before = await balance(dev.accountAddress);
+    const done = await run(
+      dev,
+      "0x1::aptos_account::batch_transfer_coins",
+      [
+        [a.accountAddress, b.accountAddress],
+        [5, 7],
+      ],
+      [NOT_A_COIN],
+    );
+    expect(done.success).toBe(false);
+    expect(done.vm_status).toMatch(/^Move abort in 0x1::coin: EINSUFFICIENT_BALANCE\(0x10006\)/);
+    // only the gas is charged: no APT moves in place of the other coin
+    const fee = Number(done.gas_used) * Number(done.gas_unit_price);
+    expect(await balance(dev.accountAddress)).toBe(before - fee);
+    expect([await coinBalance(a.accountAddress), await coinBalance(b.accountAddress)]).toEqual(["0", "0"]);
+    await expect(aptos.getAccountInfo({ accountAddress: a.accountAddress })).rejects.toThrow(
+      /account_not_found|Account not found/,
+    );
+  });
+
+  it("an amount of 0 reaches deposit_coins: ECOIN_INFO_NOT_PUBLISHED, the recipient is not created", async () => {
+    const a = Account.generate();
+    const done = await run(
+      dev,
+      "0x1::aptos_account::batch_transfer_coins",
+      [[a.accountAddress], [0]],
+      [NOT_A_COIN],
+    );
+    expect(done.success).toBe(false);
+    expect(done.vm_status).toMatch(/^Move abort in 0x1::coin: ECOIN_INFO_NOT_PUBLISHED\(0x10003\)/);
+    await expect(aptos.getAccountInfo({ accountAddress: a.accountAddress })).rejects.toThrow(
+      /account_not_found|Account not found/,
+    );
+  });
+
+  it("the length check comes first; empty lists transfer nothing and succeed", async () => {
+    const a = Account.generate();
+    const mismatched = await run(
+      dev,
+      "0x1::aptos_account::batch_transfer_coins",
+      [[a.accountAddress], [1, 2]],
+      [NOT_A_COIN],
+    );
+    expect(mismatched.vm_status).toMatch(/EMISMATCHING_RECIPIENTS_AND_AMOUNTS_LENGTH\(0x10005\)/);
+    const empty = await run(dev, "0x1::aptos_account::batch_transfer_coins", [[], []], [NOT_A_COIN]);
+    expect(empty.success).toBe(true);
+  });
+});
+
 describe("views", () => {
   it("chain_id::get, chain_status::is_operating, account::get_authentication_key", async () => {
     expect(await aptos.view({ payload: { function: "0x1::chain_id::get", functionArguments: [] } })).toEqual([
