@@ -1,15 +1,18 @@
 /**
  * Every flow of `<kofi-stake>` in Chromium against the localnet, signed by a test AIP-62 wallet holding a real
  * key: connect, stake (to stkAPT and to kAPT), convert, unstake standard and instant (Hyperion pool hosted by
- * the localnet), the withdrawal countdown, and the claim after the lockup.
+ * the localnet) with the receipt's ticket id and unlock time (time zone) checked against the chain, the
+ * withdrawal countdown with the same ticket's date and id in the list, and the claim after the lockup.
  */
 import type { Account } from "@aptos-labs/ts-sdk";
 import { beforeAll, describe, expect, it } from "vitest";
+import { formatDateWithZone } from "../src/countdown.ts";
 import {
   chooseRadio,
   click,
   type Mounted,
   mount,
+  realBackend,
   reviewAndConfirm,
   typeAmount,
   until,
@@ -21,6 +24,8 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
   let account: Account;
   let wallet: TestWallet;
   let m: Mounted;
+  /** The standard unstake's receipt: the withdrawals test finds the same ticket in the list. */
+  let receiptTicket = { id: "", unlockAt: 0 };
 
   beforeAll(async () => {
     account = await fundedAccount();
@@ -79,7 +84,32 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
       "both exit quotes",
     );
     expect(m.$("[part~=exit-difference]")?.textContent).toMatch(/gives [\d.]+ APT more/);
-    await reviewAndConfirm(m, /::gateway::unstake_and_request_withdrawal$/);
+    let ticketId = "";
+    let unlocks = "";
+    await reviewAndConfirm(m, /::gateway::unstake_and_request_withdrawal$/, (receipt) => {
+      // The receipt names the ticket (short id, the full one in its title) and when it unlocks, with the zone.
+      const rows = [...receipt.querySelectorAll("dt")].map((dt) => [
+        dt.textContent?.trim(),
+        dt.nextElementSibling as HTMLElement,
+      ]);
+      const row = (label: string) => rows.find(([l]) => l === label)?.[1];
+      ticketId = row("Withdrawal ticket")?.querySelector("code")?.title ?? "";
+      expect(row("Withdrawal ticket")?.textContent?.trim()).toBe(
+        `${ticketId.slice(0, 6)}…${ticketId.slice(-4)}`,
+      );
+      unlocks = row("Unlocks")?.textContent?.trim() ?? "";
+      expect(unlocks).toMatch(/^\w{3} \d+, \d{4}, \d\d:\d\d (AM |PM )?[A-Z]{2,5}([+-]\d+(:\d\d)?)?$/);
+    });
+    // The same ticket as the chain holds it: its object address, and an unlock time within the receipt's minute.
+    const { tickets } = await realBackend().getPosition(account.accountAddress.toStringLong());
+    expect(tickets.map((t) => t.id)).toEqual([ticketId]);
+    const unlockAt = tickets[0]?.unlockAt ?? 0;
+    const lockup = (await realBackend().getProtocol()).lockupSecs;
+    expect(unlockAt - (tickets[0]?.requestedAt ?? 0)).toBe(lockup);
+    expect([unlockAt - 60, unlockAt, unlockAt + 60].map((t) => formatDateWithZone(t, "en"))).toContain(
+      unlocks,
+    );
+    receiptTicket = { id: ticketId, unlockAt };
   });
 
   it("unstakes instantly through the Hyperion pool", async () => {
@@ -106,6 +136,13 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
     m.el.setTab("withdrawals");
     await m.el.refresh();
     await until(m, () => /Unlocks in \d+d/.test(m.$("[part~=ticket]")?.textContent ?? ""), "countdown");
+    // The list item names the same ticket as the receipt: its unlock date with the zone, and its id.
+    const meta = m.$("[part~=ticket] .ticket-meta");
+    expect(meta?.textContent?.replace(/\s+/g, " ")).toContain(
+      `Estimated unlock ${formatDateWithZone(receiptTicket.unlockAt, "en")}`,
+    );
+    expect(meta?.querySelector<HTMLElement>("[title]")?.title).toBe(receiptTicket.id);
+    expect(meta?.textContent).toContain(`${receiptTicket.id.slice(0, 6)}…${receiptTicket.id.slice(-4)}`);
     expect(m.$<HTMLButtonElement>("[part~=claim-button]")?.disabled).toBe(true);
     expect(claimable).toEqual([]);
     await advance(1_300_000);

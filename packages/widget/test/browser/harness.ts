@@ -88,8 +88,15 @@ export async function click(m: Mounted, part: string): Promise<void> {
   await userEvent.click(b);
 }
 
-/** Review → simulation succeeded → Confirm → confirmed → Done. Returns the confirmed hash. */
-export async function reviewAndConfirm(m: Mounted, entryFunction: RegExp): Promise<string> {
+/**
+ * Review → simulation succeeded → Confirm → confirmed → Done. Returns the confirmed hash. `onReceipt` sees the
+ * receipt panel (`[part~=success]`) before Done closes it.
+ */
+export async function reviewAndConfirm(
+  m: Mounted,
+  entryFunction: RegExp,
+  onReceipt?: (receipt: HTMLElement) => void | Promise<void>,
+): Promise<string> {
   m.tx.length = 0;
   await click(m, "review-button");
   await until(m, () => m.text().includes("Simulation succeeded"), "simulation");
@@ -100,6 +107,8 @@ export async function reviewAndConfirm(m: Mounted, entryFunction: RegExp): Promi
   if (!confirmed?.hash) throw new Error(`not confirmed: ${JSON.stringify(m.errors)} ${m.text()}`);
   expect(m.tx.map((t) => t.stage)).toEqual(["simulate", "sign", "submitted", "confirmed"]);
   await until(m, () => !!m.$("[part~=success]"), "success panel");
+  const receipt = m.$("[part~=success]");
+  if (onReceipt && receipt) await onReceipt(receipt);
   await click(m, "done-button");
   return confirmed.hash;
 }
