@@ -228,7 +228,8 @@ module kofi::staking_manager {
         event::emit(PoolCapChanged { pool, cap });
     }
 
-    /// Disables `pool`: weight 0, no new deposits, unlocked first. Re-set the other weights with `set_weights`.
+    /// Disables `pool`: weight 0, no new deposits. Its stake stays delegated; withdrawals unlock it before any
+    /// enabled pool's (`unlock_order`). Re-set the other weights with `set_weights`.
     public entry fun disable_pool(admin: &signer, pool: address) acquires Pools {
         config::assert_admin(admin);
         let (found, idx) = find_index(pool);
@@ -466,8 +467,8 @@ module kofi::staking_manager {
 
     /// Largest amount `plan_unlock` can unlock now: over the pools, what each can give above its minimums
     /// (the protocol's active stake less MIN_POOL_STAKE and one octa, at most the stake pool's own active stake
-    /// less one octa: this epoch's pending_active deposits count only while that covers them), counting only pools where the
-    /// framework's pending_inactive top-up fits. Every amount up to it can be requested.
+    /// less one octa: this epoch's pending_active deposits count only while that covers them), counting only
+    /// pools where the framework's pending_inactive top-up fits. Every amount up to it can be requested.
     public(package) fun max_unlockable(): u64 acquires Pools {
         let protocol = config::protocol_address();
         let all = &borrow_global<Pools>(@kofi).pools;

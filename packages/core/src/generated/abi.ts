@@ -2322,7 +2322,7 @@ export const kofiDocs = {
         "Sets the weights of the listed pools; afterwards the enabled pools' weights must sum to 10000.",
       set_pool_cap: "Sets the most APT the protocol keeps actively staked in `pool` (checked on deposits).",
       disable_pool:
-        "Disables `pool`: weight 0, no new deposits, unlocked first. Re-set the other weights with `set_weights`.",
+        "Disables `pool`: weight 0, no new deposits. Its stake stays delegated; withdrawals unlock it before any enabled pool's (`unlock_order`). Re-set the other weights with `set_weights`.",
       rebalance:
         "Permissionless (any signer): withdraws every pool's withdrawable stake into idle APT, then delegates the idle APT not owed to matured tickets (if at least 1 APT) along the admin's weights, skipping pools that cannot take it (see `plan_deposit`); split across pools when one cannot take it all, and limited to what the eligible pools together can take. Moves only the protocol's own APT. The framework's add-stake fee (and share rounding) is charged to `protocol_equity`, measured as the drop of controlled APT, so kAPT and tickets stay fully backed; the amount is limited to what the equity can pay the quoted fee for (one octa of rounding per pool added). Recovers evicted stake first (`recover_evicted`). Events `Delegated` per pool and `RebalanceCharged`.",
       withdraw_inactive_stake:
