@@ -88,10 +88,9 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
     let unlocks = "";
     await reviewAndConfirm(m, /::gateway::unstake_and_request_withdrawal$/, (receipt) => {
       // The receipt names the ticket (short id, the full one in its title) and when it unlocks, with the zone.
-      const rows = [...receipt.querySelectorAll("dt")].map((dt) => [
-        dt.textContent?.trim(),
-        dt.nextElementSibling as HTMLElement,
-      ]);
+      const rows = [...receipt.querySelectorAll("dt")].map(
+        (dt) => [dt.textContent?.trim(), dt.nextElementSibling] as const,
+      );
       const row = (label: string) => rows.find(([l]) => l === label)?.[1];
       ticketId = row("Withdrawal ticket")?.querySelector("code")?.title ?? "";
       expect(row("Withdrawal ticket")?.textContent?.trim()).toBe(
