@@ -20,6 +20,8 @@ import {
 import { advance, fundedAccount, localnet } from "./browser/localnet-client.ts";
 import { createTestWallet, registerTestWallet, type TestWallet } from "./browser/test-wallet.ts";
 
+const quoteText = (m: Mounted) => m.$("[part~=quote]")?.textContent?.replace(/\s+/g, " ") ?? "";
+
 describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", () => {
   let account: Account;
   let wallet: TestWallet;
@@ -49,6 +51,11 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
   it("stakes APT straight to stkAPT", async () => {
     await typeAmount(m, "25");
     await until(m, () => !!m.$("[part~=quote]") && m.text().includes("stkAPT"), "quote");
+    // A rate that can move before inclusion: the slippage floor is shown. The fee is named for what it is
+    // (issue 14: "Protocol fee" was the pool's add-stake fee).
+    expect(quoteText(m)).toMatch(/Minimum received [\d.]+ stkAPT/);
+    expect(quoteText(m)).toMatch(/Validator pool add-stake fee [\d.]+ APT/);
+    expect(quoteText(m)).not.toContain("Protocol fee");
     await reviewAndConfirm(m, /::gateway::deposit_and_stake$/);
     await until(m, () => /Balance: 174\.9\d* APT/.test(m.text()), "new balance");
     expect(wallet.submitted).toHaveLength(1);
@@ -71,6 +78,23 @@ describe("<kofi-stake> flows on the localnet (Chromium, AIP-62 test wallet)", ()
     await typeAmount(m, "1");
     await until(m, () => !!m.$("[part~=quote]"), "unconvert quote");
     await reviewAndConfirm(m, /::gateway::unstake$/);
+  });
+
+  it("a kAPT withdrawal ticket is a fixed amount: the review shows its unlock, no 'Minimum received'", async () => {
+    m.el.setTab("unstake");
+    await until(m, () => m.text().includes("Unstake from"), "the Unstake tab");
+    await chooseRadio(m, /^\s*kAPT\s*$/);
+    await typeAmount(m, "1");
+    await click(m, "review-button");
+    await until(m, () => m.text().includes("Simulation succeeded"), "kAPT ticket simulation");
+    const review = m.$("[part~=review-details]")?.textContent?.replace(/\s+/g, " ") ?? "";
+    expect(review).toMatch(/You receive 1 APT/);
+    expect(review).toMatch(/Unlock/);
+    expect(review).not.toContain("Minimum received");
+    expect(m.$("[part~=entry-function]")?.textContent).toMatch(/::gateway::request_withdrawal$/);
+    // Not signed: the withdrawals test below counts exactly one ticket.
+    await click(m, "back-button");
+    await chooseRadio(m, /^\s*stkAPT\s*$/);
   });
 
   it("unstakes the standard way: APT at unlock, with the date, side by side with the instant route", async () => {
