@@ -5,7 +5,7 @@ import {
   createAccount,
   initializeOriginatingAddress,
 } from "./framework/accounts.ts";
-import { aptBalance, burnApt, mintApt, newCoinInfo } from "./framework/coin.ts";
+import { aptBalance, burnApt, initializeAptosCoin, mintApt } from "./framework/coin.ts";
 import {
   APT_COIN,
   type EventRecord,
@@ -222,7 +222,7 @@ export class Chain {
           pending_inactive: [],
           pending_active: [],
         });
-        j.moveTo(FRAMEWORK, T.coinInfo, newCoinInfo("Aptos Coin", "APT", 8n));
+        initializeAptosCoin(ctx);
         j.moveTo(FRAMEWORK, T.chainId, { id: BigInt(this.chainId) });
         initializeOriginatingAddress(ctx);
       },

@@ -1,3 +1,4 @@
+import { bytesToHex, sha3 } from "../runtime/address.ts";
 import { frameworkAbort } from "../runtime/errors.ts";
 import type { Address } from "../runtime/port.ts";
 import { accountExists, createAccount } from "./accounts.ts";
@@ -10,10 +11,12 @@ export interface CoinStore {
 }
 /**
  * `0x1::coin::CoinInfo<CoinType>` as the framework stores it: `supply: Option<OptionalAggregator>`, where
- * `optional_aggregator::OptionalAggregator { aggregator: Option<Aggregator>, integer: Option<Integer> }` and
- * `Integer { value: u128, limit: u128 }` (optional_aggregator.move v1.39). The model keeps the non-parallel
- * `Integer` form (what `optional_aggregator::new(false)` creates): its value is readable in the resource,
- * where an `Aggregator` would hold it in a table item.
+ * `optional_aggregator::OptionalAggregator { aggregator: Option<Aggregator>, integer: Option<Integer> }`,
+ * `Integer { value: u128, limit: u128 }` and `aggregator::Aggregator { handle: address, key: address, limit: u128 }`
+ * (optional_aggregator.move / aggregator.move v1.39). `coin::initialize` creates the `Integer` form
+ * (`optional_aggregator::new(false)`); APT is created by `aptos_coin::initialize` through
+ * `coin::initialize_with_parallelizable_supply`, i.e. `optional_aggregator::new(true)`: the `Aggregator` form,
+ * whose value is not in the resource but in the `AggregatorFactory` table item `handle`/`key` (a u128).
  */
 export interface CoinInfo {
   name: string;
@@ -21,30 +24,76 @@ export interface CoinInfo {
   decimals: bigint;
   supply: { vec: OptionalAggregator[] };
 }
+export interface Aggregator {
+  handle: Address;
+  key: Address;
+  limit: bigint;
+}
 export interface OptionalAggregator {
-  aggregator: { vec: { handle: string; key: string; limit: bigint }[] };
+  aggregator: { vec: Aggregator[] };
   integer: { vec: { value: bigint; limit: bigint }[] };
+}
+
+/** `0x1::aggregator_factory::AggregatorFactory { phantom_table: Table<address, u128> }` at 0x1. */
+export const AGGREGATOR_FACTORY = "0x1::aggregator_factory::AggregatorFactory";
+export interface AggregatorFactory {
+  phantom_table: { handle: Address };
 }
 
 const MAX_U128 = (1n << 128n) - 1n;
 
-/** `coin::initialize` with `monitor_supply`: the supply starts at 0 with the u128 limit. */
-export function newCoinInfo(name: string, symbol: string, decimals: bigint, supply = 0n): CoinInfo {
-  return {
-    name,
-    symbol,
-    decimals,
-    supply: { vec: [{ aggregator: { vec: [] }, integer: { vec: [{ value: supply, limit: MAX_U128 }] } }] },
-  };
+/** `aggregator_factory::initialize_aggregator_factory` (genesis): publishes the factory and its table at 0x1. */
+export function initializeAggregatorFactory(ctx: TxContext): void {
+  if (!ctx.journal.exists(FRAMEWORK, AGGREGATOR_FACTORY)) {
+    ctx.journal.moveTo<AggregatorFactory>(FRAMEWORK, AGGREGATOR_FACTORY, {
+      phantom_table: { handle: ctx.journal.newHandle() as Address },
+    });
+  }
 }
 
-/** `coin::coin_supply` through `optional_aggregator::read`: the tracked supply, or undefined when untracked. */
-export function coinSupply(info: CoinInfo): bigint | undefined {
-  const agg = info.supply.vec[0];
-  if (!agg) return undefined;
-  const int = agg.integer.vec[0];
+/**
+ * `aggregator_factory::create_aggregator_internal(limit)` -> native `new_aggregator`: the factory's table handle
+ * and a fresh key. The native hashes the transaction hash with the number of aggregators created so far; the
+ * model hashes the same two inputs with sha3-256 (its keys are unique, not byte-equal to a node's). The value
+ * (0) is written at once: the node writes the item when the aggregator is first changed, and APT's supply changes
+ * in the genesis transaction that creates it.
+ */
+function createAggregator(ctx: TxContext, limit: bigint): Aggregator {
+  initializeAggregatorFactory(ctx);
+  const handle = ctx.journal.borrow<AggregatorFactory>(FRAMEWORK, AGGREGATOR_FACTORY).phantom_table.handle;
+  const count = Buffer.alloc(4);
+  count.writeUInt32BE(ctx.journal.keys(handle).length);
+  const key = bytesToHex(sha3(ctx.txHash, count)) as Address;
+  ctx.journal.add(handle, key, 0n);
+  return { handle, key, limit };
+}
+
+/**
+ * `aptos_coin::initialize` -> `coin::initialize_with_parallelizable_supply<AptosCoin>(framework, "Aptos Coin",
+ * "APT", 8, true)` -> `initialize_internal(.., parallelizable = true)`: `CoinInfo<AptosCoin>` at 0x1 with the
+ * `Aggregator` form of the supply.
+ */
+export function initializeAptosCoin(ctx: TxContext): void {
+  ctx.journal.moveTo<CoinInfo>(FRAMEWORK, T.coinInfo, {
+    name: "Aptos Coin",
+    symbol: "APT",
+    decimals: 8n,
+    supply: { vec: [{ aggregator: { vec: [createAggregator(ctx, MAX_U128)] }, integer: { vec: [] } }] },
+  });
+}
+
+/**
+ * `coin::coin_supply` through `optional_aggregator::read`: the `Integer`'s value, or the aggregator's table item
+ * (`aggregator::read`); undefined when the supply is not tracked.
+ */
+export function coinSupply(ctx: TxContext, info: CoinInfo): bigint | undefined {
+  const opt = info.supply.vec[0];
+  if (!opt) return undefined;
+  const int = opt.integer.vec[0];
   if (int) return int.value;
-  throw new Error("aggregator-backed coin supply is not modelled");
+  const agg = opt.aggregator.vec[0];
+  if (!agg) throw new Error("OptionalAggregator with neither form");
+  return ctx.journal.borrowItem<bigint>(agg.handle, agg.key);
 }
 
 export const insufficientApt = () =>
@@ -106,24 +155,45 @@ export function mintApt(ctx: TxContext, to: Address, amount: bigint): void {
   depositApt(ctx, to, amount);
 }
 
-/** `optional_aggregator::add` / `sub` on the APT supply (aborts past the limit or below zero, like Integer). */
+/**
+ * `optional_aggregator::add` / `sub` on the APT supply: the `Integer` form aborts in `optional_aggregator`, the
+ * `Aggregator` form in the native `aggregator::add` / `sub` (module `aggregator`); both with
+ * `EAGGREGATOR_OVERFLOW` (0x20001) past the limit and `EAGGREGATOR_UNDERFLOW` (0x20002) below zero.
+ */
 export function changeSupply(ctx: TxContext, delta: bigint): void {
   if (delta === 0n) return;
-  const int = ctx.journal.borrowMut<CoinInfo>(FRAMEWORK, T.coinInfo).supply.vec[0]?.integer.vec[0];
-  if (!int) return;
-  const next = int.value + delta;
-  if (next < 0n || next > int.limit) {
-    throw frameworkAbort(
-      "optional_aggregator",
-      next < 0n ? "EAGGREGATOR_UNDERFLOW" : "EAGGREGATOR_OVERFLOW",
-      "out_of_range",
-      next < 0n ? 2 : 1,
-      next < 0n
+  const opt = ctx.journal.borrow<CoinInfo>(FRAMEWORK, T.coinInfo).supply.vec[0];
+  if (!opt) return;
+  const agg = opt.aggregator.vec[0];
+  const int = opt.integer.vec[0];
+  if (!agg && !int) throw new Error("OptionalAggregator with neither form");
+  const [value, limit] = agg
+    ? [ctx.journal.borrowItem<bigint>(agg.handle, agg.key), agg.limit]
+    : [int?.value ?? 0n, int?.limit ?? 0n];
+  const next = value + delta;
+  if (next < 0n || next > limit) {
+    const under = next < 0n;
+    // the doc comments differ: aggregator.move's say what they mean, optional_aggregator.move's are swapped
+    const doc = agg
+      ? under
+        ? "The value of aggregator underflows (goes below zero). Raised by native code."
+        : "The value of aggregator overflows. Raised by native code."
+      : under
         ? "Aggregator feature is not supported. Raised by native code."
-        : "The value of aggregator underflows (goes below zero). Raised by native code.",
+        : "The value of aggregator underflows (goes below zero). Raised by native code.";
+    throw frameworkAbort(
+      agg ? "aggregator" : "optional_aggregator",
+      under ? "EAGGREGATOR_UNDERFLOW" : "EAGGREGATOR_OVERFLOW",
+      "out_of_range",
+      under ? 2 : 1,
+      doc,
     );
   }
-  int.value = next;
+  if (agg) ctx.journal.upsert(agg.handle, agg.key, next);
+  else if (int) {
+    const w = ctx.journal.borrowMut<CoinInfo>(FRAMEWORK, T.coinInfo).supply.vec[0]?.integer.vec[0];
+    if (w) w.value = next;
+  }
 }
 
 /** Gas is burned, as on mainnet. */

@@ -134,9 +134,10 @@ const fns: NodeFunction[] = [
   real("0x1", "coin", "symbol", (rt, _a, _s, t) => [coinInfo(ctxOf(rt), t[0] ?? "").symbol]),
   real("0x1", "coin", "decimals", (rt, _a, _s, t) => [coinInfo(ctxOf(rt), t[0] ?? "").decimals]),
   // coin::supply<CoinType>(): coin_supply (optional_aggregator::read) plus the paired FA's supply; the model
-  // keeps APT's whole supply in CoinInfo (the 0xa FA reads the same number), so it is not added twice.
+  // keeps APT's whole supply in CoinInfo's aggregator (the 0xa FA reads the same number), so it is not added twice.
   real("0x1", "coin", "supply", (rt, _a, _s, t) => {
-    const v = coinSupply(coinInfo(ctxOf(rt), t[0] ?? ""));
+    const ctx = ctxOf(rt);
+    const v = coinSupply(ctx, coinInfo(ctx, t[0] ?? ""));
     return [{ vec: v === undefined ? [] : [v] }];
   }),
 ];

@@ -7,7 +7,7 @@
 import { frameworkAbort } from "../runtime/errors.ts";
 import type { Address } from "../runtime/port.ts";
 import { accountExists, createAccount } from "./accounts.ts";
-import { mintApt, newCoinInfo } from "./coin.ts";
+import { initializeAptosCoin, mintApt } from "./coin.ts";
 import { FRAMEWORK, T, type TxContext } from "./context.ts";
 import * as dp from "./delegation.ts";
 import * as stake from "./stake.ts";
@@ -59,9 +59,8 @@ export function initializeForTestCustom(ctx: TxContext, framework: Address, p: T
   if (j.exists(FRAMEWORK, T.stakingConfig))
     Object.assign(j.borrowMut<StakingConfig>(FRAMEWORK, T.stakingConfig), cfg);
   else j.moveTo<StakingConfig>(FRAMEWORK, T.stakingConfig, cfg);
-  if (!j.exists(FRAMEWORK, T.coinInfo)) {
-    j.moveTo(FRAMEWORK, T.coinInfo, newCoinInfo("Aptos Coin", "APT", 8n));
-  }
+  // aptos_coin::initialize_for_test: the aggregator factory, then aptos_coin::initialize (parallelizable supply)
+  if (!j.exists(FRAMEWORK, T.coinInfo)) initializeAptosCoin(ctx);
   // reconfiguration::initialize_for_test is a plain move_to: a second call aborts like the real one
   j.moveTo<Configuration>(FRAMEWORK, T.reconfig, { epoch: 0n, last_reconfiguration_time: 0n });
 }

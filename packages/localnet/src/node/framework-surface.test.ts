@@ -241,25 +241,70 @@ describe("resources as the framework stores them", () => {
     expect(mine.authentication_key).toBe(dev.publicKey.authKey().toString());
   });
 
-  it("CoinInfo<AptosCoin>.supply is Option<OptionalAggregator> with the integer form", async () => {
-    const info = await aptos.getAccountResource<{
+  it("CoinInfo<AptosCoin>.supply is the parallelizable Aggregator form; its value is a table item", async () => {
+    type Supply = {
       supply: {
-        vec: { aggregator: { vec: unknown[] }; integer: { vec: { value: string; limit: string }[] } }[];
+        vec: {
+          aggregator: { vec: { handle: string; key: string; limit: string }[] };
+          integer: { vec: unknown[] };
+        }[];
       };
       decimals: number;
-    }>({ accountAddress: "0x1", resourceType: "0x1::coin::CoinInfo<0x1::aptos_coin::AptosCoin>" });
-    expect(info.decimals).toBe(8);
-    const agg = info.supply.vec[0];
-    expect(agg?.aggregator.vec).toEqual([]);
-    expect(agg?.integer.vec[0]?.limit).toBe(((1n << 128n) - 1n).toString());
-    const [s] = await aptos.view<[{ vec: [string] }]>({
-      payload: {
-        function: "0x1::coin::supply",
-        typeArguments: ["0x1::aptos_coin::AptosCoin"],
-        functionArguments: [],
-      },
+    };
+    const info = await aptos.getAccountResource<Supply>({
+      accountAddress: "0x1",
+      resourceType: "0x1::coin::CoinInfo<0x1::aptos_coin::AptosCoin>",
     });
-    expect(agg?.integer.vec[0]?.value).toBe(s.vec[0]);
+    expect(info.decimals).toBe(8);
+    // aptos_coin::initialize -> coin::initialize_with_parallelizable_supply: aggregator some, integer none
+    expect(info.supply.vec).toHaveLength(1);
+    expect(info.supply.vec[0]?.integer.vec).toEqual([]);
+    const agg = info.supply.vec[0]?.aggregator.vec[0];
+    if (!agg) throw new Error("no aggregator in CoinInfo<AptosCoin>.supply");
+    expect(agg.limit).toBe(((1n << 128n) - 1n).toString());
+    // the handle is the AggregatorFactory's phantom_table
+    const factory = await aptos.getAccountResource<{ phantom_table: { handle: string } }>({
+      accountAddress: "0x1",
+      resourceType: "0x1::aggregator_factory::AggregatorFactory",
+    });
+    expect(factory.phantom_table.handle).toBe(agg.handle);
+    const item = () =>
+      aptos.getTableItem<string>({
+        handle: agg.handle,
+        data: { key_type: "address", value_type: "u128", key: agg.key },
+      });
+    const supply = async () =>
+      (
+        await aptos.view<[{ vec: [string] }]>({
+          payload: {
+            function: "0x1::coin::supply",
+            typeArguments: ["0x1::aptos_coin::AptosCoin"],
+            functionArguments: [],
+          },
+        })
+      )[0].vec[0];
+    const s1 = await supply();
+    expect(await item()).toBe(s1);
+    expect(BigInt(s1)).toBeGreaterThan(0n);
+    // a faucet mint raises the item (the resource itself is unchanged) and the view follows it
+    const before = JSON.stringify(
+      await aptos.getAccountResource({
+        accountAddress: "0x1",
+        resourceType: "0x1::coin::CoinInfo<0x1::aptos_coin::AptosCoin>",
+      }),
+    );
+    await fund(Account.generate().accountAddress, 12_345);
+    const s2 = await supply();
+    expect(BigInt(s2) - BigInt(s1)).toBe(12_345n);
+    expect(await item()).toBe(s2);
+    expect(
+      JSON.stringify(
+        await aptos.getAccountResource({
+          accountAddress: "0x1",
+          resourceType: "0x1::coin::CoinInfo<0x1::aptos_coin::AptosCoin>",
+        }),
+      ),
+    ).toBe(before);
   });
 });
 
