@@ -427,8 +427,11 @@ module kofi::staking_manager {
             let held_after = (active_after as u128) + (inactive_after as u128) + (pending_after as u128)
                 + (balance_after as u128);
             let loss = if (held_before > held_after) { ((held_before - held_after) as u64) } else { 0 };
-            let part = if (unlocked < wanted) { unlocked } else { wanted };
-            part = if (part > loss) { part - loss } else { 0 };
+            // The requester bears the measured drift once: at most `wanted - loss` (kAPT stays backed), and at
+            // most what the framework moved to pending_inactive (what a claim can later withdraw). Subtracting
+            // `loss` from `min(unlocked, wanted)` instead charged the pending side's rounding twice.
+            let backed = if (wanted > loss) { wanted - loss } else { 0 };
+            let part = if (unlocked < backed) { unlocked } else { backed };
             vector::push_back(&mut out_pools, pool);
             vector::push_back(&mut out_amounts, part);
             vector::push_back(&mut out_olcs, delegation_pool::observed_lockup_cycle(pool));
