@@ -2,6 +2,8 @@
  * @kofi/localnet figures: node startup time and signed-transfer throughput over real HTTP.
  * Client and node share one process (one core): the figure includes the client's HTTP cost.
  */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Account, AccountAddress, Aptos, AptosConfig, Network, U64 } from "@aptos-labs/ts-sdk";
 import { startLocalnet } from "../packages/localnet/src/index.ts";
 import { signEntry, submitBatches } from "./support/signed-tx.ts";
@@ -14,11 +16,22 @@ interface Figure {
   goal?: string;
 }
 
+const firstStartScript = new URL("./support/localnet-first-start.ts", import.meta.url);
 const SENDERS = Number(process.env.LOCALNET_BENCH_SENDERS ?? 50);
 const PER_SENDER = Number(process.env.LOCALNET_BENCH_PER_SENDER ?? 60);
 
 export async function run(): Promise<Figure[]> {
-  // startup: median of 3 in-process starts (genesis + Kofi publish + listen)
+  // first start: a fresh process each, so parsing and checking move/sources is paid as a user pays it
+  const firstStarts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(firstStartScript)], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`bench: first localnet start failed: ${r.stderr}`);
+    firstStarts.push(Number(r.stdout.trim()));
+  }
+  firstStarts.sort((a, b) => a - b);
+  // later starts: median of 3 in-process starts (genesis + Kofi publish + listen; the checked package is cached)
   const starts: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
@@ -62,10 +75,17 @@ export async function run(): Promise<Figure[]> {
         goal: ">= 1000 tx/s on one core",
       },
       {
-        name: "localnet startup",
+        name: "localnet first start (parse, check and publish move/sources)",
+        value: Math.round(firstStarts[1] ?? 0),
+        unit: "ms",
+        goal: "< 300 ms (issue 11)",
+        how: "median of 3 fresh processes (bench/support/localnet-first-start.ts), startLocalnet({port:0}) alone: load and check move/sources, genesis, 3 delegation pools, publish, Kofi setup, listen",
+      },
+      {
+        name: "localnet later start in the same process",
         value: Math.round(starts[1] ?? 0),
         unit: "ms",
-        how: "median of 3 in-process startLocalnet({port:0}): genesis, 3 delegation pools, Kofi publish and setup, listen",
+        how: "median of 3 in-process startLocalnet({port:0}) after the first: the checked package is reused; genesis, 3 delegation pools, publish and setup, listen",
       },
     ];
   } finally {
