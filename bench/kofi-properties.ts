@@ -27,6 +27,16 @@ export async function run(): Promise<Figure[]> {
       unit: "octas",
       how: "value lost by the acting account beyond the quoted add-stake fee",
     },
+    // Per action: staking can lose up to one stkAPT share's worth (ceil(rate) octas), so its maximum follows the
+    // highest rate a sequence reached; the others are a few octas (ROUNDING_BOUND in kofi-properties.ts).
+    ...[...stats.maxRounding]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([kind, octas]) => ({
+        name: `largest rounding loss: ${kind}`,
+        value: Number(octas),
+        unit: "octas",
+        how: "value lost by the acting account beyond the quoted add-stake fee, over every successful step of that kind",
+      })),
   ];
 }
 
