@@ -173,6 +173,8 @@ export function initializeDelegationPool(
 }
 
 interface Drift {
+  /** The stake pool's pending_active when the drift was taken (getStake reads it too). */
+  pendingActive: bigint;
   lockupCycleEnded: boolean;
   active: bigint;
   pendingInactive: bigint;
@@ -192,7 +194,14 @@ function drift(ctx: TxContext, pool: Address, dp: Readonly<DelegationPool>): Dri
   const poolPi = pendingInactivePool(ctx, dp).total_coins;
   const commissionPendingInactive =
     pendingInactive > poolPi ? ((pendingInactive - poolPi) * c) / MAX_FEE : 0n;
-  return { lockupCycleEnded, active, pendingInactive, commissionActive, commissionPendingInactive };
+  return {
+    pendingActive: s.pendingActive,
+    lockupCycleEnded,
+    active,
+    pendingInactive,
+    commissionActive,
+    commissionPendingInactive,
+  };
 }
 
 function pendingWithdrawal(ctx: TxContext, dp: Readonly<DelegationPool>, who: Address): bigint | undefined {
@@ -444,7 +453,16 @@ export function getPendingWithdrawal(
 ): { withdrawable: boolean; amount: bigint } {
   assertExists(ctx, pool);
   const dp = ctx.journal.borrow<DelegationPool>(pool, T.delegationPool);
-  const d = drift(ctx, pool, dp);
+  return pendingWithdrawalAfterDrift(ctx, dp, drift(ctx, pool, dp), who);
+}
+
+/** `get_pending_withdrawal` once the pool's drift `d` is known (getStake computes it once for both). */
+function pendingWithdrawalAfterDrift(
+  ctx: TxContext,
+  dp: Readonly<DelegationPool>,
+  d: Drift,
+  who: Address,
+): { withdrawable: boolean; amount: bigint } {
   const olc = pendingWithdrawal(ctx, dp, who);
   if (olc === undefined) return { withdrawable: false, amount: 0n };
   const p = ctx.journal.borrowItem<PoolU64>(dp.inactive_shares.handle, olcKey(olc));
@@ -463,15 +481,17 @@ export function getStake(ctx: TxContext, pool: Address, who: Address): Delegator
   assertExists(ctx, pool);
   const j = ctx.journal;
   const dp = j.borrow<DelegationPool>(pool, T.delegationPool);
+  // One drift for the whole view: get_pending_withdrawal below would compute the very same one (same
+  // state, nothing written in between), so its half is evaluated on this drift directly.
   const d = drift(ctx, pool, dp);
   let totalShares = dp.active_shares.total_shares;
   let delegatorShares = shares(j, dp.active_shares, who);
-  if (stake.getStake(ctx, pool).pendingActive === 0n) {
+  if (d.pendingActive === 0n) {
     totalShares -= shares(j, dp.active_shares, NULL_SHAREHOLDER);
     if (who === NULL_SHAREHOLDER) delegatorShares = 0n;
   }
   let active = sharesToAmount(dp.active_shares, delegatorShares, d.active - d.commissionActive, totalShares);
-  const pw = getPendingWithdrawal(ctx, pool, who);
+  const pw = pendingWithdrawalAfterDrift(ctx, dp, d, who);
   let inactive = pw.withdrawable ? pw.amount : 0n;
   let pendingInactive = pw.withdrawable ? 0n : pw.amount;
   if (who === commission.beneficiaryForOperator(ctx, operatorOf(ctx, pool))) {
