@@ -12,6 +12,8 @@ export interface StateData {
 export const emptyState = (): StateData => ({ resources: new Map(), tables: new Map(), nextHandle: 1n });
 
 const DELETED = Symbol("deleted");
+/** What `read`/`readItem` answer for an absent slot (a value can never be this symbol). */
+const MISSING = Symbol("missing");
 type Slot = { value: unknown } | typeof DELETED;
 
 /** One write-set change, in first-touch order. `value` is undefined for deletions. */
@@ -45,33 +47,39 @@ export class Journal implements GlobalStorage {
     if (!m.has(type)) this.order.push([0, addr, type]);
     m.set(type, s);
   }
-  private read(addr: Address, type: string): { found: boolean; value: unknown } {
-    const s = this.slot(addr, type);
-    if (s !== undefined)
-      return s === DELETED ? { found: false, value: undefined } : { found: true, value: s.value };
+  /**
+   * The value at (addr, type), or MISSING. Reads are the hot path of every native and storage builtin, so
+   * they return the value itself rather than a fresh `{ found, value }` record (no allocation per read).
+   */
+  private read(addr: Address, type: string): unknown {
+    const s = this.res.get(addr)?.get(type);
+    if (s !== undefined) return s === DELETED ? MISSING : s.value;
     const m = this.base.resources.get(addr);
-    if (m?.has(type)) return { found: true, value: m.get(type) };
-    return { found: false, value: undefined };
+    if (m === undefined) return MISSING;
+    const v = m.get(type);
+    // a stored value is never undefined (model values are objects, bigints...), but check `has` if it were
+    return v !== undefined || m.has(type) ? v : MISSING;
   }
 
   exists(addr: Address, type: string): boolean {
-    return this.read(addr, type).found;
+    return this.read(addr, type) !== MISSING;
   }
   borrow<T>(addr: Address, type: string): Readonly<T> {
-    const r = this.read(addr, type);
-    if (!r.found) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
-    return r.value as T;
+    const v = this.read(addr, type);
+    if (v === MISSING) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
+    return v as T;
   }
   /** Like borrow, but undefined when missing. */
   tryBorrow<T>(addr: Address, type: string): Readonly<T> | undefined {
-    return this.read(addr, type).value as T | undefined;
+    const v = this.read(addr, type);
+    return (v === MISSING ? undefined : v) as T | undefined;
   }
   borrowMut<T>(addr: Address, type: string): T {
     const s = this.slot(addr, type);
     if (s !== undefined && s !== DELETED) return s.value as T;
-    const r = this.read(addr, type);
-    if (!r.found) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
-    const copy = cloneValue(r.value);
+    const v = this.read(addr, type);
+    if (v === MISSING) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
+    const copy = cloneValue(v);
     this.setSlot(addr, type, { value: copy });
     return copy as T;
   }
@@ -80,10 +88,10 @@ export class Journal implements GlobalStorage {
     this.setSlot(addr, type, { value });
   }
   moveFrom<T>(addr: Address, type: string): T {
-    const r = this.read(addr, type);
-    if (!r.found) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
+    const v = this.read(addr, type);
+    if (v === MISSING) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
     this.setSlot(addr, type, DELETED);
-    return r.value as T;
+    return v as T;
   }
 
   // ---- Tables ----
@@ -92,13 +100,14 @@ export class Journal implements GlobalStorage {
     this.newHandles += 1n;
     return `0x${h.toString(16).padStart(64, "0")}`;
   }
-  private readItem(handle: string, key: string): { found: boolean; value: unknown } {
+  /** The item at (handle, key), or MISSING (no allocation, like `read`). */
+  private readItem(handle: string, key: string): unknown {
     const s = this.items.get(handle)?.get(key);
-    if (s !== undefined)
-      return s === DELETED ? { found: false, value: undefined } : { found: true, value: s.value };
+    if (s !== undefined) return s === DELETED ? MISSING : s.value;
     const m = this.base.tables.get(handle);
-    if (m?.has(key)) return { found: true, value: m.get(key) };
-    return { found: false, value: undefined };
+    if (m === undefined) return MISSING;
+    const v = m.get(key);
+    return v !== undefined || m.has(key) ? v : MISSING;
   }
   private setItem(handle: string, key: string, s: Slot): void {
     let m = this.items.get(handle);
@@ -110,19 +119,19 @@ export class Journal implements GlobalStorage {
     m.set(key, s);
   }
   contains(handle: string, key: string): boolean {
-    return this.readItem(handle, key).found;
+    return this.readItem(handle, key) !== MISSING;
   }
   borrowItem<V>(handle: string, key: string): Readonly<V> {
-    const r = this.readItem(handle, key);
-    if (!r.found) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
-    return r.value as V;
+    const v = this.readItem(handle, key);
+    if (v === MISSING) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
+    return v as V;
   }
   borrowItemMut<V>(handle: string, key: string): V {
     const s = this.items.get(handle)?.get(key);
     if (s !== undefined && s !== DELETED) return s.value as V;
-    const r = this.readItem(handle, key);
-    if (!r.found) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
-    const copy = cloneValue(r.value);
+    const v = this.readItem(handle, key);
+    if (v === MISSING) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
+    const copy = cloneValue(v);
     this.setItem(handle, key, { value: copy });
     return copy as V;
   }
@@ -134,10 +143,10 @@ export class Journal implements GlobalStorage {
     this.setItem(handle, key, { value });
   }
   remove<V>(handle: string, key: string): V {
-    const r = this.readItem(handle, key);
-    if (!r.found) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
+    const v = this.readItem(handle, key);
+    if (v === MISSING) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
     this.setItem(handle, key, DELETED);
-    return r.value as V;
+    return v as V;
   }
 
   /** Every key of a table (committed plus journaled), for views that iterate; not a Move operation. */
