@@ -12,6 +12,7 @@ import {
   Ref,
   SignerValue,
   type StructValue,
+  type Ty,
   type Value,
   VmFailure,
 } from "./move.ts";
@@ -34,10 +35,19 @@ function bad(what: string, v: unknown): never {
 /** A reference parameter arrives as a `Ref`; natives read the value behind it. */
 export const deref = (v: Value | undefined): Value | undefined => (v instanceof Ref ? v.get() : v);
 
+/** `0x` + 64 lowercase hex digits: what `longAddress` returns unchanged. */
+const LONG_ADDRESS = /^0x[0-9a-f]{64}$/;
+
+/** `longAddress`, skipping its rewrites for a value already in long form (the interpreter's usual form). */
+function long(x: string): Address {
+  if (x.length === 66 && LONG_ADDRESS.test(x)) return x as Address;
+  return longAddress(x) as Address;
+}
+
 export function address(v: Value | undefined): Address {
   const x = deref(v);
   if (typeof x !== "string") bad("an address", x);
-  return longAddress(x) as Address;
+  return long(x);
 }
 export function u64(v: Value | undefined): bigint {
   const x = deref(v);
@@ -53,7 +63,7 @@ export function bool(v: Value | undefined): boolean {
 export function signer(v: Value | undefined): Address {
   const x = deref(v);
   if (!(x instanceof SignerValue)) bad("a signer", x);
-  return longAddress(x.address) as Address;
+  return long(x.address);
 }
 export function struct(v: Value | undefined): StructValue {
   const x = deref(v);
@@ -87,8 +97,16 @@ export const objectValue = (a: Address): StructValue => ({ inner: a });
 export const optionValue = (v: Value | undefined): StructValue => ({ vec: v === undefined ? [] : [v] });
 export const signerValue = (a: Address): SignerValue => new SignerValue(a);
 
+/** `formatTy` by type object: a call site's type arguments are the same objects call after call. */
+const formatted = new WeakMap<Ty, string>();
+
 export function typeArg(ctx: Ctx, i = 0): string {
   const t = ctx.typeArgs[i];
   if (!t) throw new VmFailure("MISSING_DEPENDENCY", `framework native: missing type argument ${i}`);
-  return formatTy(t);
+  let s = formatted.get(t);
+  if (s === undefined) {
+    s = formatTy(t);
+    formatted.set(t, s);
+  }
+  return s;
 }
