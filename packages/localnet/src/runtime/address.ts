@@ -48,8 +48,26 @@ export function sha3(...parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(h.digest());
 }
 
-function derive(a: Address, seed: Uint8Array, scheme: number): Address {
-  return bytesToHex(sha3(addressBytes(a), seed, Uint8Array.of(scheme))) as Address;
+/**
+ * Derived addresses by `scheme:address:seed hex`. Derivation is a pure function and the same few are asked
+ * for again and again (token metadata objects, primary stores of the same accounts), while a sha3 through
+ * node:crypto costs a few µs. Cleared when full, so a long-lived node's memo stays bounded.
+ */
+const derived = new Map<string, Address>();
+const DERIVED_MAX = 50_000;
+
+function derive(a: Address, seed: Uint8Array | Address, scheme: number): Address {
+  const seedHex =
+    typeof seed === "string" ? seed : Buffer.from(seed.buffer, seed.byteOffset, seed.byteLength).toString("hex");
+  const key = `${scheme}:${a}:${seedHex}`;
+  let out = derived.get(key);
+  if (out === undefined) {
+    const seedBytes = typeof seed === "string" ? addressBytes(seed) : seed;
+    out = bytesToHex(sha3(addressBytes(a), seedBytes, Uint8Array.of(scheme))) as Address;
+    if (derived.size >= DERIVED_MAX) derived.clear();
+    derived.set(key, out);
+  }
+  return out;
 }
 
 /** `account::create_resource_address(source, seed)` = sha3_256(source ‖ seed ‖ 0xFF). */
@@ -64,7 +82,8 @@ export function namedObjectAddress(creator: Address, seed: Uint8Array): Address 
 
 /** `object::create_user_derived_object_address(owner, metadata)` = sha3_256(owner ‖ metadata ‖ 0xFC): primary stores. */
 export function primaryStoreAddress(owner: Address, metadata: Address): Address {
-  return derive(owner, addressBytes(metadata), SCHEME_USER_DERIVED);
+  // the metadata address string stands for its bytes in the memo key (same bytes, same string form)
+  return derive(owner, metadata, SCHEME_USER_DERIVED);
 }
 
 /** `transaction_context::generate_auid_address()` = sha3_256(txn_hash ‖ counter as u64 LE ‖ 0xFB). */
