@@ -7,8 +7,7 @@ import { renderAmountField } from "./amount-field.ts";
 import type { AmountState } from "./amount-state.ts";
 import type { AccountInfo, ProtocolSummary, Quote } from "./backend.ts";
 import { renderChoiceGroup } from "./choice-group.ts";
-import type { QuoteController } from "./controllers/quote-controller.ts";
-import { renderEntryComparison } from "./entry-view.ts";
+import { hasEntryComparison, type QuoteController } from "./controllers/quote-controller.ts";
 import { renderError, renderNotice } from "./error-view.ts";
 import { renderQuote } from "./quote-view.ts";
 import { renderFacts } from "./summary-view.ts";
@@ -90,6 +89,23 @@ function renderDirectionChoice(ctx: ViewContext, p: AmountTabProps): TemplateRes
   );
 }
 
+/**
+ * Stake tab: mint or buy. The view is a lazy chunk (`QuoteController.entryView`); until it has loaded, an empty
+ * busy placeholder stands where the comparison will be.
+ */
+function renderEntries(ctx: ViewContext, p: AmountTabProps): TemplateResult | typeof nothing {
+  const { quotes, quote } = p;
+  if (quotes.entryView)
+    return quotes.entryView.renderEntryComparison({ html, nothing }, ctx, quotes.entries, {
+      selected: quote?.request.action === "buy" ? p.form.entryRoute : "mint",
+      disabled: p.signing,
+      onSelect: p.onEntryRoute,
+    });
+  return hasEntryComparison(quotes.entries)
+    ? html`<div class="entry-pending" aria-busy="true"></div>`
+    : nothing;
+}
+
 export function renderAmountTab(ctx: ViewContext, p: AmountTabProps): TemplateResult {
   const { amount: s, quotes, quote, account, paused } = p;
   const choice = renderDirectionChoice(ctx, p);
@@ -109,13 +125,7 @@ export function renderAmountTab(ctx: ViewContext, p: AmountTabProps): TemplateRe
     p.tab === "unstake"
       ? p.exitComparison()
       : html`${renderQuote(ctx, quote, quotes.loading, p.protocol?.rate)}${
-          p.tab === "deposit" && !quotes.loading
-            ? renderEntryComparison(ctx, quotes.entries, {
-                selected: quote?.request.action === "buy" ? p.form.entryRoute : "mint",
-                disabled: p.signing,
-                onSelect: p.onEntryRoute,
-              })
-            : nothing
+          p.tab === "deposit" && !quotes.loading ? renderEntries(ctx, p) : nothing
         }`;
   const blocked =
     !account ||

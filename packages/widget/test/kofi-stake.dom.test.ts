@@ -370,3 +370,28 @@ describe("<kofi-stake> in a DOM", () => {
     expect(status?.getAttribute("aria-live")).toBe("polite");
   });
 });
+
+describe("the Stake tab's entry comparison, a lazy chunk (issue 15)", () => {
+  it("imports the view only when a venue quoted; until then the Stake tab has no comparison nor placeholder", async () => {
+    // No venues, and a venue with no route: nothing to compare, so entry-view.ts is not imported.
+    for (const entries of [[], [{ id: "thala", venue: "Thala", unavailable: "no-route" as const }]]) {
+      const { el } = await mount({ entries });
+      await type(el, "10");
+      expect(text(el)).toMatch(/You receive [\d.]+ stkAPT/);
+      expect(el._quotes.entryView).toBeNull();
+      expect($(el, "[part~=entry-options]")).toBeNull();
+      expect($(el, ".entry-pending")).toBeNull();
+      el.remove();
+    }
+
+    const { el } = await mount({ entries: [{ id: "hyperion", venue: "Hyperion", vsMintBps: 42 }] });
+    await type(el, "10");
+    await el.updateComplete;
+    expect(el._quotes.entryView).not.toBeNull();
+    expect($(el, ".entry-pending")).toBeNull();
+    expect($<HTMLInputElement>(el, "[part~=entry-option-mint] input")?.checked).toBe(true);
+    expect($(el, '[part~=entry-option-buy][data-venue="hyperion"]')?.textContent).toMatch(
+      /more than minting/,
+    );
+  });
+});

@@ -4,8 +4,16 @@
  */
 import type { ReactiveController } from "lit";
 import type { EntryRoute, KofiErrorLike, Quote } from "../backend.ts";
+import type * as EntryViewModule from "../entry-view.ts";
 import { toKofiError, withTimeout } from "../errors.ts";
 import { emitError, REQUEST_TIMEOUT_MS, type StakeHost } from "./host.ts";
+
+/** The entry comparison's view module (`entry-view.ts`), a chunk of its own. */
+export type EntryView = typeof EntryViewModule;
+
+/** A venue that gave no quote this time is left out of the comparison (`entry-view.ts` filters the same way). */
+export const hasEntryComparison = (entries: readonly EntryRoute[]): boolean =>
+  entries.some((e) => e.unavailable === undefined);
 
 export const QUOTE_DEBOUNCE_MS = 250;
 
@@ -18,6 +26,13 @@ export class QuoteController implements ReactiveController {
   entries: readonly EntryRoute[] = [];
   loading = false;
   error: KofiErrorLike | null = null;
+  /**
+   * The entry comparison's view, imported the first time the Stake tab has one to show (venues that quoted), so
+   * the visitor's eager chunk does not carry it (issue 15: the lean path never quotes venues). Until it has
+   * loaded, the tab renders a placeholder in its place.
+   */
+  entryView: EntryView | null = null;
+  private entryViewLoading: Promise<void> | null = null;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | null = null;
@@ -47,6 +62,20 @@ export class QuoteController implements ReactiveController {
     this.loading = this.host._quoteRequest() !== null && this.host._backend !== null;
     this.host.requestUpdate();
     this.timer = setTimeout(() => void this.fetch(), QUOTE_DEBOUNCE_MS);
+  }
+
+  /** Imports the entry comparison's view once; a failed import is tried again with the next quote. */
+  private loadEntryView(): void {
+    this.entryViewLoading ??= import("../entry-view.ts").then(
+      (view) => {
+        this.entryView = view;
+        this.host.requestUpdate();
+      },
+      () => {
+        // The comparison is optional (the mint quote stands alone, as when no venue quotes): not an error.
+        this.entryViewLoading = null;
+      },
+    );
   }
 
   private async fetch(): Promise<void> {
@@ -106,6 +135,7 @@ export class QuoteController implements ReactiveController {
         this.quote = quote;
         this.instant = [];
         this.entries = entries;
+        if (hasEntryComparison(entries)) this.loadEntryView();
       } else {
         const quote = await withTimeout(backend.quote(request, options), REQUEST_TIMEOUT_MS, "quote");
         if (ac.signal.aborted) return;
