@@ -1,10 +1,17 @@
 /** Deep copy of model values (plain objects, arrays, bigint, string, boolean, Uint8Array). Fast path for Move data. */
 export function cloneValue<T>(v: T): T {
   if (typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) return v.map(cloneValue) as T;
+  if (Array.isArray(v)) {
+    // index loop and for-in below: no per-object key array, no callback (every borrowMut clones)
+    const n = v.length;
+    const a: unknown[] = new Array(n);
+    for (let i = 0; i < n; i++) a[i] = cloneValue(v[i]);
+    return a as T;
+  }
   if (v instanceof Uint8Array) return v.slice() as T;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) out[k] = cloneValue((v as Record<string, unknown>)[k]);
+  // model values are plain objects: for-in sees exactly their own enumerable keys, in the same order
+  for (const k in v) out[k] = cloneValue((v as Record<string, unknown>)[k]);
   return out as T;
 }
 
@@ -36,6 +43,7 @@ export function deepFreeze<T>(v: T): T {
   if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
   if (v instanceof Uint8Array) return v; // typed arrays cannot be frozen; bytes are replaced, not edited
   Object.freeze(v);
-  for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
+  else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
   return v;
 }
