@@ -205,8 +205,8 @@ function drift(ctx: TxContext, pool: Address, dp: Readonly<DelegationPool>): Dri
 }
 
 function pendingWithdrawal(ctx: TxContext, dp: Readonly<DelegationPool>, who: Address): bigint | undefined {
-  if (!ctx.journal.contains(dp.pending_withdrawals.handle, who)) return undefined;
-  return ctx.journal.borrowItem<{ index: bigint }>(dp.pending_withdrawals.handle, who).index;
+  // one lookup (an item is always an `{ index }` object)
+  return ctx.journal.tryBorrowItem<{ index: bigint }>(dp.pending_withdrawals.handle, who)?.index;
 }
 
 /** `synchronize_delegation_pool`: rewards, commission, add_stake fee refund, OLC advance. */
@@ -478,9 +478,10 @@ function pendingWithdrawalAfterDrift(
 
 /** `get_stake` view: (active, inactive, pending_inactive) with undistributed rewards accounted for. */
 export function getStake(ctx: TxContext, pool: Address, who: Address): DelegatorStake {
-  assertExists(ctx, pool);
   const j = ctx.journal;
-  const dp = j.borrow<DelegationPool>(pool, T.delegationPool);
+  // assertExists + borrow in one lookup
+  const dp = j.tryBorrow<DelegationPool>(pool, T.delegationPool);
+  if (dp === undefined) throw E.notExist();
   // One drift for the whole view: get_pending_withdrawal below would compute the very same one (same
   // state, nothing written in between), so its half is evaluated on this drift directly.
   const d = drift(ctx, pool, dp);

@@ -26,7 +26,8 @@ export function newPool(j: Journal): PoolU64 {
 }
 
 export function shares(j: Journal, p: Readonly<PoolU64>, who: Address): bigint {
-  return j.contains(p.shares.handle, who) ? (j.borrowItem<bigint>(p.shares.handle, who) as bigint) : 0n;
+  // one lookup: a shares item is always a bigint, never undefined
+  return (j.tryBorrowItem<bigint>(p.shares.handle, who) as bigint | undefined) ?? 0n;
 }
 
 export function amountToShares(p: Readonly<PoolU64>, coins: bigint, totalCoins = p.total_coins): bigint {

@@ -126,6 +126,11 @@ export class Journal implements GlobalStorage {
     if (v === MISSING) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
     return v as V;
   }
+  /** Like borrowItem, but undefined when missing (one lookup where `contains` + `borrowItem` take two). */
+  tryBorrowItem<V>(handle: string, key: string): Readonly<V> | undefined {
+    const v = this.readItem(handle, key);
+    return (v === MISSING ? undefined : v) as V | undefined;
+  }
   borrowItemMut<V>(handle: string, key: string): V {
     const s = this.items.get(handle)?.get(key);
     if (s !== undefined && s !== DELETED) return s.value as V;
