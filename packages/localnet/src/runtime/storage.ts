@@ -83,6 +83,19 @@ export class Journal implements GlobalStorage {
     this.setSlot(addr, type, { value: copy });
     return copy as T;
   }
+  /**
+   * Like borrowMut, but undefined when missing: the interpreter's borrow_global_mut in one lookup (Move
+   * resources are structs, never undefined themselves).
+   */
+  tryBorrowMut<T>(addr: Address, type: string): T | undefined {
+    const s = this.slot(addr, type);
+    if (s !== undefined && s !== DELETED) return s.value as T;
+    const v = this.read(addr, type);
+    if (v === MISSING) return undefined;
+    const copy = cloneValue(v);
+    this.setSlot(addr, type, { value: copy });
+    return copy as T;
+  }
   moveTo<T>(addr: Address, type: string, value: T): void {
     if (this.exists(addr, type)) throw new VmError("RESOURCE_ALREADY_EXISTS", 4004, `${type} at ${addr}`);
     this.setSlot(addr, type, { value });

@@ -22,6 +22,12 @@ export interface MoveStorage {
   borrowMut<T>(addr: string, type: string): T;
   moveTo<T>(addr: string, type: string, value: T): void;
   moveFrom<T>(addr: string, type: string): T;
+  /**
+   * Optional single-lookup forms of `exists` + `borrow` / `borrowMut`: undefined when missing (a resource is a
+   * struct, never undefined). The storage builtins use them when present.
+   */
+  tryBorrow?<T>(addr: string, type: string): Readonly<T> | undefined;
+  tryBorrowMut?<T>(addr: string, type: string): T | undefined;
 }
 
 /** What a native sees of the call. `H` is the embedder's host (the localnet passes its runtime). */

@@ -42,6 +42,12 @@ export function storageOp(op: BuiltinOp, typeArgs: readonly Ty[], args: Code[], 
         const addr = a0(f) as string;
         const ty = type(f);
         const st = f.run.env.storage;
+        if (st.tryBorrow) {
+          // one storage lookup instead of exists + borrow
+          const v = st.tryBorrow<StructValue>(addr, ty);
+          if (v === undefined) throw missing(addr, ty);
+          return new GlobalRef(v as StructValue);
+        }
         if (!st.exists(addr, ty)) throw missing(addr, ty);
         return new GlobalRef(st.borrow<StructValue>(addr, ty) as StructValue);
       };
@@ -50,6 +56,11 @@ export function storageOp(op: BuiltinOp, typeArgs: readonly Ty[], args: Code[], 
         const addr = a0(f) as string;
         const ty = type(f);
         const st = f.run.env.storage;
+        if (st.tryBorrowMut) {
+          const v = st.tryBorrowMut<StructValue>(addr, ty);
+          if (v === undefined) throw missing(addr, ty);
+          return new GlobalRef(v);
+        }
         if (!st.exists(addr, ty)) throw missing(addr, ty);
         return new GlobalRef(st.borrowMut<StructValue>(addr, ty));
       };
