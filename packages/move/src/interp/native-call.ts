@@ -8,6 +8,21 @@ import { type Code, type Frame, UNIT_VALUE } from "./frame.ts";
 import type { NativeContext, NativeFn } from "./natives.ts";
 import { type StructValue, type Value, VmFailure } from "./values.ts";
 
+/**
+ * A native's context-free form: its arguments in, its single result (or anything, for a unit native) out.
+ * The hottest std natives (`vector::borrow`, `length`, `push_back`...) register one so a call site skips the
+ * argument array, the context and the result array; the table's `NativeFn` stays the reference behaviour
+ * (it is defined through the same function). A replaced table entry has no direct form and runs as usual.
+ */
+export type DirectNative = (a: Value | undefined, b: Value | undefined) => Value;
+const directForms = new WeakMap<NativeFn, DirectNative>();
+
+/** Declares `direct` as the context-free form of `native` (which must be `(_, [a, b]) => [direct(a, b)]`). */
+export function registerDirect<H>(native: NativeFn<H>, direct: DirectNative): NativeFn<H> {
+  directForms.set(native as NativeFn, direct);
+  return native;
+}
+
 class Ctx implements NativeContext {
   constructor(
     private readonly f: Frame,
@@ -34,6 +49,28 @@ export class NativeCall {
     returns: number,
     moduleId: string,
   ) {
+    const direct = directForms.get(native);
+    if (direct && n <= 2 && returns <= 1) {
+      const a0 = args[0];
+      const a1 = args[1];
+      const fail = (x: unknown): never => {
+        if (x instanceof VmFailure && !x.module) throw new VmFailure(x.status, x.detail, moduleId);
+        throw x;
+      };
+      this.code = (f) => {
+        // arguments evaluate in order before the call, as in the general path below
+        const x = a0 ? a0(f) : undefined;
+        const y = a1 ? a1(f) : undefined;
+        let out: Value;
+        try {
+          out = direct(x, y);
+        } catch (e) {
+          return fail(e);
+        }
+        return returns === 1 ? out : UNIT_VALUE;
+      };
+      return;
+    }
     this.code = (f) => {
       const a: Value[] = new Array(n);
       for (let i = 0; i < n; i++) a[i] = (args[i] as Code)(f);

@@ -4,6 +4,8 @@
  * the Move-defined ones (remove, swap_remove on an empty vector, insert, replace) abort with the module's
  * EINDEX_OUT_OF_BOUNDS = 0x20000 at 0x1::vector, as their Move bodies do.
  */
+import { UNIT_VALUE } from "../frame.ts";
+import { type DirectNative, registerDirect } from "../native-call.ts";
 import type { NativeFn } from "../natives.ts";
 import { Ref, type Value, valueEquals } from "../values.ts";
 import { abortIn, deref, entries, index, vectorFailure } from "./util.ts";
@@ -28,22 +30,34 @@ function checkIndex(a: Value[], i: number, op: string): void {
   if (i >= a.length) throw vectorFailure(`${op}: index ${i} out of bounds (length ${a.length})`);
 }
 
+// The bytecode-instruction natives below are defined through a context-free form (`registerDirect`): call
+// sites run that form directly, and the table entry is the same function wrapped in a result list.
+
 /** Models `vector::empty` (bytecode VecPack). */
-const empty: NativeFn = () => [[]];
+const emptyD: DirectNative = () => [];
+const empty: NativeFn = registerDirect(() => [emptyD(undefined, undefined)], emptyD);
 /** Models `vector::length` (bytecode VecLen). */
-const length: NativeFn = (_c, [v]) => [BigInt(arr(v).length)];
+const lengthD: DirectNative = (v) => BigInt(arr(v).length);
+const length: NativeFn = registerDirect((_c, [v]) => [lengthD(v, undefined)], lengthD);
 /** Models `vector::borrow` (bytecode VecImmBorrow): a reference to element `i`. */
-const borrow: NativeFn = (_c, [v, i]) => {
+const borrowD: DirectNative = (v, i) => {
   const a = arr(v);
   const k = index(i);
   checkIndex(a, k, "borrow");
-  return [new Ref(a, k)];
+  return new Ref(a, k);
 };
+const borrow: NativeFn = registerDirect((_c, [v, i]) => [borrowD(v, i)], borrowD);
 /** Models `vector::push_back` (bytecode VecPushBack). */
-const push_back: NativeFn = (_c, [v, e]) => {
-  arr(v).push(e as Value);
-  return [];
-};
+const push_back: NativeFn = registerDirect(
+  (_c, [v, e]) => {
+    arr(v).push(e as Value);
+    return [];
+  },
+  (v, e) => {
+    arr(v).push(e as Value);
+    return UNIT_VALUE;
+  },
+);
 /** Models `vector::pop_back` (bytecode VecPopBack): fails on an empty vector. */
 const pop_back: NativeFn = (_c, [v]) => {
   const a = arr(v);
@@ -81,7 +95,8 @@ const append: NativeFn = (_c, [v, other]) => {
   return [];
 };
 /** Models `vector::is_empty`. */
-const is_empty: NativeFn = (_c, [v]) => [arr(v).length === 0];
+const isEmptyD: DirectNative = (v) => arr(v).length === 0;
+const is_empty: NativeFn = registerDirect((_c, [v]) => [isEmptyD(v, undefined)], isEmptyD);
 /** Models `vector::contains`: structural equality with `*e`. */
 const contains: NativeFn = (_c, [v, e]) => {
   const x = deref(e);
