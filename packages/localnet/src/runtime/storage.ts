@@ -31,8 +31,18 @@ export class Journal implements GlobalStorage {
   private readonly items = new Map<string, Map<string, Slot>>();
   private readonly order: Array<[0, Address, string] | [1, string, string]> = [];
   private newHandles = 0n;
+  private writes = 0;
 
   constructor(private readonly base: StateData) {}
+
+  /**
+   * Changes whenever this journal may have been written: every mutable borrow (the caller writes through it
+   * afterwards), move_to/move_from and table add/upsert/remove. Equal generations mean nothing changed in
+   * between, which lets a pure function of the state (delegation_pool::get_stake) reuse its answer.
+   */
+  get generation(): number {
+    return this.writes;
+  }
 
   // ---- GlobalStorage ----
   private slot(addr: Address, type: string): Slot | undefined {
@@ -75,6 +85,7 @@ export class Journal implements GlobalStorage {
     return (v === MISSING ? undefined : v) as T | undefined;
   }
   borrowMut<T>(addr: Address, type: string): T {
+    this.writes++;
     const s = this.slot(addr, type);
     if (s !== undefined && s !== DELETED) return s.value as T;
     const v = this.read(addr, type);
@@ -88,6 +99,7 @@ export class Journal implements GlobalStorage {
    * resources are structs, never undefined themselves).
    */
   tryBorrowMut<T>(addr: Address, type: string): T | undefined {
+    this.writes++;
     const s = this.slot(addr, type);
     if (s !== undefined && s !== DELETED) return s.value as T;
     const v = this.read(addr, type);
@@ -97,10 +109,12 @@ export class Journal implements GlobalStorage {
     return copy as T;
   }
   moveTo<T>(addr: Address, type: string, value: T): void {
+    this.writes++;
     if (this.exists(addr, type)) throw new VmError("RESOURCE_ALREADY_EXISTS", 4004, `${type} at ${addr}`);
     this.setSlot(addr, type, { value });
   }
   moveFrom<T>(addr: Address, type: string): T {
+    this.writes++;
     const v = this.read(addr, type);
     if (v === MISSING) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
     this.setSlot(addr, type, DELETED);
@@ -145,6 +159,7 @@ export class Journal implements GlobalStorage {
     return (v === MISSING ? undefined : v) as V | undefined;
   }
   borrowItemMut<V>(handle: string, key: string): V {
+    this.writes++;
     const s = this.items.get(handle)?.get(key);
     if (s !== undefined && s !== DELETED) return s.value as V;
     const v = this.readItem(handle, key);
@@ -154,13 +169,16 @@ export class Journal implements GlobalStorage {
     return copy as V;
   }
   add<V>(handle: string, key: string, value: V): void {
+    this.writes++;
     if (this.contains(handle, key)) throw tableAbort("EALREADY_EXISTS", 0x80001, "table item already exists");
     this.setItem(handle, key, { value });
   }
   upsert<V>(handle: string, key: string, value: V): void {
+    this.writes++;
     this.setItem(handle, key, { value });
   }
   remove<V>(handle: string, key: string): V {
+    this.writes++;
     const v = this.readItem(handle, key);
     if (v === MISSING) throw tableAbort("ENOT_FOUND", 0x60002, "table item not found");
     this.setItem(handle, key, DELETED);
@@ -206,6 +224,7 @@ export class Journal implements GlobalStorage {
 
   /** Merge into the committed state. The journal must not be used afterwards. */
   commit(): Change[] {
+    this.writes++;
     const changes = this.changes();
     for (const c of changes) {
       if (c.kind === "resource") {

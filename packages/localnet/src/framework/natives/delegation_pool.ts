@@ -8,7 +8,40 @@ import { ONE_APT } from "../context.ts";
 import * as dp from "../delegation.ts";
 import { endAptosEpoch, initializeForTestCustom, initializeTestValidatorCustom } from "../testing.ts";
 import { ownedPoolAddress } from "../validator_set.ts";
+import type { Address, DelegatorStake } from "../../runtime/port.ts";
+import type { Journal } from "../../runtime/storage.ts";
+import type { TxContext } from "../context.ts";
 import { address, bool, bytes, type ModuleNatives, signer, u64 } from "./host.ts";
+
+/**
+ * `get_stake` answers by journal, pool and delegator, valid while the journal's generation is unchanged.
+ * Kofi's Move asks for the same pools' stake many times per transaction (about 23 calls in a deposit, four in
+ * ten with nothing written since the same question). getStake is a pure function of 0x1 state: the delegation
+ * and stake pools, their share tables and the operator's beneficiary, which only framework natives write,
+ * each through a journal write that moves the generation (a package's Move cannot borrow 0x1 resources: the
+ * checker allows storage builtins on a module's own types only). A failure is not remembered.
+ */
+const stakeMemo = new WeakMap<Journal, { generation: number; byPool: Map<Address, Map<Address, DelegatorStake>> }>();
+
+function memoGetStake(tx: TxContext, pool: Address, who: Address): DelegatorStake {
+  const j = tx.journal;
+  let m = stakeMemo.get(j);
+  if (m === undefined || m.generation !== j.generation) {
+    m = { generation: j.generation, byPool: new Map() };
+    stakeMemo.set(j, m);
+  }
+  let byWho = m.byPool.get(pool);
+  if (byWho === undefined) {
+    byWho = new Map();
+    m.byPool.set(pool, byWho);
+  }
+  let s = byWho.get(who);
+  if (s === undefined) {
+    s = dp.getStake(tx, pool, who);
+    byWho.set(who, s);
+  }
+  return s;
+}
 
 export const delegationPoolNatives: ModuleNatives = {
   /**
@@ -42,7 +75,7 @@ export const delegationPoolNatives: ModuleNatives = {
   },
   /** `get_stake(pool, delegator): (active, inactive, pending_inactive)`. */
   get_stake: ({ host }, [pool, who]) => {
-    const s = dp.getStake(host.tx, address(pool), address(who));
+    const s = memoGetStake(host.tx, address(pool), address(who));
     return [s.active, s.inactive, s.pendingInactive];
   },
   /** `get_pending_withdrawal(pool, delegator): (withdrawable, amount)`. */
