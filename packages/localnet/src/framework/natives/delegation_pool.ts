@@ -21,26 +21,29 @@ import { address, bool, bytes, type ModuleNatives, signer, u64 } from "./host.ts
  * each through a journal write that moves the generation (a package's Move cannot borrow 0x1 resources: the
  * checker allows storage builtins on a module's own types only). A failure is not remembered.
  */
-const stakeMemo = new WeakMap<Journal, { generation: number; byPool: Map<Address, Map<Address, DelegatorStake>> }>();
+const stakeMemo = new WeakMap<Journal, StakeMemo>();
+/** A transaction asks about a handful of (pool, delegator) pairs: a short list, emptied (not reallocated) per generation. */
+interface StakeMemo {
+  generation: number;
+  entries: { pool: Address; who: Address; stake: DelegatorStake }[];
+}
 
 function memoGetStake(tx: TxContext, pool: Address, who: Address): DelegatorStake {
   const j = tx.journal;
   let m = stakeMemo.get(j);
-  if (m === undefined || m.generation !== j.generation) {
-    m = { generation: j.generation, byPool: new Map() };
+  if (m === undefined) {
+    m = { generation: j.generation, entries: [] };
     stakeMemo.set(j, m);
+  } else if (m.generation !== j.generation) {
+    m.generation = j.generation;
+    m.entries.length = 0;
   }
-  let byWho = m.byPool.get(pool);
-  if (byWho === undefined) {
-    byWho = new Map();
-    m.byPool.set(pool, byWho);
-  }
-  let s = byWho.get(who);
-  if (s === undefined) {
-    s = dp.getStake(tx, pool, who);
-    byWho.set(who, s);
-  }
-  return s;
+  for (const e of m.entries) if (e.pool === pool && e.who === who) return e.stake;
+  const stake = dp.getStake(tx, pool, who);
+  // bounded: a view asking about many delegators keeps a linear search short
+  if (m.entries.length >= 16) m.entries.length = 0;
+  m.entries.push({ pool, who, stake });
+  return stake;
 }
 
 export const delegationPoolNatives: ModuleNatives = {
