@@ -11,6 +11,14 @@ export interface StateData {
 
 export const emptyState = (): StateData => ({ resources: new Map(), tables: new Map(), nextHandle: 1n });
 
+/**
+ * A resource type of a package: its address prints in long form (`0x` + 64 digits, `::`), while the
+ * framework's special addresses print short (`0x1::coin::CoinStore<...>`, as `T` and `formatTy` spell them).
+ */
+function isPackageType(type: string): boolean {
+  return type.length > 68 && type.charCodeAt(66) === 58 && type.charCodeAt(67) === 58 && type.startsWith("0x");
+}
+
 const DELETED = Symbol("deleted");
 /** What `read`/`readItem` answer for an absent slot (a value can never be this symbol). */
 const MISSING = Symbol("missing");
@@ -36,9 +44,11 @@ export class Journal implements GlobalStorage {
   constructor(private readonly base: StateData) {}
 
   /**
-   * Changes whenever this journal may have been written: every mutable borrow (the caller writes through it
-   * afterwards), move_to/move_from and table add/upsert/remove. Equal generations mean nothing changed in
-   * between, which lets a pure function of the state (delegation_pool::get_stake) reuse its answer.
+   * The generation of the framework's state: moves on every table write (add/upsert/remove, mutable item
+   * borrows) and every write of a resource other than a package's own types (mutable borrows, since the
+   * caller writes through them afterwards; move_to/move_from). Equal generations mean no framework resource
+   * and no table changed in between, which lets a pure function of framework state
+   * (delegation_pool::get_stake) reuse its answer across a package's writes to its own resources.
    */
   get generation(): number {
     return this.writes;
@@ -85,7 +95,7 @@ export class Journal implements GlobalStorage {
     return (v === MISSING ? undefined : v) as T | undefined;
   }
   borrowMut<T>(addr: Address, type: string): T {
-    this.writes++;
+    if (!isPackageType(type)) this.writes++;
     const s = this.slot(addr, type);
     if (s !== undefined && s !== DELETED) return s.value as T;
     const v = this.read(addr, type);
@@ -99,7 +109,7 @@ export class Journal implements GlobalStorage {
    * resources are structs, never undefined themselves).
    */
   tryBorrowMut<T>(addr: Address, type: string): T | undefined {
-    this.writes++;
+    if (!isPackageType(type)) this.writes++;
     const s = this.slot(addr, type);
     if (s !== undefined && s !== DELETED) return s.value as T;
     const v = this.read(addr, type);
@@ -109,12 +119,12 @@ export class Journal implements GlobalStorage {
     return copy as T;
   }
   moveTo<T>(addr: Address, type: string, value: T): void {
-    this.writes++;
+    if (!isPackageType(type)) this.writes++;
     if (this.exists(addr, type)) throw new VmError("RESOURCE_ALREADY_EXISTS", 4004, `${type} at ${addr}`);
     this.setSlot(addr, type, { value });
   }
   moveFrom<T>(addr: Address, type: string): T {
-    this.writes++;
+    if (!isPackageType(type)) this.writes++;
     const v = this.read(addr, type);
     if (v === MISSING) throw new VmError("RESOURCE_DOES_NOT_EXIST", 4003, `${type} at ${addr}`);
     this.setSlot(addr, type, DELETED);
