@@ -3,15 +3,22 @@ export function cloneValue<T>(v: T): T {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) {
     // index loop and for-in below: no per-object key array, no callback (every borrowMut clones)
+    // primitives (addresses, bigints...) are copied inline: long vectors of them are common
     const n = v.length;
     const a: unknown[] = new Array(n);
-    for (let i = 0; i < n; i++) a[i] = cloneValue(v[i]);
+    for (let i = 0; i < n; i++) {
+      const e: unknown = v[i];
+      a[i] = typeof e === "object" && e !== null ? cloneValue(e) : e;
+    }
     return a as T;
   }
   if (v instanceof Uint8Array) return v.slice() as T;
   const out: Record<string, unknown> = {};
   // model values are plain objects: for-in sees exactly their own enumerable keys, in the same order
-  for (const k in v) out[k] = cloneValue((v as Record<string, unknown>)[k]);
+  for (const k in v) {
+    const e = (v as Record<string, unknown>)[k];
+    out[k] = typeof e === "object" && e !== null ? cloneValue(e) : e;
+  }
   return out as T;
 }
 
@@ -43,7 +50,17 @@ export function deepFreeze<T>(v: T): T {
   if (typeof v !== "object" || v === null || Object.isFrozen(v)) return v;
   if (v instanceof Uint8Array) return v; // typed arrays cannot be frozen; bytes are replaced, not edited
   Object.freeze(v);
-  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) deepFreeze(v[i]);
-  else for (const k in v) deepFreeze((v as Record<string, unknown>)[k]);
+  // only objects need a visit (primitives are immutable)
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e: unknown = v[i];
+      if (typeof e === "object" && e !== null) deepFreeze(e);
+    }
+  } else {
+    for (const k in v) {
+      const e = (v as Record<string, unknown>)[k];
+      if (typeof e === "object" && e !== null) deepFreeze(e);
+    }
+  }
   return v;
 }
