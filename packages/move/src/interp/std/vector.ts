@@ -36,8 +36,13 @@ function checkIndex(a: Value[], i: number, op: string): void {
 /** Models `vector::empty` (bytecode VecPack). */
 const emptyD: DirectNative = () => [];
 const empty: NativeFn = registerDirect(() => [emptyD(undefined, undefined)], emptyD);
+/** `BigInt(i)` for the lengths most vectors have: a shared value instead of a fresh bigint per call. */
+const SMALL: readonly bigint[] = Array.from({ length: 256 }, (_, i) => BigInt(i));
 /** Models `vector::length` (bytecode VecLen). */
-const lengthD: DirectNative = (v) => BigInt(arr(v).length);
+const lengthD: DirectNative = (v) => {
+  const n = arr(v).length;
+  return n < 256 ? (SMALL[n] as bigint) : BigInt(n);
+};
 const length: NativeFn = registerDirect((_c, [v]) => [lengthD(v, undefined)], lengthD);
 /** Models `vector::borrow` (bytecode VecImmBorrow): a reference to element `i`. */
 const borrowD: DirectNative = (v, i) => {
