@@ -26,7 +26,8 @@ describe("a machine without Chromium", () => {
     const run = vitest("--project", "widget", "--passWithNoTests", "no-such-test-file-7f3a");
     expect(run.output).not.toContain("kofi: ");
     expect(run.status).toBe(0);
-  });
+    // each case spawns a whole vitest (every project config loaded) while npm test loads both cores
+  }, 90_000);
 
   it("stops a browser project at once with the one-line install hint", () => {
     const run = vitest("--project", "widget-browser", "test/lean.browser.test.ts");
@@ -36,5 +37,5 @@ describe("a machine without Chromium", () => {
     expect(hint[0]).toContain("KOFI_CHROMIUM=/nonexistent/chromium does not exist. Run: ");
     // Stopped in the global setup, before the localnet, the CDN build or any test.
     expect(run.output).not.toMatch(/Test Files|AggregateError|Error:/);
-  });
+  }, 90_000);
 });
