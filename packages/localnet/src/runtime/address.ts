@@ -58,7 +58,9 @@ const DERIVED_MAX = 50_000;
 
 function derive(a: Address, seed: Uint8Array | Address, scheme: number): Address {
   const seedHex =
-    typeof seed === "string" ? seed : Buffer.from(seed.buffer, seed.byteOffset, seed.byteLength).toString("hex");
+    typeof seed === "string"
+      ? seed
+      : Buffer.from(seed.buffer, seed.byteOffset, seed.byteLength).toString("hex");
   const key = `${scheme}:${a}:${seedHex}`;
   let out = derived.get(key);
   if (out === undefined) {

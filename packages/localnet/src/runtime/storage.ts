@@ -16,7 +16,9 @@ export const emptyState = (): StateData => ({ resources: new Map(), tables: new 
  * framework's special addresses print short (`0x1::coin::CoinStore<...>`, as `T` and `formatTy` spell them).
  */
 function isPackageType(type: string): boolean {
-  return type.length > 68 && type.charCodeAt(66) === 58 && type.charCodeAt(67) === 58 && type.startsWith("0x");
+  return (
+    type.length > 68 && type.charCodeAt(66) === 58 && type.charCodeAt(67) === 58 && type.startsWith("0x")
+  );
 }
 
 const DELETED = Symbol("deleted");

@@ -2,15 +2,16 @@
  * `0x1::delegation_pool` natives (aptos-framework v1.39 `delegation_pool.move`) over the model's
  * `delegation.ts`, plus the `#[test_only]` environment helpers of the same module (`testing.ts`).
  */
+
+import type { Address, DelegatorStake } from "../../runtime/port.ts";
+import type { Journal } from "../../runtime/storage.ts";
 import * as allowlist from "../allowlist.ts";
 import * as commission from "../commission.ts";
+import type { TxContext } from "../context.ts";
 import { ONE_APT } from "../context.ts";
 import * as dp from "../delegation.ts";
 import { endAptosEpoch, initializeForTestCustom, initializeTestValidatorCustom } from "../testing.ts";
 import { ownedPoolAddress } from "../validator_set.ts";
-import type { Address, DelegatorStake } from "../../runtime/port.ts";
-import type { Journal } from "../../runtime/storage.ts";
-import type { TxContext } from "../context.ts";
 import { address, bool, bytes, type ModuleNatives, signer, u64 } from "./host.ts";
 
 /**
