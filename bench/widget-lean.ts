@@ -14,18 +14,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import { startLocalnet } from "@kofi/localnet";
 import { launchChromium } from "../packages/widget/chromium-path.ts";
 import { ensureCdnBuild } from "../packages/widget/test/ensure-cdn.ts";
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  how: string;
-  goal?: string;
-}
+import type { Figure } from "./run.ts";
+import { gzipSizes, recordRequests } from "./support/page-requests.ts";
 
 const cdn = fileURLToPath(new URL("../packages/widget/dist/cdn/", import.meta.url));
 
@@ -92,26 +85,13 @@ export async function measure(): Promise<LeanMeasure> {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      const scripts: string[] = [];
-      const node: string[] = [];
-      page.on("request", (r) => {
-        const u = new URL(r.url());
-        if (u.origin === origin && u.pathname.endsWith(".js")) scripts.push(u.pathname);
-        else if (u.origin !== origin && r.method() !== "OPTIONS") {
-          const view = u.pathname.endsWith("/view")
-            ? ` ${String((JSON.parse(r.postData() ?? "{}") as { function?: string }).function).replace(/^0x[0-9a-f]+::/, "")}`
-            : "";
-          node.push(`${r.method()} ${u.pathname.replace(/0x[0-9a-f]{64}/g, "{hex}")}${view}`);
-        }
-      });
+      const { scripts, node } = recordRequests(page, origin);
       await page.goto(origin);
       const handle = await page.waitForFunction(SHOWN_FACTS, undefined, { polling: 20, timeout: 60_000 });
       // Copied at once: anything the page fetches after this is not on the path to the figures.
       const atFacts = { scripts: [...new Set(scripts)], node: [...node] };
       const shown = (await handle.jsonValue()) as LeanMeasure["shown"];
-      const gz = (p: string) =>
-        gzipSync(readFileSync(join(cdn, p.replace(/^\/cdn\//, ""))), { level: 9 }).length;
-      const files = atFacts.scripts.map((file) => ({ file, gzipBytes: gz(file) }));
+      const files = gzipSizes(cdn, atFacts.scripts);
       return {
         scripts: files,
         scriptGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),

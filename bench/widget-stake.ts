@@ -15,11 +15,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
 import { Account, Aptos, AptosConfig, type InputEntryFunctionData, Network } from "@aptos-labs/ts-sdk";
 import { startLocalnet } from "@kofi/localnet";
 import { launchChromium } from "../packages/widget/chromium-path.ts";
 import { ensureCdnBuild } from "../packages/widget/test/ensure-cdn.ts";
+import { gzipSizes, recordRequests } from "./support/page-requests.ts";
 
 interface Figure {
   name: string;
@@ -105,18 +105,7 @@ export async function measure(): Promise<StakeMeasure> {
       const pending = await aptos.signAndSubmitTransaction({ signer: account, transaction });
       return pending.hash;
     });
-    const scripts: string[] = [];
-    const node: string[] = [];
-    page.on("request", (r) => {
-      const u = new URL(r.url());
-      if (u.origin === origin && u.pathname.endsWith(".js")) scripts.push(u.pathname);
-      else if (u.origin !== origin && r.method() !== "OPTIONS") {
-        const view = u.pathname.endsWith("/view")
-          ? ` ${String((JSON.parse(r.postData() ?? "{}") as { function?: string }).function).replace(/^0x[0-9a-f]+::/, "")}`
-          : "";
-        node.push(`${r.method()} ${u.pathname.replace(/0x[0-9a-f]{64}/g, "{hex}")}${view}`);
-      }
-    });
+    const { scripts, node } = recordRequests(page, origin);
     await page.goto(origin);
     const shadow = (f: string) =>
       page.waitForFunction(f, undefined, { polling: 50, timeout: 60_000 }).then(() => undefined);
@@ -141,9 +130,7 @@ export async function measure(): Promise<StakeMeasure> {
     await shadow(`(window.stages ?? []).includes("confirmed") || (window.stages ?? []).includes("failed")`);
     const stages = (await page.evaluate("window.stages")) as string[];
     if (!stages.includes("confirmed")) throw new Error(`not confirmed: ${stages.join(", ")}`);
-    const gz = (p: string) =>
-      gzipSync(readFileSync(join(cdn, p.replace(/^\/cdn\//, ""))), { level: 9 }).length;
-    const files = [...new Set(scripts)].map((file) => ({ file, gzipBytes: gz(file) }));
+    const files = gzipSizes(cdn, scripts);
     return {
       scripts: files,
       scriptGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
