@@ -6,8 +6,8 @@ import { APT, fundedAccount, type Localnet, localClient, startNet } from "../../
 import type { KofiClient } from "../client/createKofiClient.ts";
 import { deposit } from "../deposit/deposit.ts";
 import { execute } from "../execute/execute.ts";
+import { getPosition } from "../position/getPosition.ts";
 import { requestWithdrawal, requestWithdrawalPayload } from "../withdrawals/request.ts";
-import { getKofiAddresses } from "./addresses.ts";
 import { getMaxWithdrawal, getOnChainApr, getProtocolState } from "./state.ts";
 
 let net: Localnet;
@@ -24,15 +24,7 @@ afterAll(async () => {
 });
 
 async function kaptOf(a: Account): Promise<bigint> {
-  const { kaptMetadata } = await getKofiAddresses(client);
-  const [b] = await client.aptos.view<[string]>({
-    payload: {
-      function: "0x1::primary_fungible_store::balance",
-      typeArguments: ["0x1::fungible_asset::Metadata"],
-      functionArguments: [a.accountAddress.toString(), kaptMetadata],
-    },
-  });
-  return BigInt(b);
+  return (await getPosition(client, a.accountAddress.toString())).kaptBalance;
 }
 
 // First in the file: the APR reads on the fresh chain.
